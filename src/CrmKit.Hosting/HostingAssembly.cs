@@ -1,0 +1,2 @@
+namespace CrmKit.Hosting; /// <summary>Hosting entry.</summary>
+internal static class HostingAssembly { }

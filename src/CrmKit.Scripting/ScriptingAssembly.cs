@@ -1,0 +1,2 @@
+namespace CrmKit.Scripting; /// <summary>Scripting entry.</summary>
+internal static class ScriptingAssembly { }
