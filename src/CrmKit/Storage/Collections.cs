@@ -1,0 +1,15 @@
+namespace CrmKit.Storage;
+
+/// <summary>Names of the collections in a CrmKit database file.</summary>
+internal static class Collections
+{
+    internal const string Customers = "customers";
+    internal const string Interactions = "interactions";
+    internal const string Stats = "stats";
+    internal const string StageChanges = "stage_changes";
+    internal const string Aliases = "aliases";
+    internal const string Merges = "merges";
+    internal const string Erasures = "erasures";
+
+    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures];
+}

@@ -1,0 +1,46 @@
+using LiteDB;
+
+namespace CrmKit.Storage;
+
+/// <summary>Maps <see cref="CustomerStats"/> to and from its stored document, keyed by customer code.</summary>
+internal static class StatsDocument
+{
+    internal static BsonDocument ToBson(CustomerCode code, CustomerStats s) => new()
+    {
+        ["_id"] = code.Value,
+        ["n"] = s.InteractionCount,
+        ["p"] = s.PurchaseCount,
+        ["m"] = s.MonetaryTotal,
+        ["fp"] = Bson.Instant(s.FirstPurchaseAt),
+        ["lp"] = Bson.Instant(s.LastPurchaseAt),
+        ["lc"] = Bson.Instant(s.LastContactAt),
+        ["bk"] = Counts(s.CountsByKind),
+        ["bc"] = Counts(s.CountsByChannel),
+    };
+
+    internal static CustomerStats FromBson(BsonDocument? d) => d is null ? CustomerStats.Empty : new()
+    {
+        InteractionCount = d["n"].AsInt32,
+        PurchaseCount = d["p"].AsInt32,
+        MonetaryTotal = d["m"].AsDecimal,
+        FirstPurchaseAt = Bson.ToOptionalInstant(d["fp"]),
+        LastPurchaseAt = Bson.ToOptionalInstant(d["lp"]),
+        LastContactAt = Bson.ToOptionalInstant(d["lc"]),
+        CountsByKind = ToCounts(d["bk"]),
+        CountsByChannel = ToCounts(d["bc"]),
+    };
+
+    private static BsonDocument Counts(IReadOnlyDictionary<string, int> counts)
+    {
+        var doc = new BsonDocument();
+        foreach (var (k, n) in counts) doc[k] = n;
+        return doc;
+    }
+
+    private static SortedDictionary<string, int> ToCounts(BsonValue value)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (k, n) in value.AsDocument) counts[k] = n.AsInt32;
+        return counts;
+    }
+}
