@@ -22,7 +22,7 @@ public static class Generators
     public static Gen<string> UnicodeText { get; } =
         Gen.OneOf(
             Gen.Elements(UnicodeSamples),
-            Gen.Elements(UnicodeSamples).ListOf().Select(parts => string.Concat(parts)).Where(s => s.Length > 0),
+            Gen.Elements(UnicodeSamples).ListOf().Select(parts => string.Concat(parts)).Where(s => s.Length is > 0 and <= 80),
             Gen.Choose(0x4E00, 0x9FFF).Select(c => (char)c).ArrayOf().Where(a => a.Length is > 0 and < 40).Select(a => new string(a)));
 
     public static Gen<DateTimeOffset> Instant { get; } =

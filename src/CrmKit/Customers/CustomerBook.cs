@@ -95,7 +95,7 @@ public sealed class CustomerBook
 
     /// <summary>Customers carrying <paramref name="tag"/>, in code order.</summary>
     public Page<Customer> WithTag(string tag, PageRequest page) =>
-        Query(LiteDB.Query.EQ("$.tags[*]", Require.Name(tag, "tag")), page);
+        Query(BsonExpression.Create("$.tags[*] ANY = @0", new BsonValue(Require.Name(tag, "tag"))), page);
 
     /// <summary>Customers in <paramref name="stage"/>, in code order.</summary>
     public Page<Customer> InStage(StageId stage, PageRequest page) =>
@@ -119,7 +119,7 @@ public sealed class CustomerBook
         var compatible = declared == value.Type || (declared == AttributeType.TextList && value.Type == AttributeType.Text);
         if (!compatible) throw new CrmValidationException($"attributes.{name}", $"expects {declared} but got {value.Type} \"{value}\".");
         var key = CustomerDocument.AttributeKeys(name, value).Single();
-        return Query(LiteDB.Query.EQ("$.ak[*]", key), page);
+        return Query(BsonExpression.Create("$.ak[*] ANY = @0", new BsonValue(key)), page);
     }
 
     /// <summary>
