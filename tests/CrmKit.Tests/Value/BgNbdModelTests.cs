@@ -92,3 +92,21 @@ public class BgNbdModelTests
         Assert.True(Math.Abs(actual - expected) <= Math.Abs(expected) * percent / 100,
             $"expected {expected} within {percent}% but got {actual}");
 }
+
+public class CustomerBaseSimulatorTests
+{
+    [Fact]
+    public void A_fit_recovers_the_parameters_a_base_was_simulated_from()
+    {
+        var truth = new BgNbdParameters(0.5, 5.0, 0.8, 2.5);
+        var window = new CalibrationWindow(new DateOnly(2020, 1, 1), new DateOnly(2021, 12, 31));
+        var log = CustomerBaseSimulator.Simulate(truth, new GammaGammaParameters(6, 4, 15), 6000, window.Start, window.End, TimeSpan.FromDays(7), 84, seed: 7);
+        var summaries = new PurchaseSummaryBuilder(window, TimeSpan.FromDays(7)).Build(log);
+        var fit = BgNbdFitter.Fit(summaries).Parameters;
+        // Sampling error with 6,000 customers is a few percent; day rounding of purchases adds a little.
+        BgNbdModelTests.AssertWithinPercent(truth.R, fit.R, 15);
+        BgNbdModelTests.AssertWithinPercent(truth.Alpha, fit.Alpha, 15);
+        BgNbdModelTests.AssertWithinPercent(truth.A, fit.A, 30);
+        BgNbdModelTests.AssertWithinPercent(truth.B, fit.B, 30);
+    }
+}
