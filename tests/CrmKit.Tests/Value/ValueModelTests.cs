@@ -15,6 +15,7 @@ public class ValueModelTests(ITestOutputHelper output)
     public void Cdnow_fit_records_both_models_and_what_they_were_fitted_on()
     {
         ValueFit fit = CdnowModel.Value.Fit;
+        output.WriteLine(fit.ToString());
         AssertWithinPercent(0.243, fit.Purchases.R, 1);
         AssertWithinPercent(4.414, fit.Purchases.Alpha, 1);
         AssertWithinPercent(0.793, fit.Purchases.A, 1);
@@ -106,6 +107,39 @@ public class ValueModelTests(ITestOutputHelper output)
         Assert.Equal(expected, (double)model.LifetimeValue(customer, options), 1e-9);
         Assert.Equal(spend * model.ExpectedPurchases(customer, TimeSpan.FromDays(84)),
             (double)model.LifetimeValue(customer, new LifetimeValueOptions(TimeSpan.FromDays(84), 1, 0)), 1e-9);
+    }
+
+    // The same code as the example in docs/value.md, so the example keeps compiling.
+    [Fact]
+    public void Docs_example_runs()
+    {
+        IReadOnlyList<Purchase> purchases = CdnowData.Sample;
+
+        var window = new CalibrationWindow(new DateOnly(1997, 1, 1), new DateOnly(1997, 9, 30));
+        var unit = TimeSpan.FromDays(7);
+        IReadOnlyList<PurchaseSummary> summaries = new PurchaseSummaryBuilder(window, unit).Build(purchases);
+        ValueModel model = ValueModel.FitTo(summaries, window, unit, TimeProvider.System);
+        ValueFit fit = model.Fit; // store it; new ValueModel(fit) gives the same predictions
+
+        PurchaseSummary customer = summaries[0];
+        double alive = model.ProbabilityAlive(customer);
+        double next39Weeks = model.ExpectedPurchases(customer, TimeSpan.FromDays(273));
+        decimal spend = model.ExpectedSpend(customer);
+        decimal clv = model.LifetimeValue(customer, new LifetimeValueOptions(TimeSpan.FromDays(30), 12, 0.01));
+
+        IReadOnlyList<CustomerValue> values = model.Score(summaries, new ValueScoringOptions
+        {
+            NextPeriod = TimeSpan.FromDays(90),
+            TierMeasure = TierMeasure.LifetimeValue,
+            Tiers = [new("top", 0.05m), new("middle", 0.45m), new("rest", 0.50m)],
+            QuadrantSplit = null, // medians
+        });
+        decimal equity = ValueModel.CustomerEquity(values);
+
+        Assert.Equal(clv, new ValueModel(fit).LifetimeValue(customer, new LifetimeValueOptions(TimeSpan.FromDays(30), 12, 0.01)));
+        Assert.InRange(alive, 0, 1);
+        Assert.True(next39Weeks > 0 && spend > 0 && equity > 0);
+        Assert.Equal(118, values.Count(v => v.Tier.Name == "top"));
     }
 
     [Fact]
