@@ -14,6 +14,10 @@ internal static class ScriptReferences
     [
         "System.Private.CoreLib", "System.Runtime", "System.Collections", "System.Linq",
         "System.Text.RegularExpressions", "System.Memory", "netstandard",
+        // Not usable by scripts, but referenced so the sandbox can name what a script reaches for
+        // instead of a bare "type not found".
+        "System.Console", "System.Net.Http", "System.Net.Primitives", "System.Net.Sockets", "System.Net.NameResolution",
+        "System.Diagnostics.Process", "System.ComponentModel.Primitives", "System.Threading", "System.Threading.Thread",
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> Lazy = new(Load);
