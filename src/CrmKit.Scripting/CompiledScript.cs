@@ -13,6 +13,7 @@ public abstract class CompiledScript : IDisposable
     private ScriptLoadContext? _context;
     private Assembly? _assembly;
     private readonly TimeSpan _timeBudget;
+    private readonly long _timeLimit;
     private readonly long _memoryBudget;
 
     private protected CompiledScript(string path, ScriptKind kind, string hash, ScriptLoadContext context,
@@ -22,9 +23,11 @@ public abstract class CompiledScript : IDisposable
         Kind = kind;
         Hash = hash;
         _context = context;
+        LoadContextReference = new WeakReference(context);
         _assembly = method.Module.Assembly;
         Guarded = guarded;
         _timeBudget = options.TimeBudget;
+        _timeLimit = EvaluationBudget.ToTimestampTicks(options.TimeBudget);
         _memoryBudget = options.MemoryBudgetBytes;
     }
 
@@ -39,6 +42,9 @@ public abstract class CompiledScript : IDisposable
 
     /// <summary>False once <see cref="Dispose"/> has been called.</summary>
     public bool IsLoaded => _context is not null;
+
+    /// <summary>Tracks the load context without keeping it alive, so tests can see it being collected.</summary>
+    internal WeakReference LoadContextReference { get; }
 
     /// <summary>True when the script contains loops, lambdas or local functions, so evaluations run under a budget.</summary>
     private protected bool Guarded { get; }
@@ -60,7 +66,7 @@ public abstract class CompiledScript : IDisposable
     /// <summary>Drops the delegate so the load context can be collected.</summary>
     private protected abstract void Release();
 
-    private protected EvaluationBudget StartBudget() => ScriptGuard.Begin(_timeBudget, _memoryBudget);
+    private protected EvaluationBudget StartBudget() => ScriptGuard.Begin(_timeBudget, _timeLimit, _memoryBudget);
 
     private protected ObjectDisposedException Disposed() => new(GetType().Name, $"Script '{Path}' was unloaded.");
 

@@ -4,13 +4,15 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// The time and memory one evaluation may use. Counting is cheap; the clock and the allocation
-/// counter are read on the first tick and then every <see cref="CheckEvery"/> ticks.
+/// counter are first read at tick <see cref="CheckEvery"/> and then every <see cref="CheckEvery"/>
+/// ticks, so a short evaluation never reads them at all.
 /// </summary>
 /// <remarks>
 /// Time is measured with <see cref="Stopwatch"/>, not the engine's <see cref="TimeProvider"/>:
 /// the budget protects the host's processor in real time, while <c>Now</c> in a script is business
-/// time that tests may freeze. Time before the first tick is not counted; without loops, lambdas
-/// or local functions a script is straight-line code and cannot run long.
+/// time that tests may freeze. Time before the first reading is not counted: it covers at most
+/// <see cref="CheckEvery"/> loop iterations or calls, and without loops, lambdas or local functions
+/// a script is straight-line code that cannot run long.
 /// </remarks>
 internal sealed class EvaluationBudget
 {
@@ -24,12 +26,16 @@ internal sealed class EvaluationBudget
     private long _memoryLimit;
     private TimeSpan _time;
 
-    internal void Start(TimeSpan time, long memory)
+    /// <summary>Converts a time budget to <see cref="Stopwatch"/> ticks, once per script.</summary>
+    internal static long ToTimestampTicks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
+
+    internal void Start(TimeSpan time, long timeLimit, long memory)
     {
         _time = time;
-        _timeLimit = (long)(time.TotalSeconds * Stopwatch.Frequency);
+        _timeLimit = timeLimit;
         _memoryLimit = memory;
         _ticks = 0;
+        _startTimestamp = 0;
         _active = true;
     }
 
@@ -38,14 +44,14 @@ internal sealed class EvaluationBudget
     internal void Tick(int line)
     {
         if (!_active) return;
-        if ((++_ticks & (CheckEvery - 1)) == 1) Check(line);
+        if ((++_ticks & (CheckEvery - 1)) == 0) Check(line);
     }
 
     private void Check(int line)
     {
         var now = Stopwatch.GetTimestamp();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        if (_ticks == 1)
+        if (_startTimestamp == 0)
         {
             _startTimestamp = now;
             _startAllocated = allocated;

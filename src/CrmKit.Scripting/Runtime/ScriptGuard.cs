@@ -35,10 +35,10 @@ public static class ScriptGuard
     }
 
     /// <summary>Starts a budgeted evaluation on this thread; returns the budget to pass to <see cref="End"/>.</summary>
-    internal static EvaluationBudget Begin(TimeSpan time, long memory)
+    internal static EvaluationBudget Begin(TimeSpan time, long timeLimit, long memory)
     {
         var budget = t_budget ??= new EvaluationBudget();
-        budget.Start(time, memory);
+        budget.Start(time, timeLimit, memory);
         return budget;
     }
 
