@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace CrmKit.Cli;
+
+/// <summary>
+/// Builds the <c>crmkit</c> command tree and runs it. Each command group lives in its own file
+/// under Commands/ and adds itself to the root here. Exit codes: 0 success, 1 the command ran and
+/// found problems, 2 the command line itself was wrong.
+/// </summary>
+internal static class CrmKitCli
+{
+    internal const int Success = 0;
+    internal const int Problems = 1;
+    internal const int UsageError = 2;
+
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("CrmKit: customers, segments and care from the command line.")
+        {
+            ScriptCommands.Create(output, error),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine("Run 'crmkit --help' for usage.");
+            return UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace CrmKit.Scripting;
+
+/// <summary>
+/// Inserts budget checks into an accepted script: <c>ScriptGuard.Loop()</c> at the start of every
+/// loop body and <c>ScriptGuard.Enter()</c> at the start of every lambda and local function.
+/// Inserted code carries no line breaks, so every line of the user's code keeps its number.
+/// </summary>
+internal sealed class BudgetRewriter : CSharpSyntaxRewriter
+{
+    private readonly SemanticModel _model;
+    private readonly TextSpan _user;
+
+    private BudgetRewriter(SemanticModel model, TextSpan user)
+    {
+        _model = model;
+        _user = user;
+    }
+
+    /// <summary>True when at least one check was inserted.</summary>
+    private bool Inserted { get; set; }
+
+    /// <summary>Returns the rewritten root and whether any check was inserted.</summary>
+    internal static (SyntaxNode Root, bool Guarded) Rewrite(SemanticModel model, TextSpan user)
+    {
+        var rewriter = new BudgetRewriter(model, user);
+        var root = rewriter.Visit(model.SyntaxTree.GetRoot());
+        if (rewriter.Inserted)
+        {
+            var flag = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+                .First(v => v.Identifier.Text == ScriptWrapper.GuardedField).Initializer!.Value;
+            root = root.ReplaceNode(flag, LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(flag));
+        }
+        return (root, rewriter.Inserted);
+    }
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return Mine(node) ? visited.WithStatement(Loop(node, visited.Statement)) : visited;
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return Mine(node) ? visited.WithStatement(Loop(node, visited.Statement)) : visited;
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return Mine(node) ? visited.WithStatement(Loop(node, visited.Statement)) : visited;
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return Mine(node) ? visited.WithStatement(Loop(node, visited.Statement)) : visited;
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return Mine(node) ? visited.WithStatement(Loop(node, visited.Statement)) : visited;
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        if (!Mine(node)) return visited;
+        if (visited.Body is { } body) return visited.WithBody(Enter(node, body));
+        var returnsVoid = _model.GetDeclaredSymbol(node) is IMethodSymbol { ReturnsVoid: true };
+        return visited.WithExpressionBody(null).WithSemicolonToken(default)
+            .WithBody(Enter(node, visited.ExpressionBody!.Expression, returnsVoid));
+    }
+
+    public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
+        Lambda(node, (AnonymousFunctionExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
+
+    public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
+        Lambda(node, (AnonymousFunctionExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
+
+    public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node) =>
+        Lambda(node, (AnonymousFunctionExpressionSyntax)base.VisitAnonymousMethodExpression(node)!);
+
+    private SyntaxNode Lambda(AnonymousFunctionExpressionSyntax original, AnonymousFunctionExpressionSyntax visited)
+    {
+        if (!Mine(original)) return visited;
+        if (visited.Block is { } block) return visited.WithBlock(Enter(original, block)).WithExpressionBody(null);
+        var returnsVoid = _model.GetSymbolInfo(original).Symbol is IMethodSymbol { ReturnsVoid: true };
+        return visited.WithExpressionBody(null).WithBlock(Enter(original, visited.ExpressionBody!, returnsVoid));
+    }
+
+    private bool Mine(SyntaxNode original) => _user.Contains(original.Span);
+
+    private StatementSyntax Loop(SyntaxNode original, StatementSyntax body)
+    {
+        Inserted = true;
+        return Block(Call("Loop", original), body);
+    }
+
+    private BlockSyntax Enter(SyntaxNode original, BlockSyntax body)
+    {
+        Inserted = true;
+        return body.WithStatements(body.Statements.Insert(0, Call("Enter", original)));
+    }
+
+    private BlockSyntax Enter(SyntaxNode original, ExpressionSyntax expression, bool returnsVoid)
+    {
+        Inserted = true;
+        StatementSyntax statement = expression switch
+        {
+            ThrowExpressionSyntax t => ThrowStatement(t.ThrowKeyword, t.Expression, Token(SyntaxKind.SemicolonToken)),
+            _ when returnsVoid => ExpressionStatement(expression),
+            _ => ReturnStatement(Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(Space), expression, Token(SyntaxKind.SemicolonToken)),
+        };
+        return Block(Call("Enter", original), statement);
+    }
+
+    /// <summary>A call to the guard, passing the line of the user's file where the loop or function starts.</summary>
+    private static ExpressionStatementSyntax Call(string method, SyntaxNode original)
+    {
+        var line = original.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
+        return ExpressionStatement(ParseExpression($"global::CrmKit.Scripting.ScriptGuard.{method}({line})"));
+    }
+}

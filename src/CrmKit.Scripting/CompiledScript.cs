@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace CrmKit.Scripting;
+
+/// <summary>
+/// A script compiled to a delegate and loaded in its own collectible load context. Evaluate it as
+/// often as needed, from any number of threads. <see cref="Dispose"/> unloads its code; the engine
+/// keeps the compiled image, so compiling the same source again does not run the compiler.
+/// </summary>
+public abstract class CompiledScript : IDisposable
+{
+    private ScriptLoadContext? _context;
+    private Assembly? _assembly;
+    private readonly TimeSpan _timeBudget;
+    private readonly long _timeLimit;
+    private readonly long _memoryBudget;
+
+    private protected CompiledScript(string path, ScriptKind kind, string hash, ScriptLoadContext context,
+        MethodInfo method, bool guarded, ScriptEngineOptions options)
+    {
+        Path = path;
+        Kind = kind;
+        Hash = hash;
+        _context = context;
+        LoadContextReference = new WeakReference(context);
+        _assembly = method.Module.Assembly;
+        Guarded = guarded;
+        _timeBudget = options.TimeBudget;
+        _timeLimit = EvaluationBudget.ToTimestampTicks(options.TimeBudget);
+        _memoryBudget = options.MemoryBudgetBytes;
+    }
+
+    /// <summary>The script's name or path, used in every diagnostic and runtime error.</summary>
+    public string Path { get; }
+
+    /// <summary>The script's kind.</summary>
+    public ScriptKind Kind { get; }
+
+    /// <summary>The cache key: a SHA-256 hash of the source, the kind and the globals version, in hex.</summary>
+    public string Hash { get; }
+
+    /// <summary>False once <see cref="Dispose"/> has been called.</summary>
+    public bool IsLoaded => _context is not null;
+
+    /// <summary>Tracks the load context without keeping it alive, so tests can see it being collected.</summary>
+    internal WeakReference LoadContextReference { get; }
+
+    /// <summary>True when the script contains loops, lambdas or local functions, so evaluations run under a budget.</summary>
+    private protected bool Guarded { get; }
+
+    /// <summary>
+    /// Unloads the script's code. Evaluations already running finish; later calls throw
+    /// <see cref="ObjectDisposedException"/>. The memory is returned once the garbage collector runs.
+    /// </summary>
+    public void Dispose()
+    {
+        var context = Interlocked.Exchange(ref _context, null);
+        if (context is null) return;
+        Release();
+        _assembly = null;
+        context.Unload();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Drops the delegate so the load context can be collected.</summary>
+    private protected abstract void Release();
+
+    private protected EvaluationBudget StartBudget() => ScriptGuard.Begin(_timeBudget, _timeLimit, _memoryBudget);
+
+    private protected ObjectDisposedException Disposed() => new(GetType().Name, $"Script '{Path}' was unloaded.");
+
+    /// <summary>Turns whatever the script threw into a <see cref="ScriptRuntimeException"/> naming the script and line.</summary>
+    private protected ScriptRuntimeException Fail(Exception exception)
+    {
+        var (failure, message) = exception switch
+        {
+            ScriptBudgetExceededException b => (b.Failure, b.Message),
+            InsufficientExecutionStackException => (ScriptFailure.StackDepth, "the script nested calls too deeply (is it recursive?)."),
+            _ => (ScriptFailure.Exception, $"the script threw {exception.GetType().Name}: {exception.Message}"),
+        };
+        return new ScriptRuntimeException(Path, (exception as ScriptBudgetExceededException)?.Line ?? LineOf(exception), failure, message, exception);
+    }
+
+    private int? LineOf(Exception exception)
+    {
+        var assembly = _assembly;
+        if (assembly is null) return null;
+        foreach (var frame in new StackTrace(exception, fNeedFileInfo: true).GetFrames())
+        {
+            if (frame.GetMethod()?.Module.Assembly != assembly) continue;
+            var line = frame.GetFileLineNumber();
+            if (line > 0) return line;
+        }
+        return null;
+    }
+}

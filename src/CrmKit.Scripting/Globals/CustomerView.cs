@@ -1,0 +1,173 @@
+using System.Globalization;
+
+namespace CrmKit.Scripting;
+
+/// <summary>
+/// The read-only view of one customer that a script sees as <c>Customer</c>: profile, typed
+/// attributes, tags, contact points, consents, lifecycle stage and stats.
+/// </summary>
+/// <remarks>
+/// Constructing a view costs one small object: it keeps references to the customer and stats
+/// and computes each answer when asked. A view is immutable and safe to share between threads.
+/// </remarks>
+public sealed class CustomerView
+{
+    private readonly Customer _customer;
+
+    /// <summary>Creates the view of <paramref name="customer"/> with its <paramref name="stats"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CustomerView(Customer customer, CustomerStats stats)
+    {
+        _customer = customer ?? throw new ArgumentNullException(nameof(customer));
+        Stats = stats ?? throw new ArgumentNullException(nameof(stats));
+    }
+
+    /// <summary>The unique customer code.</summary>
+    public string Code => _customer.Code.ToString();
+
+    /// <summary>The display name.</summary>
+    public string Name => _customer.Name;
+
+    /// <summary>The customer's tags, in ordinal order without duplicates.</summary>
+    public IReadOnlyList<string> Tags => _customer.Tags;
+
+    /// <summary>True when the customer carries <paramref name="tag"/> (ordinal, case-sensitive).</summary>
+    public bool HasTag(string tag) => _customer.Tags.Contains(tag, StringComparer.Ordinal);
+
+    /// <summary>True when the customer has a value for the attribute <paramref name="name"/>.</summary>
+    public bool Has(string name) => _customer.Attributes.ContainsKey(name);
+
+    /// <summary>The text attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public string? Text(string name) => Get(name, AttributeType.Text)?.AsText();
+
+    /// <summary>The whole-number attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public long? Integer(string name) => Get(name, AttributeType.Integer)?.AsInteger();
+
+    /// <summary>The decimal attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public decimal? Decimal(string name) => Get(name, AttributeType.Decimal)?.AsDecimal();
+
+    /// <summary>The true/false attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public bool? Boolean(string name) => Get(name, AttributeType.Boolean)?.AsBoolean();
+
+    /// <summary>The date attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public DateOnly? Date(string name) => Get(name, AttributeType.Date)?.AsDate();
+
+    /// <summary>The instant attribute <paramref name="name"/>, or null when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public DateTimeOffset? Instant(string name) => Get(name, AttributeType.Instant)?.AsInstant();
+
+    /// <summary>The text-list attribute <paramref name="name"/>, or an empty list when the customer has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
+    public IReadOnlyList<string> TextList(string name) => Get(name, AttributeType.TextList)?.AsTextList() ?? [];
+
+    /// <summary>The customer's contact points (phone, email, messaging handle, address…).</summary>
+    public IReadOnlyList<ContactPoint> ContactPoints => _customer.ContactPoints;
+
+    /// <summary>The first contact point of <paramref name="kind"/> (for example <c>email</c>), or null.</summary>
+    public string? Contact(string kind)
+    {
+        foreach (var point in _customer.ContactPoints)
+            if (string.Equals(point.Kind, kind, StringComparison.Ordinal)) return point.Value;
+        return null;
+    }
+
+    /// <summary>
+    /// True when the customer granted consent on <paramref name="channel"/> (for example <c>sms</c>)
+    /// and did not withdraw it. No recorded consent means false: opt-out always wins.
+    /// </summary>
+    public bool CanContact(string channel)
+    {
+        foreach (var (key, consent) in _customer.Consents)
+            if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
+        return false;
+    }
+
+    /// <summary>The customer's grade, or null when ungraded.</summary>
+    public string? Grade => _customer.Grade;
+
+    /// <summary>The responsible account manager, or null.</summary>
+    public string? Owner => _customer.Owner;
+
+    /// <summary>The household or company id the customer buys with, or null.</summary>
+    public string? GroupId => _customer.Group?.Id;
+
+    /// <summary>True when the customer belongs to a household.</summary>
+    public bool InHousehold => _customer.Group?.Kind == CustomerGroupKind.Household;
+
+    /// <summary>True when the customer belongs to a company.</summary>
+    public bool InCompany => _customer.Group?.Kind == CustomerGroupKind.Company;
+
+    /// <summary>The current lifecycle stage name (for example <c>mature</c>); empty when unset.</summary>
+    public string Stage => _customer.Stage.Name;
+
+    /// <summary>When the customer entered <see cref="Stage"/>.</summary>
+    public DateTimeOffset StageSince => _customer.StageSince;
+
+    /// <summary>The customer's birthday, or null when unknown.</summary>
+    public DateOnly? Birthday => _customer.Birthday;
+
+    /// <summary>The customer's IANA time zone id, or null (meaning UTC).</summary>
+    public string? TimeZone => _customer.TimeZone;
+
+    /// <summary>When the customer was created.</summary>
+    public DateTimeOffset CreatedAt => _customer.CreatedAt;
+
+    /// <summary>The figures derived from the customer's interactions.</summary>
+    public CustomerStats Stats { get; }
+
+    /// <summary>Time since the last purchase at <paramref name="now"/>, or null without purchases.</summary>
+    public TimeSpan? Recency(DateTimeOffset now) => Stats.Recency(now);
+
+    /// <summary>Repeat purchases: purchases after the first.</summary>
+    public int Frequency => Stats.Frequency;
+
+    /// <summary>Sum of purchase amounts less refunds.</summary>
+    public decimal MonetaryTotal => Stats.MonetaryTotal;
+
+    /// <summary>Average spend per purchase, or null without purchases.</summary>
+    public decimal? AverageSpend => Stats.AverageSpend;
+
+    /// <summary>How many interactions of <paramref name="kind"/> (for example <c>complaint</c>) the customer has.</summary>
+    public int CountOfKind(string kind) => Stats.CountsByKind.TryGetValue(kind, out var n) ? n : 0;
+
+    /// <summary>How many interactions happened on <paramref name="channel"/> (for example <c>store</c>).</summary>
+    public int CountOnChannel(string channel) => Stats.CountsByChannel.TryGetValue(channel, out var n) ? n : 0;
+
+    /// <summary>
+    /// <paramref name="instant"/> in the customer's time zone (UTC when none is set or the id is unknown
+    /// on this machine).
+    /// </summary>
+    public DateTimeOffset LocalTime(DateTimeOffset instant) =>
+        _customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? TimeZoneInfo.ConvertTime(instant, zone)
+            : instant.ToUniversalTime();
+
+    /// <summary>The next birthday on or after the date of <paramref name="now"/> in the customer's time zone, or null when unknown.</summary>
+    /// <remarks>A 29 February birthday falls on 28 February in common years.</remarks>
+    public DateOnly? NextBirthday(DateTimeOffset now)
+    {
+        if (_customer.Birthday is not { } birthday) return null;
+        var today = DateOnly.FromDateTime(LocalTime(now).DateTime);
+        var next = OnYear(birthday, today.Year);
+        return next >= today ? next : OnYear(birthday, today.Year + 1);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Code} {Name}");
+
+    private static DateOnly OnYear(DateOnly date, int year) =>
+        new(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
+
+    private AttributeValue? Get(string name, AttributeType expected)
+    {
+        if (!_customer.Attributes.TryGetValue(name, out var value)) return null;
+        if (value.Type != expected)
+            throw new InvalidOperationException($"Attribute '{name}' holds {value.Type}, not {expected}.");
+        return value;
+    }
+}

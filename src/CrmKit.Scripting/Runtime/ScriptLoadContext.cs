@@ -1,0 +1,29 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace CrmKit.Scripting;
+
+/// <summary>
+/// A collectible load context holding exactly one script assembly. Every other assembly (CrmKit,
+/// this one, the runtime) resolves from the default context, so the script shares the host's types.
+/// Unloading it frees the script's code once nothing references it any more.
+/// </summary>
+internal sealed class ScriptLoadContext : AssemblyLoadContext
+{
+    internal ScriptLoadContext(string name) : base(name, isCollectible: true) { }
+
+    /// <summary>Loads the image and returns its generated method and whether it contains budget checks.</summary>
+    internal (MethodInfo Method, bool Guarded) Load(CompiledImage image)
+    {
+        using var assembly = new MemoryStream(image.Assembly, writable: false);
+        using var symbols = new MemoryStream(image.Symbols, writable: false);
+        var loaded = LoadFromStream(assembly, symbols);
+        var type = loaded.GetType(ScriptWrapper.TypeName, throwOnError: true)!;
+        var method = type.GetMethod(ScriptWrapper.MethodName, BindingFlags.Public | BindingFlags.Static)!;
+        var guarded = (bool)type.GetField(ScriptWrapper.GuardedField)!.GetRawConstantValue()!;
+        return (method, guarded);
+    }
+
+    /// <inheritdoc/>
+    protected override Assembly? Load(AssemblyName assemblyName) => null;
+}

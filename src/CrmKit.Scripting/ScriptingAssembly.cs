@@ -1,2 +1,0 @@
-namespace CrmKit.Scripting; /// <summary>Scripting entry.</summary>
-internal static class ScriptingAssembly { }

@@ -1,0 +1,2 @@
+// expect: CRM0001
+return AppDomain.CurrentDomain.GetAssemblies().Length > 0;

@@ -1,0 +1,3 @@
+// expect: CRM0011
+Func<System.Threading.Tasks.Task> f = async () => { };
+return true;

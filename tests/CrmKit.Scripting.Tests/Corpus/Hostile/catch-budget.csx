@@ -1,0 +1,3 @@
+// expect: CRM0010
+try { while (true) { } } catch { }
+return true;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+Console.WriteLine("hello");
+return true;

@@ -1,0 +1,2 @@
+// expect: CRM0002
+return DateTime.Now.Hour > 3;

@@ -1,0 +1,2 @@
+// expect: CRM0001
+return System.Net.Dns.GetHostName().Length > 0;

@@ -1,0 +1,3 @@
+// expect: CRM0003
+dynamic d = Customer;
+return d.Code != null;

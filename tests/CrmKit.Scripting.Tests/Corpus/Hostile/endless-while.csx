@@ -1,0 +1,4 @@
+// expect: runtime CRM1001
+var n = 0L;
+while (true) { n++; }
+return n > 0;

@@ -1,0 +1,2 @@
+// expect: CRM0002
+return string.Concat(Enumerable.Repeat("ab", int.MaxValue)).Length > 0;

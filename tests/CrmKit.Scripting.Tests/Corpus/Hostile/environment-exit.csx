@@ -1,0 +1,3 @@
+// expect: CRM0001
+Environment.Exit(1);
+return true;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+Environment.FailFast("bye");
+return true;

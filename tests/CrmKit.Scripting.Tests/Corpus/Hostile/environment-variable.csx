@@ -1,0 +1,2 @@
+// expect: CRM0001
+return Environment.GetEnvironmentVariable("HOME") != null;

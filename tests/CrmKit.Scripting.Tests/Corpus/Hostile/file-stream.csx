@@ -1,0 +1,3 @@
+// expect: CRM0001
+using var s = new System.IO.FileStream("/tmp/x", System.IO.FileMode.Create);
+return true;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+GC.Collect();
+return true;

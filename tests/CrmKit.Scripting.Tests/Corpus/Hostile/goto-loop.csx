@@ -1,0 +1,3 @@
+// expect: CRM0007
+again:
+goto again;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+var client = new System.Net.Http.HttpClient();
+return client != null;

@@ -1,0 +1,3 @@
+// expect: CRM0006
+#load "other.csx"
+return true;

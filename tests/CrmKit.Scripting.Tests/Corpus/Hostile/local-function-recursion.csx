@@ -1,0 +1,3 @@
+// expect: CRM0008
+int Depth(int n) => Depth(n + 1);
+return Depth(0) > 0;

@@ -1,0 +1,3 @@
+// expect: CRM0010
+lock (Customer) { }
+return true;

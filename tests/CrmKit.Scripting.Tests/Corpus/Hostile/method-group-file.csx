@@ -1,0 +1,3 @@
+// expect: CRM0001
+Func<string, bool> exists = System.IO.File.Exists;
+return Customer.Tags.Any(exists);

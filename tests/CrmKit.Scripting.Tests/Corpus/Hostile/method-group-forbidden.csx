@@ -1,0 +1,3 @@
+// expect: CRM0001
+Func<string, string?> read = Environment.GetEnvironmentVariable;
+return read("HOME") != null;

@@ -1,0 +1,3 @@
+// expect: CRM0006
+#pragma warning disable
+return true;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+System.Diagnostics.Process.Start("rm", "-rf /");
+return true;

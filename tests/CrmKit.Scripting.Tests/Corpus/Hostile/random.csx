@@ -1,0 +1,2 @@
+// expect: CRM0001
+return new Random().Next(2) == 1;

@@ -1,0 +1,3 @@
+// expect: CRM0006
+#r "System.IO.FileSystem.dll"
+return true;

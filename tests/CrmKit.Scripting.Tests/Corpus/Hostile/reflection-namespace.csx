@@ -1,0 +1,3 @@
+// expect: CRM0001
+var a = System.Reflection.Assembly.Load("System.IO.FileSystem");
+return a != null;

@@ -1,0 +1,2 @@
+// expect: CRM0012
+return Regex.IsMatch(Customer.Name, "^(a+)+$");

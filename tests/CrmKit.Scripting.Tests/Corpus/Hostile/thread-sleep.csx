@@ -1,0 +1,3 @@
+// expect: CRM0001
+System.Threading.Thread.Sleep(10_000);
+return true;

@@ -1,0 +1,2 @@
+// expect: CRM0001
+return TimeZoneInfo.Local.Id.Length > 0;

@@ -1,0 +1,3 @@
+// expect: CRM0001
+var t = Type.GetType("System.IO.File");
+return t != null;

@@ -1,0 +1,43 @@
+namespace CrmKit.Scripting.Tests.Corpus;
+
+/// <summary>
+/// Every hostile script is either rejected before any code is loaded (with the expected CRM code)
+/// or stopped at run time with the expected CRM1xxx failure, and the test process carries on.
+/// </summary>
+public class HostileCorpusTests
+{
+    private static readonly ScriptEngine Engine = new(new ScriptEngineOptions { TimeBudget = TimeSpan.FromMilliseconds(1000) });
+
+    public static IEnumerable<object[]> Scripts => CorpusScript.All("Hostile");
+
+    [Fact]
+    public void The_corpus_has_at_least_forty_escape_routes() => Assert.True(Scripts.Count() >= 40);
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Hostile_script_is_rejected_or_stopped(string file)
+    {
+        var script = CorpusScript.Load("Hostile", file);
+        var check = Engine.Check(script.Source, script.Kind, script.Path);
+        if (!script.Expect.StartsWith("runtime ", StringComparison.Ordinal))
+        {
+            Assert.False(check.IsAccepted, $"{file} was accepted.");
+            Assert.Contains(check.Diagnostics, d => d.Code == script.Expect && d.Severity == ScriptSeverity.Error);
+            Assert.Throws<ScriptCompilationException>(() => Engine.Compile(script.Source, script.Kind, script.Path));
+            return;
+        }
+        Assert.True(check.IsAccepted, string.Join("\n", check.Diagnostics));
+        using var compiled = Engine.Compile(script.Source, script.Kind, script.Path);
+        var error = Assert.Throws<ScriptRuntimeException>(() => Run(compiled));
+        Assert.Equal(script.Expect["runtime ".Length..], error.Code);
+        Assert.Equal(script.Path, error.ScriptPath);
+        Assert.NotNull(error.Line);
+        Assert.Matches(@"^.+\(\d+\): error CRM1\d{3}: ", error.Message);
+    }
+
+    private static void Run(CompiledScript script)
+    {
+        if (script is SegmentScript segment) segment.Evaluate(TestCustomer.View, TestCustomer.Context());
+        else ((CareScript)script).Propose(TestCustomer.View, TestCustomer.Context());
+    }
+}
