@@ -26,6 +26,7 @@ public sealed class CrmDatabase : IDisposable
         Interactions = new InteractionLog(context);
         Lifecycle = new LifecycleBook(context);
         PersonalData = new PersonalDataDesk(context);
+        Value = new Value.ValueBook(context);
     }
 
     /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
@@ -51,6 +52,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
+
+    /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
+    public Value.ValueBook Value { get; }
 
     /// <summary>
     /// Moves every committed change from the log file into the data file. CrmKit also does this on

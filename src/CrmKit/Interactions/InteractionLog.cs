@@ -120,9 +120,12 @@ public sealed class InteractionLog
 
         foreach (var group in stored.GroupBy(s => s.Customer))
         {
-            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(store.Stats.FindById(group.Key.Value)));
+            var existing = store.Stats.FindById(group.Key.Value);
+            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(existing));
             foreach (var interaction in group) acc.Add(interaction);
-            store.Stats.Upsert(StatsDocument.ToBson(group.Key, acc.ToStats()));
+            var doc = StatsDocument.ToBson(group.Key, acc.ToStats());
+            if (existing is null) store.Stats.Insert(doc);
+            else store.Stats.Update(doc);
         }
         return stored;
     });

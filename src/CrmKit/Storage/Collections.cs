@@ -10,6 +10,8 @@ internal static class Collections
     internal const string Aliases = "aliases";
     internal const string Merges = "merges";
     internal const string Erasures = "erasures";
+    internal const string ValueFits = "value_fits";
+    internal const string CustomerValues = "customer_values";
 
-    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures];
+    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, ValueFits, CustomerValues];
 }

@@ -31,6 +31,8 @@ internal sealed class LiteStore : IDisposable
         Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
         Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
         Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
+        ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
+        CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
 
         Customers.EnsureIndex("tags", "$.tags[*]");
         Customers.EnsureIndex("stg", "$.stg");
@@ -47,6 +49,8 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> Aliases { get; }
     internal ILiteCollection<BsonDocument> Merges { get; }
     internal ILiteCollection<BsonDocument> Erasures { get; }
+    internal ILiteCollection<BsonDocument> ValueFits { get; }
+    internal ILiteCollection<BsonDocument> CustomerValues { get; }
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is committed, or none of it.</summary>
     internal T Write<T>(Func<T> work)
