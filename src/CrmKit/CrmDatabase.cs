@@ -27,6 +27,8 @@ public sealed class CrmDatabase : IDisposable
         Lifecycle = new LifecycleBook(context);
         PersonalData = new PersonalDataDesk(context);
         Value = new Value.ValueBook(context);
+        Grades = new GradeBook(context);
+        Claims = new ClaimBook(context);
     }
 
     /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
@@ -52,6 +54,12 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
+
+    /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
+    public ClaimBook Claims { get; }
+
+    /// <summary>Grades and their recorded changes and reviews.</summary>
+    public GradeBook Grades { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

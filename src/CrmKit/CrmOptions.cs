@@ -27,6 +27,9 @@ public sealed record CrmOptions
     /// <summary>Interaction kinds that return money; only these may carry a negative amount. Defaults to <c>refund</c>.</summary>
     public IReadOnlySet<InteractionKind> RefundKinds { get; init; } = new HashSet<InteractionKind> { InteractionKind.Refund };
 
+    /// <summary>The grades customers may carry, for example A, B, C, D, E, F, G, O, V. Null accepts any grade of up to 32 characters.</summary>
+    public IReadOnlyList<string>? GradeScale { get; init; }
+
     /// <summary>Creates options for a database file.</summary>
     public static CrmOptions ForFile(string path) => new() { FilePath = path };
 

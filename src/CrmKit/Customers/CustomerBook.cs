@@ -27,8 +27,10 @@ public sealed class CustomerBook
             throw new CrmValidationException("stage", $"'{stage}' is not a stage of the model ({string.Join(", ", _context.Options.Stages.Stages)}).");
         Require.Name(actor, "actor");
         var now = _context.Now;
+        if (customer.Grade is not null) new GradeBook(_context).Check(customer.Grade);
         var stored = customer.Normalize(_context.Options.Attributes) with
         {
+            GradeReviewedAt = customer.Grade is null ? null : now,
             Stage = stage,
             StageSince = now,
             CreatedAt = now,
@@ -43,6 +45,7 @@ public sealed class CustomerBook
                 throw new DuplicateCustomerException(stored.Code);
             store.Customers.Insert(CustomerDocument.ToBson(stored));
             store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stage, now, "created", actor)));
+            if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, now);
             return stored;
         });
     }
@@ -70,22 +73,27 @@ public sealed class CustomerBook
     {
         ArgumentNullException.ThrowIfNull(customer);
         var changed = customer.Normalize(_context.Options.Attributes);
+        if (changed.Grade is not null) new GradeBook(_context).Check(changed.Grade);
         return _context.Store.Write(() =>
         {
             var current = CustomerDocument.FromBson(_context.Load(changed.Code, out var code));
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
+            var now = _context.Now;
+            var regraded = changed.Grade is not null && changed.Grade != current.Grade;
             var stored = changed with
             {
                 Code = code,
+                GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
                 Stage = current.Stage,
                 StageSince = current.StageSince,
                 CreatedAt = current.CreatedAt,
-                UpdatedAt = _context.Now,
+                UpdatedAt = now,
                 Version = current.Version + 1,
                 ErasedAt = current.ErasedAt,
             };
             _context.Store.Customers.Update(CustomerDocument.ToBson(stored));
+            if (regraded) GradeBook.RecordProfileGrade(_context, code, current.Grade, changed.Grade!, now);
             return stored;
         });
     }
@@ -130,6 +138,17 @@ public sealed class CustomerBook
     /// <exception cref="CrmValidationException">Both codes name the same customer.</exception>
     public MergeRecord Merge(CustomerCode survivor, CustomerCode merged, string actor, string reason) =>
         new CustomerMerger(_context).Merge(survivor, merged, Require.Name(actor, "actor"), Require.OptionalText(Require.Name(reason, "reason", Require.MaxTextLength), "reason")!);
+
+    /// <summary>
+    /// Pairs of customers that are probably the same person: same phone number, same email, same
+    /// value of one of <paramref name="identityAttributes"/> (an ID number, say), or the same name
+    /// and birthday; a near-identical name strengthens a match. Strongest first. Writes nothing.
+    /// </summary>
+    public IReadOnlyList<DuplicateCandidate> FindDuplicates(params string[] identityAttributes)
+    {
+        ArgumentNullException.ThrowIfNull(identityAttributes);
+        return new DuplicateFinder(_context).Find(identityAttributes);
+    }
 
     private Page<Customer> Query(BsonExpression? predicate, PageRequest page)
     {

@@ -10,8 +10,10 @@ internal static class Collections
     internal const string Aliases = "aliases";
     internal const string Merges = "merges";
     internal const string Erasures = "erasures";
+    internal const string GradeChanges = "grade_changes";
+    internal const string Claims = "claims";
     internal const string ValueFits = "value_fits";
     internal const string CustomerValues = "customer_values";
 
-    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, ValueFits, CustomerValues];
+    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, GradeChanges, Claims, ValueFits, CustomerValues];
 }

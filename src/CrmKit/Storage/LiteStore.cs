@@ -31,6 +31,8 @@ internal sealed class LiteStore : IDisposable
         Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
         Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
         Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
+        GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
+        Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
         ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
         CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
 
@@ -40,6 +42,7 @@ internal sealed class LiteStore : IDisposable
         Customers.EnsureIndex("ak", "$.ak[*]");
         Interactions.EnsureIndex("c", "$.c");
         StageChanges.EnsureIndex("c", "$.c");
+        GradeChanges.EnsureIndex("c", "$.c");
     }
 
     internal ILiteCollection<BsonDocument> Customers { get; }
@@ -49,6 +52,8 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> Aliases { get; }
     internal ILiteCollection<BsonDocument> Merges { get; }
     internal ILiteCollection<BsonDocument> Erasures { get; }
+    internal ILiteCollection<BsonDocument> GradeChanges { get; }
+    internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
     internal ILiteCollection<BsonDocument> CustomerValues { get; }
 
