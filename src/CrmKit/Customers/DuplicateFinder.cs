@@ -18,7 +18,9 @@ internal sealed class DuplicateFinder(CrmContext context)
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < customers.Length; i++)
         {
-            foreach (var key in Keys(customers[i], identityAttributes)) (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(i);
+            // A customer with the same phone twice (after a merge, say) must not pair with itself.
+            foreach (var key in Keys(customers[i], identityAttributes).Distinct(StringComparer.Ordinal))
+                (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(i);
         }
 
         var reasons = new SortedDictionary<(int, int), SortedSet<string>>();

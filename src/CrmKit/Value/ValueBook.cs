@@ -71,6 +71,24 @@ public sealed class ValueBook
     public IReadOnlyList<CustomerValue> All() =>
         _context.Store.CustomerValues.Query().OrderBy("_id").ToEnumerable().Select(ValueDocument.ValueFromBson).ToArray();
 
+    /// <summary>
+    /// Splits every customer into value tiers by a measure of their current stats (for example the
+    /// monetary total), largest first, ties by code; sizes follow the shares exactly
+    /// (<see cref="ValueTierShare.Pyramid"/>, top 1% / next 19% / next 30% / last 50%, when null).
+    /// Needs no fitted model. Writes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The shares are empty, repeat a name or do not add up to 1.</exception>
+    public IReadOnlyDictionary<CustomerCode, ValueTier> TiersBy(Func<CustomerStats, decimal> measure, IReadOnlyList<ValueTierShare>? shares = null)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var tiers = shares ?? ValueTierShare.Pyramid;
+        ValueTierAssigner.CheckShares(tiers, nameof(shares));
+        var codes = _context.Store.Customers.FindAll().Select(d => d["_id"].AsString).ToArray();
+        var measures = codes.Select(c => measure(StatsDocument.FromBson(_context.Store.Stats.FindById(c)))).ToArray();
+        var assigned = ValueTierAssigner.Assign(codes, measures, tiers);
+        return codes.Select((c, i) => (c, i)).ToDictionary(x => new CustomerCode(x.c), x => assigned[x.i]);
+    }
+
     /// <summary>The sum of lifetime values over every scored customer (customer equity).</summary>
     public decimal CustomerEquity() => ValueModel.CustomerEquity(All());
 }

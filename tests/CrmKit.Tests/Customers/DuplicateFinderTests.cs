@@ -31,4 +31,13 @@ public class DuplicateFinderTests
         Assert.Equal(2.5, candidates[0].Score);
         Assert.Equal(("CORE-2", "WEB-3"), (candidates[1].First.Value, candidates[1].Second.Value));
     }
+
+    [Fact]
+    public void A_customer_holding_the_same_phone_twice_is_not_its_own_duplicate()
+    {
+        using var db = TestDatabase.InMemory();
+        db.Crm.Customers.Create(new Customer("C0", "Ana") { ContactPoints = [ContactPoint.Phone("+1 555 0100"), ContactPoint.Phone("15550100")] });
+
+        Assert.Empty(db.Crm.Customers.FindDuplicates());
+    }
 }
