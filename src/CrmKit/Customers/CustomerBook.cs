@@ -27,7 +27,7 @@ public sealed class CustomerBook
             throw new CrmValidationException("stage", $"'{stage}' is not a stage of the model ({string.Join(", ", _context.Options.Stages.Stages)}).");
         Require.Name(actor, "actor");
         var now = _context.Now;
-        if (customer.Grade is not null) new GradeBook(_context).Check(customer.Grade);
+        if (customer.Grade is not null) GradeBook.Check(_context.Options, customer.Grade);
         var stored = customer.Normalize(_context.Options.Attributes) with
         {
             GradeReviewedAt = customer.Grade is null ? null : now,
@@ -44,6 +44,7 @@ public sealed class CustomerBook
             if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
                 throw new DuplicateCustomerException(stored.Code);
             store.Customers.Insert(CustomerDocument.ToBson(stored));
+            store.Stats.Insert(StatsDocument.ToBson(stored.Code, CustomerStats.Empty));
             store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stage, now, "created", actor)));
             if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, now);
             return stored;
@@ -73,7 +74,7 @@ public sealed class CustomerBook
     {
         ArgumentNullException.ThrowIfNull(customer);
         var changed = customer.Normalize(_context.Options.Attributes);
-        if (changed.Grade is not null) new GradeBook(_context).Check(changed.Grade);
+        if (changed.Grade is not null) GradeBook.Check(_context.Options, changed.Grade);
         return _context.Store.Write(() =>
         {
             var current = CustomerDocument.FromBson(_context.Load(changed.Code, out var code));

@@ -19,7 +19,7 @@ public sealed class GradeBook
     /// <exception cref="CrmValidationException">The grade is not on the configured scale, or the reason or actor is empty.</exception>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public GradeChange Assign(CustomerCode customer, string grade, string reason, string actor) =>
-        Record(customer, Check(grade), reason, actor, review: false);
+        Record(customer, Check(_context.Options, grade), reason, actor, review: false);
 
     /// <summary>Confirms a customer's current grade now and records the review.</summary>
     /// <exception cref="CrmValidationException">The customer has no grade to review.</exception>
@@ -64,10 +64,11 @@ public sealed class GradeBook
     internal static void RecordProfileGrade(CrmContext context, CustomerCode code, string? from, string to, DateTimeOffset at) =>
         context.Store.GradeChanges.Insert(ToBson(new GradeChange(code, from, to, at, "set with the profile", "system", IsReview: false)));
 
-    internal string Check(string grade)
+    /// <summary>Checks a grade against its length limit and the configured scale.</summary>
+    internal static string Check(CrmOptions options, string grade)
     {
         Require.Name(grade, "grade", 32);
-        var scale = _context.Options.GradeScale;
+        var scale = options.GradeScale;
         if (scale is not null && !scale.Contains(grade, StringComparer.Ordinal))
             throw new CrmValidationException("grade", $"'{grade}' is not on the grade scale ({string.Join(", ", scale)}).");
         return grade;
