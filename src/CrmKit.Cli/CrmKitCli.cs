@@ -19,6 +19,11 @@ internal static class CrmKitCli
         var root = new RootCommand("CrmKit: customers, segments and care from the command line.")
         {
             ScriptCommands.Create(output, error),
+            InitCommand.Create(output, error),
+            ImportCommands.Create(output, error),
+            ExportCommand.Create(output, error),
+            EraseCommand.Create(output, error),
+            ReportCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -42,6 +42,20 @@ public sealed class InteractionLog
         return batch.Length == 0 ? [] : Append(batch);
     }
 
+    /// <summary>
+    /// Checks an interaction's fields as <see cref="Record"/> would (limits, amount sign for the
+    /// purchase and refund kinds) without writing anything or looking up its customer.
+    /// </summary>
+    /// <exception cref="CrmValidationException">A field is invalid; the message names it.</exception>
+    public void Validate(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        interaction.Check(_context.Options, null);
+    }
+
+    /// <summary>How many interactions the log holds.</summary>
+    public long Count() => _context.Store.Interactions.LongCount();
+
     /// <summary>A customer's interactions (after resolving merges), oldest first, in pages.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public Page<Interaction> For(CustomerCode customer, PageRequest page)
