@@ -72,7 +72,8 @@ internal sealed partial class JobScheduler(
             while (!stop.IsCancellationRequested)
             {
                 await WaitUntilAsync(job.Name, due, stop).ConfigureAwait(false);
-                if (running is { IsCompleted: false })
+                // The board, not the task, says whether a run is going: a run marks itself ended as its last step.
+                if (board.Find(job.Name) is { Running: true })
                 {
                     LogSkipped(job.Name, due);
                     metrics.JobSkipped(job.Name);
