@@ -29,6 +29,7 @@ public sealed class CrmDatabase : IDisposable
         Value = new Value.ValueBook(context);
         Grades = new GradeBook(context);
         Claims = new ClaimBook(context);
+        JobRuns = new JobRunLog(context.Store);
     }
 
     /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
@@ -71,6 +72,9 @@ public sealed class CrmDatabase : IDisposable
     public void Checkpoint() => _context.Store.Checkpoint();
 
     internal LiteStore Store => _context.Store;
+
+    /// <summary>The last completed run of each scheduled job, for hosts that schedule jobs.</summary>
+    internal JobRunLog JobRuns { get; }
 
     /// <summary>Closes the file after a final checkpoint.</summary>
     public void Dispose() => _context.Store.Dispose();

@@ -14,6 +14,7 @@ internal static class Collections
     internal const string Claims = "claims";
     internal const string ValueFits = "value_fits";
     internal const string CustomerValues = "customer_values";
+    internal const string JobRuns = "job_runs";
 
     internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, GradeChanges, Claims, ValueFits, CustomerValues];
 }

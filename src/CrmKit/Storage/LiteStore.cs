@@ -35,6 +35,7 @@ internal sealed class LiteStore : IDisposable
         Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
         ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
         CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
+        JobRuns = _db.GetCollection(Collections.JobRuns);
 
         Customers.EnsureIndex("tags", "$.tags[*]");
         Customers.EnsureIndex("stg", "$.stg");
@@ -56,6 +57,7 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
     internal ILiteCollection<BsonDocument> CustomerValues { get; }
+    internal ILiteCollection<BsonDocument> JobRuns { get; }
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is committed, or none of it.</summary>
     internal T Write<T>(Func<T> work)
