@@ -8,8 +8,10 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// Inserts budget checks into an accepted script: <c>ScriptGuard.Loop()</c> at the start of every
-/// loop body and <c>ScriptGuard.Enter()</c> at the start of every lambda and local function.
-/// Inserted code carries no line breaks, so every line of the user's code keeps its number.
+/// loop body, and at the start of every lambda and local function the cheapest check the sandbox
+/// can prove enough (see <see cref="LambdaCheck"/>). Inserted code carries no line breaks, so every
+/// line of the user's code keeps its number. A script that ends up with no check at all runs
+/// without starting a budget.
 /// </summary>
 internal sealed class BudgetRewriter : CSharpSyntaxRewriter
 {
@@ -91,9 +93,12 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     private SyntaxNode Lambda(AnonymousFunctionExpressionSyntax original, AnonymousFunctionExpressionSyntax visited)
     {
         if (!Mine(original)) return visited;
-        if (visited.Block is { } block) return visited.WithBlock(Enter(original, block)).WithExpressionBody(null);
+        var check = LambdaCheck.For(_model, original);
+        if (check == LambdaCheck.Kind.None) return visited;
+        var method = check == LambdaCheck.Kind.Tick ? "Tick" : "Enter";
+        if (visited.Block is { } block) return visited.WithBlock(Guard(method, original, block)).WithExpressionBody(null);
         var returnsVoid = _model.GetSymbolInfo(original).Symbol is IMethodSymbol { ReturnsVoid: true };
-        return visited.WithExpressionBody(null).WithBlock(Enter(original, visited.ExpressionBody!, returnsVoid));
+        return visited.WithExpressionBody(null).WithBlock(Guard(method, original, visited.ExpressionBody!, returnsVoid));
     }
 
     private bool Mine(SyntaxNode original) => _user.Contains(original.Span);
@@ -104,13 +109,18 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         return Block(Call("Loop", original), body);
     }
 
-    private BlockSyntax Enter(SyntaxNode original, BlockSyntax body)
+    private BlockSyntax Enter(SyntaxNode original, BlockSyntax body) => Guard("Enter", original, body);
+
+    private BlockSyntax Enter(SyntaxNode original, ExpressionSyntax expression, bool returnsVoid) =>
+        Guard("Enter", original, expression, returnsVoid);
+
+    private BlockSyntax Guard(string method, SyntaxNode original, BlockSyntax body)
     {
         Inserted = true;
-        return body.WithStatements(body.Statements.Insert(0, Call("Enter", original)));
+        return body.WithStatements(body.Statements.Insert(0, Call(method, original)));
     }
 
-    private BlockSyntax Enter(SyntaxNode original, ExpressionSyntax expression, bool returnsVoid)
+    private BlockSyntax Guard(string method, SyntaxNode original, ExpressionSyntax expression, bool returnsVoid)
     {
         Inserted = true;
         StatementSyntax statement = expression switch
@@ -119,7 +129,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             _ when returnsVoid => ExpressionStatement(expression),
             _ => ReturnStatement(Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(Space), expression, Token(SyntaxKind.SemicolonToken)),
         };
-        return Block(Call("Enter", original), statement);
+        return Block(Call(method, original), statement);
     }
 
     /// <summary>A call to the guard, passing the line of the user's file where the loop or function starts.</summary>
