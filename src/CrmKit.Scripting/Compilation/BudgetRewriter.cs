@@ -17,21 +17,34 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
 {
     private readonly SemanticModel _model;
     private readonly TextSpan _user;
+    private readonly string? _path;
+    private readonly List<string> _loops = [];
 
-    private BudgetRewriter(SemanticModel model, TextSpan user)
+    private BudgetRewriter(SemanticModel model, TextSpan user, string? path)
     {
         _model = model;
         _user = user;
+        _path = path;
     }
 
     /// <summary>True when at least one check was inserted.</summary>
     private bool Inserted { get; set; }
 
-    /// <summary>Returns the rewritten root and whether any check was inserted.</summary>
-    internal static (SyntaxNode Root, bool Guarded) Rewrite(SemanticModel model, TextSpan user)
+    /// <summary>
+    /// Returns the rewritten root and whether any check was inserted. With <paramref name="inlinePath"/>
+    /// (the user's file as the <c>#line</c> directives name it), qualifying LINQ tests over the
+    /// customer's data also become plain loops (see <see cref="LoopInliner"/>).
+    /// </summary>
+    internal static (SyntaxNode Root, bool Guarded) Rewrite(SemanticModel model, TextSpan user, string? inlinePath = null)
     {
-        var rewriter = new BudgetRewriter(model, user);
+        var rewriter = new BudgetRewriter(model, user, inlinePath);
         var root = rewriter.Visit(model.SyntaxTree.GetRoot());
+        if (rewriter._loops.Count > 0)
+        {
+            var run = root.DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == ScriptWrapper.MethodName);
+            var declarations = rewriter._loops.Select(text => (StatementSyntax)ParseStatement(text));
+            root = root.ReplaceNode(run.Body!, run.Body!.AddStatements([.. declarations]));
+        }
         if (rewriter.Inserted)
         {
             var flag = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
@@ -39,6 +52,17 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             root = root.ReplaceNode(flag, LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(flag));
         }
         return (root, rewriter.Inserted);
+    }
+
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        if (_path is not null && Mine(node) && LoopInliner.TryInline(_model, node, _loops.Count, _path) is var (name, declaration))
+        {
+            var source = (ExpressionSyntax)Visit(((MemberAccessExpressionSyntax)node.Expression).Expression)!;
+            _loops.Add(declaration);
+            return InvocationExpression(IdentifierName(name), ArgumentList(SingletonSeparatedList(Argument(source)))).WithTriviaFrom(node);
+        }
+        return base.VisitInvocationExpression(node);
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
