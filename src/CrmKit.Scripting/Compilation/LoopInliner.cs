@@ -9,7 +9,8 @@ namespace CrmKit.Scripting;
 /// Turns <c>Any</c>, <c>All</c> and <c>Count</c> with a lambda over a list of the customer's own data
 /// (<c>Customer.Tags.Any(t => t.StartsWith("vi"))</c>) into a call of a generated static local
 /// function that runs the same test in a plain loop, so the test is compiled together with the
-/// loop instead of being called through a delegate for every element.
+/// loop instead of being called through a delegate for every element. An array (how customer
+/// lists are usually held) is walked directly, any other list by index.
 /// </summary>
 /// <remarks>
 /// Only a lambda that <see cref="LambdaCheck"/> lets run without any budget check qualifies, and
@@ -46,17 +47,21 @@ internal static class LoopInliner
         var line = body.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
         var name = Prefix + index.ToString(CultureInfo.InvariantCulture);
         var variable = parameter.Identifier.Text;
+        // Arrays (how customer lists are usually held) are walked directly; any other list by index.
         // The whole loop sits on the test's line, so a failure inside it is reported there.
         var test = body.ToString();
-        var loop = method.Name switch
+        var (each, done) = method.Name switch
         {
-            "Any" => $"for (var i = 0; i < source.Count; i++) {{ var {variable} = source[i]; if ({test}) return true; }} return false;",
-            "All" => $"for (var i = 0; i < source.Count; i++) {{ var {variable} = source[i]; if (!({test})) return false; }} return true;",
-            _ => $"var n = 0; for (var i = 0; i < source.Count; i++) {{ var {variable} = source[i]; if ({test}) n = checked(n + 1); }} return n;",
+            "Any" => ($"if ({test}) return true;", "return false;"),
+            "All" => ($"if (!({test})) return false;", "return true;"),
+            _ => ($"if ({test}) crmkitN = checked(crmkitN + 1);", "return crmkitN;"),
         };
+        var loop = (method.Name == "Count" ? "var crmkitN = 0; " : "")
+            + $"if (crmkitSource is {element}[] crmkitArray) {{ foreach (var {variable} in crmkitArray) {{ {each} }} {done} }} "
+            + $"for (var crmkitI = 0; crmkitI < crmkitSource.Count; crmkitI++) {{ var {variable} = crmkitSource[crmkitI]; {each} }} {done}";
         loop = "#line " + line.ToString(CultureInfo.InvariantCulture) + " \"" + path + "\"\n" + loop + "\n#line default";
         var result = method.Name == "Count" ? "int" : "bool";
-        return (name, $"\n        static {result} {name}(global::System.Collections.Generic.IReadOnlyList<{element}> source)\n        {{\n{loop}\n        }}\n");
+        return (name, $"\n        static {result} {name}(global::System.Collections.Generic.IReadOnlyList<{element}> crmkitSource)\n        {{\n{loop}\n        }}\n");
     }
 
     /// <summary>True when <paramref name="body"/> refers to no local, parameter or local function other than <paramref name="own"/>.</summary>

@@ -84,6 +84,23 @@ public class BudgetCheckTests
         Assert.Equal(3, error.Line);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_loop_walks_arrays_and_other_lists_alike(bool array)
+    {
+        string[] tags = ["b2b", "vip", "x"];
+        var view = new CustomerView(new Customer("C-9", "Nine") { Tags = array ? tags : new List<string>(tags) }, CustomerStats.Empty);
+        using var any = new ScriptEngine().CompileSegment("Customer.Tags.Any(source => source == \"vip\")", "any.csx");
+        using var all = new ScriptEngine().CompileSegment("Customer.Tags.All(t => t.Length > 1)", "all.csx");
+        using var count = new ScriptEngine().CompileSegment("Customer.Tags.Count(t => t.Length == 3) == 2", "count.csx");
+        Assert.True(any.Evaluate(view, TestCustomer.Context()));
+        Assert.False(all.Evaluate(view, TestCustomer.Context()));
+        Assert.True(count.Evaluate(view, TestCustomer.Context()));
+        Assert.Equal(3, Regex.Matches(Rewrite("Customer.Tags.Any(source => source == \"vip\") && Customer.Tags.All(t => t.Length > 1) && Customer.Tags.Count(t => t.Length == 3) == 2", inline: true),
+            $@"static \w+ {LoopInliner.Prefix}\d+\(").Count);
+    }
+
     /// <summary>The same predicate as a hand-written lambda over the test customer.</summary>
     private static Func<object?, bool> Func(string source) => source switch
     {
