@@ -24,6 +24,7 @@ internal static class CrmKitCli
             ExportCommand.Create(output, error),
             EraseCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            ValueCommands.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace CrmKit.Cli;
 
-/// <summary>Customers per value tier and their lifetime value, from the latest stored value fit.</summary>
+/// <summary>Customers per value tier, their lifetime value and the customer equity, from the latest stored value fit.</summary>
 internal sealed class ValueTierSection : IReportSection
 {
     public string Title => "Value tiers";
@@ -12,24 +12,11 @@ internal sealed class ValueTierSection : IReportSection
         var fit = crm.Value.LatestFit();
         if (fit is null)
         {
-            console.WriteLine("No value fit stored yet.");
+            console.WriteLine("No value fit stored yet; make one with 'crmkit value fit --calibration-end DATE'.");
             return;
         }
         var values = crm.Value.All();
-        var table = new Table()
-            .AddColumn("Tier")
-            .AddColumn(new TableColumn("Customers").RightAligned())
-            .AddColumn(new TableColumn("Share").RightAligned())
-            .AddColumn(new TableColumn("Lifetime value").RightAligned());
-        foreach (var tier in values.GroupBy(v => v.Tier).OrderBy(g => g.Key.Rank))
-        {
-            table.AddRow(
-                Markup.Escape(tier.Key.Name),
-                tier.Count().ToString("N0", Report.Culture),
-                Report.Share(tier.Count(), values.Count),
-                tier.Sum(v => v.LifetimeValue).ToString("N2", Report.Culture));
-        }
-        console.Write(table);
-        console.WriteLine($"Fitted on the calibration window ending {fit.Calibration.End:yyyy-MM-dd}; customer equity {values.Sum(v => v.LifetimeValue).ToString("N2", Report.Culture)}.");
+        console.Write(ValueTables.Tiers(values));
+        console.WriteLine($"Fitted on the calibration window ending {fit.Calibration.End:yyyy-MM-dd}; customer equity {ValueTables.Money(crm.Value.CustomerEquity())}.");
     }
 }

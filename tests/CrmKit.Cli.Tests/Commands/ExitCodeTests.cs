@@ -21,7 +21,7 @@ public class ExitCodeTests
     {
         var (exit, output, _) = CliSession.Run("--help");
         Assert.Equal(0, exit);
-        foreach (var command in new[] { "init", "import", "export", "erase", "report", "script" }) Assert.Contains(command, output);
+        foreach (var command in new[] { "init", "import", "export", "erase", "report", "script", "value" }) Assert.Contains(command, output);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ReportCommandTests
         Assert.Matches(@"Interactions\s+│\s+2", output);
         Assert.Matches(@"prospect\s+│\s+2\s+│\s+66\.7 %", output);
         Assert.Matches(@"new\s+│\s+1\s+│\s+33\.3 %", output);
-        Assert.Contains("No value fit stored yet.", output);
+        Assert.Contains("No value fit stored yet", output);
     }
 
     [Fact]

@@ -43,4 +43,30 @@ public class ValueBookTests
         Assert.Throws<ArgumentException>(() => db.Crm.Value.Fit(DateOnly.FromDateTime(db.Clock.GetUtcNow().Date)));
         Assert.Null(db.Crm.Value.LatestFit());
     }
+
+    [Fact]
+    public void A_small_recent_log_where_nobody_drops_out_fits_and_scores_finitely()
+    {
+        // Ten customers, every purchase in the last three days of the window: the likelihood runs off
+        // towards no drop-out and one purchase rate for all, which used to overflow the scoring.
+        using var db = TestDatabase.InMemory();
+        db.SeedCustomers(10);
+        int[][] daysAgo = [[0, 2], [1, 2], [0], [0], [1, 0], [2, 1, 0], [1], [1], [1, 0, 2], [1, 0]];
+        var end = new DateOnly(2025, 12, 31);
+        for (int c = 0; c < daysAgo.Length; c++)
+            foreach (int d in daysAgo[c])
+                db.Crm.Interactions.Record(new Interaction("C" + c, InteractionKind.Purchase, Channel.Store,
+                    new DateTimeOffset(end.AddDays(-d).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)) { Amount = 20m });
+
+        var fit = db.Crm.Value.Fit(end, new DateOnly(2025, 10, 3));
+
+        Assert.All(new[] { fit.Purchases.R, fit.Purchases.Alpha, fit.Purchases.A, fit.Purchases.B }, v => Assert.True(double.IsFinite(v)));
+        foreach (var v in db.Crm.Value.All())
+        {
+            Assert.True(double.IsFinite(v.ExpectedPurchasesNextPeriod) && v.ExpectedPurchasesNextPeriod >= 0, v.ToString());
+            Assert.InRange(v.ExpectedSpend, 19.9m, 20.1m);
+            Assert.True(v.LifetimeValue > 0m, v.ToString());
+        }
+    }
 }
+
