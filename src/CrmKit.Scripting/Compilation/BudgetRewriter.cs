@@ -62,7 +62,67 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             _loops.Add(declaration);
             return InvocationExpression(IdentifierName(name), ArgumentList(SingletonSeparatedList(Argument(source)))).WithTriviaFrom(node);
         }
-        return base.VisitInvocationExpression(node);
+        var visited = (ExpressionSyntax)base.VisitInvocationExpression(node)!;
+        if (!Mine(node) || !LazySequence.IsLazyOperatorCall(_model, node) || LazySequence.AfterConditionalAccess(node)) return visited;
+        var at = node.Expression is MemberAccessExpressionSyntax access ? access.Name : (SyntaxNode)node;
+        return Wrap("Metered", at, visited);
+    }
+
+    public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
+    {
+        var visited = (ExpressionSyntax)base.VisitQueryExpression(node)!;
+        return Mine(node) && LazySequence.IsLazy(_model.GetTypeInfo(node).Type) ? Wrap("Metered", node, visited) : visited;
+    }
+
+    public override SyntaxNode? VisitFromClause(FromClauseSyntax node) =>
+        ((FromClauseSyntax)base.VisitFromClause(node)!) is var v ? v.WithExpression(Clause(node.Expression, v.Expression)) : null;
+
+    public override SyntaxNode? VisitLetClause(LetClauseSyntax node) =>
+        ((LetClauseSyntax)base.VisitLetClause(node)!) is var v ? v.WithExpression(Clause(node.Expression, v.Expression)) : null;
+
+    public override SyntaxNode? VisitWhereClause(WhereClauseSyntax node) =>
+        ((WhereClauseSyntax)base.VisitWhereClause(node)!) is var v ? v.WithCondition(Clause(node.Condition, v.Condition)) : null;
+
+    public override SyntaxNode? VisitOrdering(OrderingSyntax node) =>
+        ((OrderingSyntax)base.VisitOrdering(node)!) is var v ? v.WithExpression(Clause(node.Expression, v.Expression)) : null;
+
+    public override SyntaxNode? VisitSelectClause(SelectClauseSyntax node) =>
+        ((SelectClauseSyntax)base.VisitSelectClause(node)!) is var v ? v.WithExpression(Clause(node.Expression, v.Expression)) : null;
+
+    public override SyntaxNode? VisitGroupClause(GroupClauseSyntax node) =>
+        ((GroupClauseSyntax)base.VisitGroupClause(node)!) is var v
+            ? v.WithGroupExpression(Clause(node.GroupExpression, v.GroupExpression)).WithByExpression(Clause(node.ByExpression, v.ByExpression))
+            : null;
+
+    public override SyntaxNode? VisitJoinClause(JoinClauseSyntax node) =>
+        ((JoinClauseSyntax)base.VisitJoinClause(node)!) is var v
+            ? v.WithInExpression(Clause(node.InExpression, v.InExpression))
+                .WithLeftExpression(Clause(node.LeftExpression, v.LeftExpression))
+                .WithRightExpression(Clause(node.RightExpression, v.RightExpression))
+            : null;
+
+    /// <summary>
+    /// A query clause's expression with a budget check: the compiler turns the clause into a function
+    /// LINQ calls for every element, so <c>ScriptGuard.Ticked</c> counts each call. An expression
+    /// without a type of its own (a lambda, <c>null</c>) or of a by-reference-only type is left as written.
+    /// </summary>
+    private ExpressionSyntax Clause(ExpressionSyntax original, ExpressionSyntax visited)
+    {
+        if (!Mine(original) || original is AnonymousFunctionExpressionSyntax) return visited;
+        if (_model.GetTypeInfo(original).Type is not { } type || type is IErrorTypeSymbol || type.IsRefLikeType
+            || type.SpecialType == SpecialType.System_Void || type is IPointerTypeSymbol or IFunctionPointerTypeSymbol) return visited;
+        return Wrap("Ticked", original, visited);
+    }
+
+    /// <summary><c>ScriptGuard.{method}(expression, line)</c>, keeping the expression's surrounding trivia outside.</summary>
+    private ExpressionSyntax Wrap(string method, SyntaxNode original, ExpressionSyntax visited)
+    {
+        Inserted = true;
+        var line = original.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
+        var call = (InvocationExpressionSyntax)ParseExpression($"global::CrmKit.Scripting.ScriptGuard.{method}(x, {line})");
+        var arguments = call.ArgumentList.Arguments;
+        return call.WithArgumentList(call.ArgumentList.WithArguments(arguments.Replace(arguments[0], Argument(visited.WithoutTrivia()))))
+            .WithTriviaFrom(visited);
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)

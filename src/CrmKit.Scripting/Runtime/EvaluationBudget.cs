@@ -46,7 +46,21 @@ internal sealed class EvaluationBudget
 {
     internal const int CheckEvery = 64;
 
+    /// <summary>
+    /// The most stack an evaluation may use, measured from where it started. Far below a thread's
+    /// stack (1.5 MB or more), so that when a budget error unwinds, whatever runs on the way out
+    /// (the disposal of nested enumerators, for one) still has room.
+    /// </summary>
+    internal const long StackLimitBytes = 256 * 1024;
+
+    /// <summary>How many lazy LINQ sequences may be enumerated inside one another at once.</summary>
+    internal const int SequenceDepthLimit = 100;
+
     private int _ticks;
+    private nint _stackStart;
+
+    /// <summary>How many lazy LINQ sequences are being enumerated inside one another right now.</summary>
+    internal int SequenceDepth;
     private long _startTimestamp;
     private long _startAllocated;
     private BudgetLimits? _limits;
@@ -56,6 +70,20 @@ internal sealed class EvaluationBudget
         _limits = limits;
         _ticks = 0;
         _startTimestamp = 0;
+        SequenceDepth = 0;
+        _stackStart = StackPosition();
+    }
+
+    /// <summary>Bytes of stack used since <see cref="Start"/> (the stack grows towards lower addresses).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal long StackUsed() => _stackStart - StackPosition();
+
+    /// <summary>The address of a local of the calling method: where the stack is now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe nint StackPosition()
+    {
+        byte here = 0;
+        return (nint)(&here);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

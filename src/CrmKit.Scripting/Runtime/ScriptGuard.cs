@@ -35,15 +35,60 @@ public static class ScriptGuard
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Tick(int line) => t_budget?.Tick(line);
 
-    /// <summary>Counts one call of the lambda or local function on <paramref name="line"/> of the user's file and checks the stack has room.</summary>
-    /// <exception cref="ScriptBudgetExceededException">The stack is nearly full, or the time or memory budget is spent.</exception>
+    /// <summary>
+    /// Counts one call of the lambda or local function on <paramref name="line"/> of the user's file
+    /// and checks the evaluation has not used more than <see cref="EvaluationBudget.StackLimitBytes"/>
+    /// of stack since it started (nor come near the end of the thread's stack).
+    /// </summary>
+    /// <exception cref="ScriptBudgetExceededException">The stack limit is reached, or the time or memory budget is spent.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Enter(int line)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new ScriptBudgetExceededException(ScriptFailure.StackDepth, line, "the script nested calls too deeply (is it recursive?).");
-        t_budget?.Tick(line);
+        var budget = t_budget;
+        if ((budget is not null && budget.StackUsed() > EvaluationBudget.StackLimitBytes) || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw TooDeep(line);
+        budget?.Tick(line);
     }
+
+    /// <summary>
+    /// Counts one evaluation of a query clause (<c>where</c>, <c>select</c>, <c>let</c>, <c>orderby</c>,
+    /// <c>join</c>, <c>group</c>) on <paramref name="line"/> of the user's file and passes its value on.
+    /// The compiler turns each clause into a function that LINQ calls for every element; this is that
+    /// function's budget check.
+    /// </summary>
+    /// <exception cref="ScriptBudgetExceededException">The time or memory budget is spent.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Ticked<T>(T value, int line)
+    {
+        t_budget?.Tick(line);
+        return value;
+    }
+
+    /// <summary>
+    /// Wraps the lazy sequence a LINQ operator on <paramref name="line"/> of the user's file returned,
+    /// so that every element asked of it counts against the time budget and sequences enumerated
+    /// inside one another stop cleanly past <see cref="EvaluationBudget.SequenceDepthLimit"/> levels.
+    /// </summary>
+    public static IEnumerable<T> Metered<T>(IEnumerable<T> source, int line) =>
+        source is MeteredSequence<T> ? source : new MeteredSequence<T>(source, line);
+
+    /// <summary>
+    /// Wraps an ordered lazy sequence (from <c>OrderBy</c>, <c>ThenBy</c>…) like <see cref="Metered{T}(IEnumerable{T}, int)"/>;
+    /// <c>ThenBy</c> on it stays possible, and a chain of more than
+    /// <see cref="EvaluationBudget.SequenceDepthLimit"/> <c>ThenBy</c> calls stops cleanly.
+    /// </summary>
+    public static IOrderedEnumerable<T> Metered<T>(IOrderedEnumerable<T> source, int line) =>
+        source is MeteredOrderedSequence<T> ? source : new MeteredOrderedSequence<T>(source, line, 1);
+
+    internal static ScriptBudgetExceededException TooDeep(int line) =>
+        new(ScriptFailure.StackDepth, line, "the script nested calls too deeply (is it recursive?).");
+
+    internal static ScriptBudgetExceededException SequencesTooDeep(int line) =>
+        new(ScriptFailure.StackDepth, line,
+            $"the script nested lazy sequences more than {EvaluationBudget.SequenceDepthLimit} deep (a sequence built from itself, or operators chained in a loop?).");
+
+    /// <summary>The budget of the evaluation running on this thread, if any.</summary>
+    internal static EvaluationBudget? Current => t_budget;
 
     /// <summary>Starts a budgeted evaluation on this thread with <paramref name="limits"/>; no call is needed to end it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -114,6 +114,7 @@ internal sealed class SandboxChecker
             if (type.Type is { } t) CheckType(expression, t);
             if (type.ConvertedType is { } c) CheckType(expression, c);
             if (_model.GetConversion(expression).MethodSymbol is { } conversion) CheckSymbol(expression, conversion);
+            if (info.Symbol is IMethodSymbol method && LazySequence.IsLazyOperator(method)) CheckLazyOperator(expression, method);
             if (IsAssigned(expression) && info.Symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
                 Reject(expression, SandboxRule.Member, $"Scripts may not change shared state such as '{Display(info.Symbol!)}'.");
         }
@@ -138,6 +139,25 @@ internal sealed class SandboxChecker
         }
         if (node is SelectOrGroupClauseSyntax or OrderingSyntax && _model.GetSymbolInfo(node).Symbol is { } clauseMethod)
             CheckSymbol(node, clauseMethod);
+    }
+
+    /// <summary>
+    /// Every lazy LINQ sequence a script makes is metered (see <c>ScriptGuard.Metered</c>); a lazy
+    /// operator used as a method group, or called after <c>?.</c>, would make sequences that are not.
+    /// </summary>
+    private void CheckLazyOperator(ExpressionSyntax expression, IMethodSymbol method)
+    {
+        if (expression is InvocationExpressionSyntax call)
+        {
+            if (LazySequence.AfterConditionalAccess(call))
+                Reject(expression, SandboxRule.LazyOperator,
+                    $"'{method.Name}' may not be called after '?.' in scripts: test for null first (for example 'x is null ? null : x.{method.Name}(…)').");
+        }
+        else if (expression is SimpleNameSyntax or MemberAccessExpressionSyntax && !LazySequence.IsCalled(expression))
+        {
+            Reject(expression, SandboxRule.LazyOperator,
+                $"'{method.Name}' may not be used as a method group in scripts: call it inside a lambda instead (for example 's => s.{method.Name}(…)').");
+        }
     }
 
     private void CheckSymbol(SyntaxNode node, ISymbol symbol)

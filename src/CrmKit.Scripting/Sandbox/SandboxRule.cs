@@ -41,4 +41,7 @@ internal static class SandboxRule
 
     /// <summary>A regular expression without a match timeout.</summary>
     internal const string RegexTimeout = "CRM0012";
+
+    /// <summary>A lazy LINQ operator used where its result cannot be metered: as a method group, or after <c>?.</c>.</summary>
+    internal const string LazyOperator = "CRM0013";
 }

@@ -1,7 +1,10 @@
 namespace CrmKit.Scripting.Tests.Corpus;
 
-/// <summary>One script of the corpus with its header: <c>// kind: care</c> (optional) and <c>// expect: …</c>.</summary>
-public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, string Expect)
+/// <summary>
+/// One script of the corpus with its header: <c>// kind: care</c> (optional), <c>// expect: …</c> and
+/// <c>// run: child-process</c> (optional: a script that could end the process runs in a child process).
+/// </summary>
+public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, string Expect, bool RunInChildProcess = false)
 {
     public static string Folder(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Corpus", name);
 
@@ -17,6 +20,6 @@ public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, s
             .Select(l => l[(key.Length + 1)..].Trim()).FirstOrDefault();
         var kind = Value("kind") == "care" ? ScriptKind.Care : ScriptKind.Segment;
         var expect = Value("expect") ?? throw new InvalidOperationException($"{file} has no '// expect:' header.");
-        return new CorpusScript(path, source, kind, expect);
+        return new CorpusScript(path, source, kind, expect, Value("run") == "child-process");
     }
 }

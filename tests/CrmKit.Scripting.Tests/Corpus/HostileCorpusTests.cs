@@ -6,7 +6,7 @@ namespace CrmKit.Scripting.Tests.Corpus;
 /// </summary>
 public class HostileCorpusTests
 {
-    private static readonly ScriptEngine Engine = new(new ScriptEngineOptions { TimeBudget = TimeSpan.FromMilliseconds(1000) });
+    private static readonly ScriptEngine Engine = HostileRunner.Engine;
 
     public static IEnumerable<object[]> Scripts => CorpusScript.All("Hostile");
 
@@ -27,17 +27,20 @@ public class HostileCorpusTests
             return;
         }
         Assert.True(check.IsAccepted, string.Join("\n", check.Diagnostics));
+        if (script.RunInChildProcess)
+        {
+            // A regression here could overflow the stack, which no catch survives: the child
+            // process must report the expected runtime error and exit normally, not crash.
+            var (exitCode, output) = HostileRunner.RunInChildProcess(file);
+            Assert.True(exitCode == HostileRunner.Stopped, $"{file}: the child process exited with {exitCode}:\n{output}");
+            Assert.Equal(script.Expect["runtime ".Length..], output.Split('\n')[0].Trim());
+            return;
+        }
         using var compiled = Engine.Compile(script.Source, script.Kind, script.Path);
-        var error = Assert.Throws<ScriptRuntimeException>(() => Run(compiled));
+        var error = Assert.Throws<ScriptRuntimeException>(() => HostileRunner.Evaluate(compiled));
         Assert.Equal(script.Expect["runtime ".Length..], error.Code);
         Assert.Equal(script.Path, error.ScriptPath);
         Assert.NotNull(error.Line);
         Assert.Matches(@"^.+\(\d+\): error CRM1\d{3}: ", error.Message);
-    }
-
-    private static void Run(CompiledScript script)
-    {
-        if (script is SegmentScript segment) segment.Evaluate(TestCustomer.View, TestCustomer.Context());
-        else ((CareScript)script).Propose(TestCustomer.View, TestCustomer.Context());
     }
 }
