@@ -42,6 +42,7 @@ public sealed class CustomerBook
             if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
                 throw new DuplicateCustomerException(stored.Code);
             store.Customers.Insert(CustomerDocument.ToBson(stored));
+            store.Touch(stored.Code);
             store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stage, now, "created", actor)));
             return stored;
         });
@@ -86,6 +87,7 @@ public sealed class CustomerBook
                 ErasedAt = current.ErasedAt,
             };
             _context.Store.Customers.Update(CustomerDocument.ToBson(stored));
+            _context.Store.Touch(code);
             return stored;
         });
     }

@@ -70,6 +70,7 @@ public sealed class InteractionLog
         _context.Load(customer, out var code);
         var stats = Fold(_context, _context.Store.Interactions.Find(Query.EQ("c", code.Value)));
         _context.Store.Stats.Upsert(StatsDocument.ToBson(code, stats));
+        _context.Store.Touch(code);
         return stats;
     });
 
@@ -84,6 +85,7 @@ public sealed class InteractionLog
             var code = new CustomerCode(doc["_id"].AsString);
             var stats = byCustomer.TryGetValue(code.Value, out var docs) ? Fold(_context, docs) : CustomerStats.Empty;
             store.Stats.Upsert(StatsDocument.ToBson(code, stats));
+            store.Touch(code);
             count++;
         }
         return count;
@@ -97,7 +99,10 @@ public sealed class InteractionLog
         return acc.ToStats();
     }
 
-    private Interaction[] Append(Interaction[] batch) => _context.Store.Write(() =>
+    private Interaction[] Append(Interaction[] batch) => _context.Store.Write(() => AppendInWrite(batch));
+
+    /// <summary>Appends checked interactions inside the caller's write (care closes a task and records its contact at once).</summary>
+    internal Interaction[] AppendInWrite(Interaction[] batch)
     {
         var store = _context.Store;
         var now = _context.Now;
@@ -123,7 +128,8 @@ public sealed class InteractionLog
             var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(store.Stats.FindById(group.Key.Value)));
             foreach (var interaction in group) acc.Add(interaction);
             store.Stats.Upsert(StatsDocument.ToBson(group.Key, acc.ToStats()));
+            store.Touch(group.Key);
         }
         return stored;
-    });
+    }
 }

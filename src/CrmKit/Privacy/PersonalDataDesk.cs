@@ -52,6 +52,7 @@ public sealed class PersonalDataDesk
                 Version = current.Version + 1,
             };
             store.Customers.Update(CustomerDocument.ToBson(erased));
+            store.Touch(code);
 
             var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).ToList();
             foreach (var doc in interactions)
