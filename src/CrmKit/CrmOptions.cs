@@ -27,6 +27,12 @@ public sealed record CrmOptions
     /// <summary>Interaction kinds that return money; only these may carry a negative amount. Defaults to <c>refund</c>.</summary>
     public IReadOnlySet<InteractionKind> RefundKinds { get; init; } = new HashSet<InteractionKind> { InteractionKind.Refund };
 
+    /// <summary>Compiles scripted segments; null when the host uses built-in filters only. CrmKit.Scripting provides one.</summary>
+    public ISegmentScriptCompiler? SegmentScripts { get; init; }
+
+    /// <summary>The rules that keep care from becoming harassment: consent, frequency caps, quiet hours.</summary>
+    public ContactPolicy ContactPolicy { get; init; } = ContactPolicy.Default;
+
     /// <summary>Creates options for a database file.</summary>
     public static CrmOptions ForFile(string path) => new() { FilePath = path };
 
@@ -41,6 +47,8 @@ public sealed record CrmOptions
         ArgumentNullException.ThrowIfNull(Stages);
         ArgumentNullException.ThrowIfNull(PurchaseKinds);
         ArgumentNullException.ThrowIfNull(RefundKinds);
+        if (ContactPolicy is null) throw new CrmValidationException("contactPolicy", "is required but was null.");
+        ContactPolicy.Check();
         var both = PurchaseKinds.Intersect(RefundKinds).ToArray();
         if (both.Length > 0) throw new CrmValidationException("refundKinds", $"'{both[0]}' is both a purchase and a refund kind.");
     }

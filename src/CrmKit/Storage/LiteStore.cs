@@ -52,7 +52,8 @@ internal sealed class LiteStore : IDisposable
         SegmentEvents.EnsureIndex("seg", "$.seg");
         SegmentEvents.EnsureIndex("c", "$.c");
         CareTasks.EnsureIndex("c", "$.c");
-        CareTasks.EnsureIndex("k", "$.k");
+        CareTasks.EnsureIndex("k", "$.k", unique: true);
+        CareTasks.EnsureIndex("g", "$.g");
         CareTasks.EnsureIndex("st", "$.st");
         CareSuppressions.EnsureIndex("c", "$.c");
     }
