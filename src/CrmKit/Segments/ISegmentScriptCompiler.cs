@@ -8,6 +8,6 @@ namespace CrmKit;
 public interface ISegmentScriptCompiler
 {
     /// <summary>Compiles <paramref name="segment"/>'s <see cref="SegmentDefinition.Script"/> with its parameters.</summary>
-    /// <exception cref="CrmValidationException">The script does not compile; the message says where.</exception>
+    /// <exception cref="CrmException">The script does not compile; the exception says where (CrmKit.Scripting throws its ScriptCompilationException).</exception>
     ISegmentPredicate Compile(SegmentDefinition segment);
 }

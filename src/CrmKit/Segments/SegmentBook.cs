@@ -22,7 +22,8 @@ public sealed class SegmentBook
     /// script that does not compile is never stored. Replacing a definition keeps the current
     /// membership until the next refresh, which is then a full one.
     /// </summary>
-    /// <exception cref="CrmValidationException">A field is invalid, or the script does not compile.</exception>
+    /// <exception cref="CrmValidationException">A field is invalid.</exception>
+    /// <exception cref="CrmException">The script does not compile (from the <see cref="ISegmentScriptCompiler"/>).</exception>
     /// <exception cref="InvalidOperationException">The segment is scripted and no <see cref="CrmOptions.SegmentScripts"/> compiler is set.</exception>
     public SegmentDefinition Define(SegmentDefinition segment)
     {
