@@ -8,6 +8,7 @@ namespace CrmKit.Benchmarks.Segments;
 /// evaluate the script, diff against the stored membership, commit) against a raw LiteDB FindAll
 /// over the same customer documents with a hand-written test on each document. The membership is
 /// stored before measuring, so each refresh finds no change: the steady state of a nightly refresh.
+/// A second raw contender reads both collections a refresh reads (customers and stats).
 /// </summary>
 [MemoryDiagnoser]
 public class SegmentRefreshBenchmarks
@@ -40,6 +41,19 @@ public class SegmentRefreshBenchmarks
         var count = 0;
         foreach (var doc in _db.Crm.Store.Customers.FindAll())
             if (doc["tags"].AsArray.Contains("vip")) count++;
+        return count;
+    }
+
+    /// <summary>The same raw read over both collections a refresh needs: customers and their stats.</summary>
+    [Benchmark]
+    public int RawFindAllWithStats()
+    {
+        var spenders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in _db.Crm.Store.Stats.FindAll())
+            if (doc["m"].AsDecimal > 1000m) spenders.Add(doc["_id"].AsString);
+        var count = 0;
+        foreach (var doc in _db.Crm.Store.Customers.FindAll())
+            if (doc["tags"].AsArray.Contains("vip") && spenders.Contains(doc["_id"].AsString)) count++;
         return count;
     }
 
