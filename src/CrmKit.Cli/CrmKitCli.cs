@@ -22,6 +22,12 @@ internal static class CrmKitCli
             SegmentCommands.Create(output, error),
             CareCommands.Create(output, error),
             CustomerCommands.Create(output, error),
+            InitCommand.Create(output, error),
+            ImportCommands.Create(output, error),
+            ExportCommand.Create(output, error),
+            EraseCommand.Create(output, error),
+            ReportCommand.Create(output, error),
+            ValueCommands.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -20,7 +20,7 @@ public sealed class CareScript : CompiledScript
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(context);
         var care = new CareProposals(context.Now);
-        var budget = Guarded ? StartBudget() : null;
+        if (Guarded) StartBudget();
         try
         {
             body(customer, context.Now, context.Parameters, care);
@@ -28,10 +28,6 @@ public sealed class CareScript : CompiledScript
         catch (Exception e)
         {
             throw Fail(e);
-        }
-        finally
-        {
-            if (budget is not null) ScriptGuard.End(budget);
         }
         return care.Items;
     }

@@ -12,9 +12,7 @@ public abstract class CompiledScript : IDisposable
 {
     private ScriptLoadContext? _context;
     private Assembly? _assembly;
-    private readonly TimeSpan _timeBudget;
-    private readonly long _timeLimit;
-    private readonly long _memoryBudget;
+    private readonly BudgetLimits _limits;
 
     private protected CompiledScript(string path, ScriptKind kind, string hash, ScriptLoadContext context,
         MethodInfo method, bool guarded, ScriptEngineOptions options)
@@ -26,9 +24,7 @@ public abstract class CompiledScript : IDisposable
         LoadContextReference = new WeakReference(context);
         _assembly = method.Module.Assembly;
         Guarded = guarded;
-        _timeBudget = options.TimeBudget;
-        _timeLimit = EvaluationBudget.ToTimestampTicks(options.TimeBudget);
-        _memoryBudget = options.MemoryBudgetBytes;
+        _limits = new BudgetLimits(options.TimeBudget, options.MemoryBudgetBytes);
     }
 
     /// <summary>The script's name or path, used in every diagnostic and runtime error.</summary>
@@ -46,8 +42,8 @@ public abstract class CompiledScript : IDisposable
     /// <summary>Tracks the load context without keeping it alive, so tests can see it being collected.</summary>
     internal WeakReference LoadContextReference { get; }
 
-    /// <summary>True when the script contains loops, lambdas or local functions, so evaluations run under a budget.</summary>
-    private protected bool Guarded { get; }
+    /// <summary>True when the compiler inserted budget checks into the script, so evaluations start a budget.</summary>
+    private protected readonly bool Guarded;
 
     /// <summary>
     /// Unloads the script's code. Evaluations already running finish; later calls throw
@@ -66,7 +62,8 @@ public abstract class CompiledScript : IDisposable
     /// <summary>Drops the delegate so the load context can be collected.</summary>
     private protected abstract void Release();
 
-    private protected EvaluationBudget StartBudget() => ScriptGuard.Begin(_timeBudget, _timeLimit, _memoryBudget);
+    /// <summary>Starts the budget of one evaluation on this thread; nothing needs to end it.</summary>
+    private protected void StartBudget() => ScriptGuard.Begin(_limits);
 
     private protected ObjectDisposedException Disposed() => new(GetType().Name, $"Script '{Path}' was unloaded.");
 

@@ -19,18 +19,7 @@ public sealed class SegmentScript : CompiledScript
         var body = _body ?? throw Disposed();
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(context);
-        if (!Guarded)
-        {
-            try
-            {
-                return body(customer, context.Now, context.Parameters);
-            }
-            catch (Exception e)
-            {
-                throw Fail(e);
-            }
-        }
-        var budget = StartBudget();
+        if (Guarded) StartBudget();
         try
         {
             return body(customer, context.Now, context.Parameters);
@@ -38,10 +27,6 @@ public sealed class SegmentScript : CompiledScript
         catch (Exception e)
         {
             throw Fail(e);
-        }
-        finally
-        {
-            ScriptGuard.End(budget);
         }
     }
 

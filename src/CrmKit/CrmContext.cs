@@ -23,7 +23,12 @@ internal sealed class CrmContext(CrmOptions options, LiteStore store)
     /// <summary>The stored document of a customer (after resolving merges), or an exception naming the code.</summary>
     internal BsonDocument Load(CustomerCode code, out CustomerCode resolved)
     {
+        if (code == default) throw new CrmValidationException("code", "is required but was empty.");
+        // Most codes are live: look the customer up first and the merge aliases only on a miss.
+        resolved = code;
+        var doc = Store.Customers.FindById(code.Value);
+        if (doc is not null) return doc;
         resolved = Resolve(code);
-        return Store.Customers.FindById(resolved.Value) ?? throw new CustomerNotFoundException(code);
+        return (resolved == code ? null : Store.Customers.FindById(resolved.Value)) ?? throw new CustomerNotFoundException(code);
     }
 }

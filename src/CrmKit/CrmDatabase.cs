@@ -28,6 +28,10 @@ public sealed class CrmDatabase : IDisposable
         PersonalData = new PersonalDataDesk(context);
         Segments = new SegmentBook(context);
         Care = new CareBook(context);
+        Value = new Value.ValueBook(context);
+        Grades = new GradeBook(context);
+        Claims = new ClaimBook(context);
+        JobRuns = new JobRunLog(context.Store);
     }
 
     /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
@@ -60,6 +64,15 @@ public sealed class CrmDatabase : IDisposable
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
 
+    /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
+    public ClaimBook Claims { get; }
+
+    /// <summary>Grades and their recorded changes and reviews.</summary>
+    public GradeBook Grades { get; }
+
+    /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
+    public Value.ValueBook Value { get; }
+
     /// <summary>
     /// Moves every committed change from the log file into the data file. CrmKit also does this on
     /// its own as the log grows and when the database is disposed.
@@ -67,6 +80,9 @@ public sealed class CrmDatabase : IDisposable
     public void Checkpoint() => _context.Store.Checkpoint();
 
     internal LiteStore Store => _context.Store;
+
+    /// <summary>The last completed run of each scheduled job, for hosts that schedule jobs.</summary>
+    internal JobRunLog JobRuns { get; }
 
     /// <summary>Closes the file after a final checkpoint.</summary>
     public void Dispose() => _context.Store.Dispose();

@@ -32,6 +32,8 @@ public sealed record CrmOptions
 
     /// <summary>The rules that keep care from becoming harassment: consent, frequency caps, quiet hours.</summary>
     public ContactPolicy ContactPolicy { get; init; } = ContactPolicy.Default;
+    /// <summary>The grades customers may carry, for example A, B, C, D, E, F, G, O, V. Null accepts any grade of up to 32 characters.</summary>
+    public IReadOnlyList<string>? GradeScale { get; init; }
 
     /// <summary>Creates options for a database file.</summary>
     public static CrmOptions ForFile(string path) => new() { FilePath = path };

@@ -9,6 +9,7 @@ namespace CrmKit.Benchmarks.Scripting;
 /// the same customer views, against the compiled CrmKit script. Per customer.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn, MinColumn]
 public class RulesEnginePeerBenchmarks
 {
     private const int Customers = 200;

@@ -10,6 +10,7 @@ namespace CrmKit.Benchmarks.Scripting;
 /// per customer (OperationsPerInvoke).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn, MinColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class SegmentEvaluationBenchmarks

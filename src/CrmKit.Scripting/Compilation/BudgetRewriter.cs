@@ -8,28 +8,43 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// Inserts budget checks into an accepted script: <c>ScriptGuard.Loop()</c> at the start of every
-/// loop body and <c>ScriptGuard.Enter()</c> at the start of every lambda and local function.
-/// Inserted code carries no line breaks, so every line of the user's code keeps its number.
+/// loop body, and at the start of every lambda and local function the cheapest check the sandbox
+/// can prove enough (see <see cref="LambdaCheck"/>). Inserted code carries no line breaks, so every
+/// line of the user's code keeps its number. A script that ends up with no check at all runs
+/// without starting a budget.
 /// </summary>
 internal sealed class BudgetRewriter : CSharpSyntaxRewriter
 {
     private readonly SemanticModel _model;
     private readonly TextSpan _user;
+    private readonly string? _path;
+    private readonly List<string> _loops = [];
 
-    private BudgetRewriter(SemanticModel model, TextSpan user)
+    private BudgetRewriter(SemanticModel model, TextSpan user, string? path)
     {
         _model = model;
         _user = user;
+        _path = path;
     }
 
     /// <summary>True when at least one check was inserted.</summary>
     private bool Inserted { get; set; }
 
-    /// <summary>Returns the rewritten root and whether any check was inserted.</summary>
-    internal static (SyntaxNode Root, bool Guarded) Rewrite(SemanticModel model, TextSpan user)
+    /// <summary>
+    /// Returns the rewritten root and whether any check was inserted. With <paramref name="inlinePath"/>
+    /// (the user's file as the <c>#line</c> directives name it), qualifying LINQ tests over the
+    /// customer's data also become plain loops (see <see cref="LoopInliner"/>).
+    /// </summary>
+    internal static (SyntaxNode Root, bool Guarded) Rewrite(SemanticModel model, TextSpan user, string? inlinePath = null)
     {
-        var rewriter = new BudgetRewriter(model, user);
+        var rewriter = new BudgetRewriter(model, user, inlinePath);
         var root = rewriter.Visit(model.SyntaxTree.GetRoot());
+        if (rewriter._loops.Count > 0)
+        {
+            var run = root.DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == ScriptWrapper.MethodName);
+            var declarations = rewriter._loops.Select(text => (StatementSyntax)ParseStatement(text));
+            root = root.ReplaceNode(run.Body!, run.Body!.AddStatements([.. declarations]));
+        }
         if (rewriter.Inserted)
         {
             var flag = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
@@ -37,6 +52,17 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             root = root.ReplaceNode(flag, LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(flag));
         }
         return (root, rewriter.Inserted);
+    }
+
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        if (_path is not null && Mine(node) && LoopInliner.TryInline(_model, node, _loops.Count, _path) is var (name, declaration))
+        {
+            var source = (ExpressionSyntax)Visit(((MemberAccessExpressionSyntax)node.Expression).Expression)!;
+            _loops.Add(declaration);
+            return InvocationExpression(IdentifierName(name), ArgumentList(SingletonSeparatedList(Argument(source)))).WithTriviaFrom(node);
+        }
+        return base.VisitInvocationExpression(node);
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
@@ -91,9 +117,12 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     private SyntaxNode Lambda(AnonymousFunctionExpressionSyntax original, AnonymousFunctionExpressionSyntax visited)
     {
         if (!Mine(original)) return visited;
-        if (visited.Block is { } block) return visited.WithBlock(Enter(original, block)).WithExpressionBody(null);
+        var check = LambdaCheck.For(_model, original);
+        if (check == LambdaCheck.Kind.None) return visited;
+        var method = check == LambdaCheck.Kind.Tick ? "Tick" : "Enter";
+        if (visited.Block is { } block) return visited.WithBlock(Guard(method, original, block)).WithExpressionBody(null);
         var returnsVoid = _model.GetSymbolInfo(original).Symbol is IMethodSymbol { ReturnsVoid: true };
-        return visited.WithExpressionBody(null).WithBlock(Enter(original, visited.ExpressionBody!, returnsVoid));
+        return visited.WithExpressionBody(null).WithBlock(Guard(method, original, visited.ExpressionBody!, returnsVoid));
     }
 
     private bool Mine(SyntaxNode original) => _user.Contains(original.Span);
@@ -104,13 +133,18 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         return Block(Call("Loop", original), body);
     }
 
-    private BlockSyntax Enter(SyntaxNode original, BlockSyntax body)
+    private BlockSyntax Enter(SyntaxNode original, BlockSyntax body) => Guard("Enter", original, body);
+
+    private BlockSyntax Enter(SyntaxNode original, ExpressionSyntax expression, bool returnsVoid) =>
+        Guard("Enter", original, expression, returnsVoid);
+
+    private BlockSyntax Guard(string method, SyntaxNode original, BlockSyntax body)
     {
         Inserted = true;
-        return body.WithStatements(body.Statements.Insert(0, Call("Enter", original)));
+        return body.WithStatements(body.Statements.Insert(0, Call(method, original)));
     }
 
-    private BlockSyntax Enter(SyntaxNode original, ExpressionSyntax expression, bool returnsVoid)
+    private BlockSyntax Guard(string method, SyntaxNode original, ExpressionSyntax expression, bool returnsVoid)
     {
         Inserted = true;
         StatementSyntax statement = expression switch
@@ -119,7 +153,7 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             _ when returnsVoid => ExpressionStatement(expression),
             _ => ReturnStatement(Token(SyntaxKind.ReturnKeyword).WithTrailingTrivia(Space), expression, Token(SyntaxKind.SemicolonToken)),
         };
-        return Block(Call("Enter", original), statement);
+        return Block(Call(method, original), statement);
     }
 
     /// <summary>A call to the guard, passing the line of the user's file where the loop or function starts.</summary>

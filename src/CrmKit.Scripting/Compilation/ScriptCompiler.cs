@@ -56,12 +56,17 @@ internal static class ScriptCompiler
         var result = new ScriptCheckResult(path, kind, diagnostics);
         if (!emit || !result.IsAccepted) return (result, null);
 
-        var (root, _) = BudgetRewriter.Rewrite(model, wrapper.UserSpan);
-        var guarded = CSharpSyntaxTree.Create((CSharpSyntaxNode)root, ParseOptions, ScriptWrapper.WrapperPath, Encoding.UTF8);
-        var final = compilation.ReplaceSyntaxTree(tree, guarded);
+        // First with LINQ tests over the customer's data turned into loops; should that ever not
+        // compile, the plain rewrite (same checks, LINQ calls as written) is emitted instead.
         using var assembly = new MemoryStream();
         using var symbols = new MemoryStream();
-        var emitted = final.Emit(assembly, symbols, options: EmitOptions);
+        var emitted = Emit(compilation, tree, BudgetRewriter.Rewrite(model, wrapper.UserSpan, mappedPath).Root, assembly, symbols);
+        if (!emitted.Success)
+        {
+            assembly.SetLength(0);
+            symbols.SetLength(0);
+            emitted = Emit(compilation, tree, BudgetRewriter.Rewrite(model, wrapper.UserSpan).Root, assembly, symbols);
+        }
         if (!emitted.Success)
         {
             var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
@@ -69,6 +74,13 @@ internal static class ScriptCompiler
             return (new ScriptCheckResult(path, kind, errors), null);
         }
         return (result, new CompiledImage(key, kind, assembly.ToArray(), symbols.ToArray()));
+    }
+
+    private static EmitResult Emit(CSharpCompilation compilation, SyntaxTree tree, SyntaxNode root, Stream assembly, Stream symbols)
+    {
+        // Parsed again from text, so the #line directives of generated loops map lines like the user's own.
+        var rewritten = CSharpSyntaxTree.ParseText(root.ToFullString(), ParseOptions, ScriptWrapper.WrapperPath, Encoding.UTF8);
+        return compilation.ReplaceSyntaxTree(tree, rewritten).Emit(assembly, symbols, options: EmitOptions);
     }
 
     private static bool InUserFile(Location location, string mappedPath)

@@ -1,6 +1,27 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace CrmKit.Scripting;
+
+/// <summary>The time and memory limits of one script's evaluations, computed once when the script is loaded.</summary>
+internal sealed class BudgetLimits
+{
+    internal BudgetLimits(TimeSpan time, long memoryBytes)
+    {
+        Time = time;
+        TimeTicks = (long)(time.TotalSeconds * Stopwatch.Frequency);
+        MemoryBytes = memoryBytes;
+    }
+
+    /// <summary>The time budget, for messages.</summary>
+    internal TimeSpan Time { get; }
+
+    /// <summary>The time budget in <see cref="Stopwatch"/> ticks.</summary>
+    internal long TimeTicks { get; }
+
+    /// <summary>The memory budget in bytes allocated by the evaluating thread.</summary>
+    internal long MemoryBytes { get; }
+}
 
 /// <summary>
 /// The time and memory one evaluation may use. Counting is cheap; the clock and the allocation
@@ -8,47 +29,45 @@ namespace CrmKit.Scripting;
 /// ticks, so a short evaluation never reads them at all.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Time is measured with <see cref="Stopwatch"/>, not the engine's <see cref="TimeProvider"/>:
 /// the budget protects the host's processor in real time, while <c>Now</c> in a script is business
 /// time that tests may freeze. Time before the first reading is not counted: it covers at most
 /// <see cref="CheckEvery"/> loop iterations or calls, and without loops, lambdas or local functions
 /// a script is straight-line code that cannot run long.
+/// </para>
+/// <para>
+/// One budget object serves every evaluation on its thread. <see cref="Start"/> resets it; nothing
+/// needs to end it, because budget checks only run inside script code, and script code only runs
+/// inside an evaluation that started the budget first.
+/// </para>
 /// </remarks>
 internal sealed class EvaluationBudget
 {
     internal const int CheckEvery = 64;
 
-    private bool _active;
     private int _ticks;
     private long _startTimestamp;
     private long _startAllocated;
-    private long _timeLimit;
-    private long _memoryLimit;
-    private TimeSpan _time;
+    private BudgetLimits? _limits;
 
-    /// <summary>Converts a time budget to <see cref="Stopwatch"/> ticks, once per script.</summary>
-    internal static long ToTimestampTicks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
-
-    internal void Start(TimeSpan time, long timeLimit, long memory)
+    internal void Start(BudgetLimits limits)
     {
-        _time = time;
-        _timeLimit = timeLimit;
-        _memoryLimit = memory;
+        _limits = limits;
         _ticks = 0;
         _startTimestamp = 0;
-        _active = true;
     }
 
-    internal void Stop() => _active = false;
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Tick(int line)
     {
-        if (!_active) return;
         if ((++_ticks & (CheckEvery - 1)) == 0) Check(line);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Check(int line)
     {
+        if (_limits is not { } limits) return;
         var now = Stopwatch.GetTimestamp();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         if (_startTimestamp == 0)
@@ -57,17 +76,17 @@ internal sealed class EvaluationBudget
             _startAllocated = allocated;
             return;
         }
-        if (now - _startTimestamp > _timeLimit)
+        if (now - _startTimestamp > limits.TimeTicks)
         {
-            _active = false;
+            _limits = null;
             throw new ScriptBudgetExceededException(ScriptFailure.TimeBudget, line,
-                $"the script ran longer than its time budget of {_time.TotalMilliseconds:0.###} ms (an endless loop?).");
+                $"the script ran longer than its time budget of {limits.Time.TotalMilliseconds:0.###} ms (an endless loop?).");
         }
-        if (allocated - _startAllocated > _memoryLimit)
+        if (allocated - _startAllocated > limits.MemoryBytes)
         {
-            _active = false;
+            _limits = null;
             throw new ScriptBudgetExceededException(ScriptFailure.MemoryBudget, line,
-                $"the script allocated more than its memory budget of {_memoryLimit / (1024 * 1024)} MB.");
+                $"the script allocated more than its memory budget of {limits.MemoryBytes / (1024 * 1024)} MB.");
         }
     }
 }

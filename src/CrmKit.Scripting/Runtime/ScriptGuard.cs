@@ -5,8 +5,10 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// Budget checks that the compiler inserts into scripts: at the start of every loop body
-/// (<see cref="Loop"/>) and of every lambda and local function (<see cref="Enter"/>). Scripts cannot
-/// call it themselves (the sandbox rejects the type); hosts have no reason to.
+/// (<see cref="Loop"/>), of every lambda and local function that could take part in recursion
+/// (<see cref="Enter"/>), and of every lambda that a LINQ method calls while it runs and forgets
+/// afterwards (<see cref="Tick"/>). Scripts cannot call it themselves (the sandbox rejects the
+/// type); hosts have no reason to.
 /// </summary>
 /// <remarks>
 /// The budget of the evaluation running on the current thread is found through a thread-static
@@ -24,6 +26,15 @@ public static class ScriptGuard
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Loop(int line) => t_budget?.Tick(line);
 
+    /// <summary>
+    /// Counts one call of a lambda on <paramref name="line"/> of the user's file that the sandbox
+    /// proved cannot recurse (it is passed straight to a LINQ method that finishes with it before
+    /// returning, and it contains no other function), so no stack check is needed.
+    /// </summary>
+    /// <exception cref="ScriptBudgetExceededException">The time or memory budget is spent.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Tick(int line) => t_budget?.Tick(line);
+
     /// <summary>Counts one call of the lambda or local function on <paramref name="line"/> of the user's file and checks the stack has room.</summary>
     /// <exception cref="ScriptBudgetExceededException">The stack is nearly full, or the time or memory budget is spent.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,14 +45,10 @@ public static class ScriptGuard
         t_budget?.Tick(line);
     }
 
-    /// <summary>Starts a budgeted evaluation on this thread; returns the budget to pass to <see cref="End"/>.</summary>
-    internal static EvaluationBudget Begin(TimeSpan time, long timeLimit, long memory)
-    {
-        var budget = t_budget ??= new EvaluationBudget();
-        budget.Start(time, timeLimit, memory);
-        return budget;
-    }
+    /// <summary>Starts a budgeted evaluation on this thread with <paramref name="limits"/>; no call is needed to end it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Begin(BudgetLimits limits) => (t_budget ?? Create()).Start(limits);
 
-    /// <summary>Ends the evaluation started by <see cref="Begin"/>.</summary>
-    internal static void End(EvaluationBudget budget) => budget.Stop();
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static EvaluationBudget Create() => t_budget = new EvaluationBudget();
 }

@@ -58,6 +58,9 @@ public sealed record Customer
     /// <summary>When the customer entered <see cref="Stage"/>.</summary>
     public DateTimeOffset StageSince { get; internal init; }
 
+    /// <summary>When the grade was last assigned or reviewed; null without a grade. See <see cref="GradeBook"/>.</summary>
+    public DateTimeOffset? GradeReviewedAt { get; internal init; }
+
     /// <summary>When the customer was created.</summary>
     public DateTimeOffset CreatedAt { get; internal init; }
 

@@ -22,30 +22,64 @@ public sealed class CustomerBook
     public Customer Create(Customer customer, StageId? initialStage = null, string actor = "system")
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var stage = initialStage ?? _context.Options.Stages.Initial;
-        if (!_context.Options.Stages.Contains(stage))
-            throw new CrmValidationException("stage", $"'{stage}' is not a stage of the model ({string.Join(", ", _context.Options.Stages.Stages)}).");
+        var stage = CheckStage(initialStage);
         Require.Name(actor, "actor");
         var now = _context.Now;
-        var stored = customer.Normalize(_context.Options.Attributes) with
+        var stored = Prepare(customer, stage, now);
+        return _context.Store.Write(() => Insert(stored, actor));
+    }
+
+    /// <summary>
+    /// Creates many customers in one transaction: every customer is checked first, then all are
+    /// written, or none is. Each starts in <paramref name="initialStage"/> (the stage model's
+    /// initial stage when null). Returns the stored customers in the order given.
+    /// </summary>
+    /// <exception cref="CrmValidationException">
+    /// A customer is invalid, or two share a code; the field names its index, as in
+    /// <c>customers[3].attributes.age</c>. Nothing was written.
+    /// </exception>
+    /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
+    public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system")
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var stage = CheckStage(initialStage);
+        Require.Name(actor, "actor");
+        var now = _context.Now;
+        var given = customers.ToArray();
+        var stored = new Customer[given.Length];
+        var seen = new Dictionary<CustomerCode, int>();
+        for (var i = 0; i < given.Length; i++)
         {
-            Stage = stage,
-            StageSince = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-            ErasedAt = null,
-        };
+            if (given[i] is null) throw new CrmValidationException($"customers[{i}]", "is null.");
+            try
+            {
+                stored[i] = Prepare(given[i], stage, now);
+            }
+            catch (CrmValidationException e)
+            {
+                throw new CrmValidationException($"customers[{i}].{e.Field}", e.Message[(e.Field.Length + 2)..]);
+            }
+            if (!seen.TryAdd(stored[i].Code, i))
+                throw new CrmValidationException($"customers[{i}].code", $"'{stored[i].Code}' is also the code of customers[{seen[stored[i].Code]}].");
+        }
+        if (stored.Length == 0) return [];
         return _context.Store.Write(() =>
         {
-            var store = _context.Store;
-            if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
-                throw new DuplicateCustomerException(stored.Code);
-            store.Customers.Insert(CustomerDocument.ToBson(stored));
-            store.Touch(stored.Code);
-            store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stage, now, "created", actor)));
+            foreach (var customer in stored) Insert(customer, actor);
             return stored;
         });
+    }
+
+    /// <summary>
+    /// Checks a customer as <see cref="Create"/> would (fields, limits, attribute schema) without
+    /// writing anything or looking at stored customers. Lets an importer report every bad record
+    /// before it writes any.
+    /// </summary>
+    /// <exception cref="CrmValidationException">A field is invalid; the message names it.</exception>
+    public void Validate(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        customer.Normalize(_context.Options.Attributes);
     }
 
     /// <summary>The customer with <paramref name="code"/> (or its survivor after a merge).</summary>
@@ -71,23 +105,28 @@ public sealed class CustomerBook
     {
         ArgumentNullException.ThrowIfNull(customer);
         var changed = customer.Normalize(_context.Options.Attributes);
+        if (changed.Grade is not null) GradeBook.Check(_context.Options, changed.Grade);
         return _context.Store.Write(() =>
         {
             var current = CustomerDocument.FromBson(_context.Load(changed.Code, out var code));
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
+            var now = _context.Now;
+            var regraded = changed.Grade is not null && changed.Grade != current.Grade;
             var stored = changed with
             {
                 Code = code,
+                GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
                 Stage = current.Stage,
                 StageSince = current.StageSince,
                 CreatedAt = current.CreatedAt,
-                UpdatedAt = _context.Now,
+                UpdatedAt = now,
                 Version = current.Version + 1,
                 ErasedAt = current.ErasedAt,
             };
             _context.Store.Customers.Update(CustomerDocument.ToBson(stored));
             _context.Store.Touch(code);
+            if (regraded) GradeBook.RecordProfileGrade(_context, code, current.Grade, changed.Grade!, now);
             return stored;
         });
     }
@@ -132,6 +171,63 @@ public sealed class CustomerBook
     /// <exception cref="CrmValidationException">Both codes name the same customer.</exception>
     public MergeRecord Merge(CustomerCode survivor, CustomerCode merged, string actor, string reason) =>
         new CustomerMerger(_context).Merge(survivor, merged, Require.Name(actor, "actor"), Require.OptionalText(Require.Name(reason, "reason", Require.MaxTextLength), "reason")!);
+
+    /// <summary>
+    /// Pairs of customers that are probably the same person: same phone number, same email, same
+    /// value of one of <paramref name="identityAttributes"/> (an ID number, say), or the same name
+    /// and birthday; a near-identical name strengthens a match. Strongest first. Writes nothing.
+    /// </summary>
+    public IReadOnlyList<DuplicateCandidate> FindDuplicates(params string[] identityAttributes)
+    {
+        ArgumentNullException.ThrowIfNull(identityAttributes);
+        return new DuplicateFinder(_context).Find(identityAttributes);
+    }
+
+    /// <summary>How many customers the database holds (merged-away codes not counted).</summary>
+    public int Count() => _context.Store.Customers.Count();
+
+    /// <summary>How many customers are in each stage of the stage model, in the model's stage order; stages without customers count 0.</summary>
+    public IReadOnlyList<KeyValuePair<StageId, int>> CountByStage() =>
+        _context.Options.Stages.Stages
+            .Select(stage => KeyValuePair.Create(stage, _context.Store.Customers.Count(LiteDB.Query.EQ("$.stg", stage.Name))))
+            .ToArray();
+
+    private StageId CheckStage(StageId? initialStage)
+    {
+        var stage = initialStage ?? _context.Options.Stages.Initial;
+        if (!_context.Options.Stages.Contains(stage))
+            throw new CrmValidationException("stage", $"'{stage}' is not a stage of the model ({string.Join(", ", _context.Options.Stages.Stages)}).");
+        return stage;
+    }
+
+    private Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
+    {
+        if (customer.Grade is not null) GradeBook.Check(_context.Options, customer.Grade);
+        return customer.Normalize(_context.Options.Attributes) with
+        {
+            GradeReviewedAt = customer.Grade is null ? null : now,
+            Stage = stage,
+            StageSince = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+            ErasedAt = null,
+        };
+    }
+
+    /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
+    private Customer Insert(Customer stored, string actor)
+    {
+        var store = _context.Store;
+        if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
+            throw new DuplicateCustomerException(stored.Code);
+        store.Customers.Insert(CustomerDocument.ToBson(stored));
+        store.Stats.Insert(StatsDocument.ToBson(stored.Code, CustomerStats.Empty));
+        store.Touch(stored.Code);
+        store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor)));
+        if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, stored.CreatedAt);
+        return stored;
+    }
 
     private Page<Customer> Query(BsonExpression? predicate, PageRequest page)
     {

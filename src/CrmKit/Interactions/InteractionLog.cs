@@ -42,6 +42,20 @@ public sealed class InteractionLog
         return batch.Length == 0 ? [] : Append(batch);
     }
 
+    /// <summary>
+    /// Checks an interaction's fields as <see cref="Record"/> would (limits, amount sign for the
+    /// purchase and refund kinds) without writing anything or looking up its customer.
+    /// </summary>
+    /// <exception cref="CrmValidationException">A field is invalid; the message names it.</exception>
+    public void Validate(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        interaction.Check(_context.Options, null);
+    }
+
+    /// <summary>How many interactions the log holds.</summary>
+    public long Count() => _context.Store.Interactions.LongCount();
+
     /// <summary>A customer's interactions (after resolving merges), oldest first, in pages.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public Page<Interaction> For(CustomerCode customer, PageRequest page)
@@ -106,28 +120,41 @@ public sealed class InteractionLog
     {
         var store = _context.Store;
         var now = _context.Now;
-        var codes = new Dictionary<CustomerCode, CustomerCode>();
+        // Every live customer has a stats document (written when it is created), so finding it
+        // both proves the customer exists and gives the figures to update: one read per customer.
+        var statsByGiven = new Dictionary<CustomerCode, (CustomerCode Code, BsonDocument? Existing)>();
         var stored = new Interaction[batch.Length];
         for (var i = 0; i < batch.Length; i++)
         {
             var given = batch[i].Customer;
-            if (!codes.TryGetValue(given, out var code))
+            if (!statsByGiven.TryGetValue(given, out var entry))
             {
-                _context.Load(given, out code);
-                codes[given] = code;
+                var existing = store.Stats.FindById(given.Value);
+                var code = given;
+                if (existing is null)
+                {
+                    _context.Load(given, out code);
+                    existing = store.Stats.FindById(code.Value);
+                }
+                statsByGiven[given] = entry = (code, existing);
             }
-            stored[i] = batch[i] with { Customer = code, RecordedAt = now };
+            stored[i] = batch[i] with { Customer = entry.Code, RecordedAt = now };
         }
 
-        var docs = stored.Select(InteractionDocument.ToBson).ToArray();
+        var docs = new BsonDocument[stored.Length];
+        for (var i = 0; i < stored.Length; i++) docs[i] = InteractionDocument.ToBson(stored[i]);
         store.Interactions.InsertBulk(docs, batchSize: Math.Max(docs.Length, 1));
         for (var i = 0; i < stored.Length; i++) stored[i] = stored[i] with { Id = docs[i]["_id"].AsInt64 };
 
+        var existingByCode = statsByGiven.Values.DistinctBy(e => e.Code).ToDictionary(e => e.Code, e => e.Existing);
         foreach (var group in stored.GroupBy(s => s.Customer))
         {
-            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(store.Stats.FindById(group.Key.Value)));
+            var existing = existingByCode[group.Key];
+            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(existing));
             foreach (var interaction in group) acc.Add(interaction);
-            store.Stats.Upsert(StatsDocument.ToBson(group.Key, acc.ToStats()));
+            var doc = StatsDocument.ToBson(group.Key, acc.ToStats());
+            if (existing is null) store.Stats.Insert(doc);
+            else store.Stats.Update(doc);
             store.Touch(group.Key);
         }
         return stored;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.Storage;
@@ -13,7 +12,7 @@ internal static class CustomerExport
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = UnicodeJsonEncoder.Instance,
     };
 
     internal static string ToJson(CrmContext context, CustomerCode customer)
@@ -54,6 +53,19 @@ internal static class CustomerExport
                 ["actor"] = s.Actor,
                 ["mergedFrom"] = s.MergedFrom?.Value,
             }).ToArray()),
+            ["gradeHistory"] = new JsonArray(store.GradeChanges.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(g => (JsonNode?)new JsonObject
+            {
+                ["from"] = Bson.ToText(g["f"]),
+                ["to"] = g["t"].AsString,
+                ["at"] = Instant(Bson.ToInstant(g["at"])),
+                ["reason"] = g["r"].AsString,
+                ["actor"] = g["a"].AsString,
+                ["review"] = g["rev"].AsBoolean,
+            }).ToArray()),
+            ["claim"] = store.Claims.FindById(code.Value) is { } claim
+                ? new JsonObject { ["salesperson"] = claim["s"].AsString, ["at"] = Instant(Bson.ToInstant(claim["at"])), ["until"] = Instant(Bson.ToInstant(claim["until"])) }
+                : null,
+            ["value"] = store.CustomerValues.FindById(code.Value) is { } doc ? Value(ValueDocument.ValueFromBson(doc)) : null,
             ["mergedCodes"] = new JsonArray(store.Aliases.Find(Query.EQ("s", code.Value)).Select(a => (JsonNode?)a["_id"].AsString).ToArray()),
             ["erasures"] = new JsonArray(store.Erasures.Find(Query.EQ("c", code.Value)).Select(e => (JsonNode?)new JsonObject
             {
@@ -75,6 +87,18 @@ internal static class CustomerExport
         bool b => b,
         string[] list => new JsonArray(list.Select(i => (JsonNode?)i).ToArray()),
         _ => v.ToString(),
+    };
+
+    private static JsonObject Value(CrmKit.Value.CustomerValue v) => new()
+    {
+        ["probabilityAlive"] = v.ProbabilityAlive,
+        ["expectedPurchasesNextPeriod"] = v.ExpectedPurchasesNextPeriod,
+        ["expectedSpend"] = v.ExpectedSpend,
+        ["lifetimeValue"] = v.LifetimeValue,
+        ["pastValue"] = v.PastValue,
+        ["rfm"] = $"{v.Rfm.Recency}{v.Rfm.Frequency}{v.Rfm.Monetary}",
+        ["tier"] = v.Tier.Name,
+        ["quadrant"] = v.Quadrant.ToString(),
     };
 
     private static JsonObject Stats(CustomerStats s) => new()

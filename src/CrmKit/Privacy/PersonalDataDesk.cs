@@ -15,7 +15,7 @@ public sealed class PersonalDataDesk
 
     /// <summary>
     /// Everything held about a customer as indented JSON (UTF-8 text, Unicode kept as is):
-    /// profile, stats, interactions, stage history, merges into it and erasures.
+    /// profile, stats, interactions, stage and grade history, claim, value figures, merged codes and erasures.
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public string Export(CustomerCode customer) => CustomerExport.ToJson(_context, customer);

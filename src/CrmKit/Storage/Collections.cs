@@ -22,5 +22,12 @@ internal static class Collections
     [
         Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions,
+        GradeChanges, Claims, ValueFits, CustomerValues,
     ];
+    internal const string GradeChanges = "grade_changes";
+    internal const string Claims = "claims";
+    internal const string ValueFits = "value_fits";
+    internal const string CustomerValues = "customer_values";
+    internal const string JobRuns = "job_runs";
+
 }

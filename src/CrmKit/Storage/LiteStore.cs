@@ -39,6 +39,11 @@ internal sealed class LiteStore : IDisposable
         SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
         CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
         CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
+        GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
+        Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
+        ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
+        CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
+        JobRuns = _db.GetCollection(Collections.JobRuns);
 
         Customers.EnsureIndex("tags", "$.tags[*]");
         Customers.EnsureIndex("stg", "$.stg");
@@ -56,6 +61,7 @@ internal sealed class LiteStore : IDisposable
         CareTasks.EnsureIndex("g", "$.g");
         CareTasks.EnsureIndex("st", "$.st");
         CareSuppressions.EnsureIndex("c", "$.c");
+        GradeChanges.EnsureIndex("c", "$.c");
     }
 
     internal ILiteCollection<BsonDocument> Customers { get; }
@@ -91,6 +97,11 @@ internal sealed class LiteStore : IDisposable
         if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
         _touched.Add(code.Value);
     }
+    internal ILiteCollection<BsonDocument> GradeChanges { get; }
+    internal ILiteCollection<BsonDocument> Claims { get; }
+    internal ILiteCollection<BsonDocument> ValueFits { get; }
+    internal ILiteCollection<BsonDocument> CustomerValues { get; }
+    internal ILiteCollection<BsonDocument> JobRuns { get; }
 
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is committed, or none of it.</summary>
     internal T Write<T>(Func<T> work)

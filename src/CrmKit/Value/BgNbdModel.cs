@@ -52,8 +52,10 @@ internal sealed class BgNbdModel(BgNbdParameters parameters)
     /// </summary>
     /// <remarks>
     /// Evaluated through Euler's transformation, ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; c; z)
-    /// = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z), whose series parameters do not grow with x,
-    /// and with the factor 1/(a−1) cancelled analytically so a = 1 is no special case.
+    /// = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; c; z), whose series parameters do not grow with x, and with
+    /// the factor 1/(a−1) cancelled analytically so a = 1 is no special case; for large a, or r well
+    /// above a + b, by the defining series summed in rescaled form. Never above the no-drop-out
+    /// (NBD) value (r+x)·t/(α+T).
     /// </remarks>
     public double ConditionalExpectedPurchases(double t, int x, double recency, double age)
     {
@@ -64,8 +66,12 @@ internal sealed class BgNbdModel(BgNbdParameters parameters)
     /// <summary>E[X(t)]: expected purchases of a customer in the first <paramref name="t"/> units after their first purchase (FHL 2005, eq. 9).</summary>
     public double ExpectedPurchasesOfNewCustomer(double t) => ExpectedPurchasesIfAlive(t, 0, 0.0);
 
-    // (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) F'] with F' = 1 + (a−1)·H, so
-    // = (a+b+x−1) · [ (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) H ] and (1 − e^(εL))/ε = −L·expm1(εL)/(εL).
+    // Two exact forms of E[Y(t) | alive], each used where its series is well conditioned:
+    // Euler's transformation while a is moderate and r not far above a + b (its series parameters
+    // a+b−1−r and a−1 then stay small whatever x is), and the defining series otherwise (large a,
+    // or large r: a fit where nobody drops out or everyone buys at one rate drives them there).
+    // Either way the result is clamped to [0, (r+x)·t/(α+T)]: with no drop-out at all the model is
+    // the NBD, whose expectation is that closed form, and dropping out can only lower it.
     private double ExpectedPurchasesIfAlive(double t, int x, double age)
     {
         if (t == 0.0)
@@ -74,22 +80,51 @@ internal sealed class BgNbdModel(BgNbdParameters parameters)
         }
 
         double r = Parameters.R, alpha = Parameters.Alpha, a = Parameters.A, b = Parameters.B;
-        double c = a + b + x - 1.0;
-        if (Math.Abs(c) < 1e-10)
-        {
-            // The limit c → 0 is finite; step off the removable singularity.
-            c = 1e-10;
-        }
-
         double scaled = t / (alpha + age);
         double z = scaled / (1.0 + scaled);
         double logOneMinusZ = -Log1P(scaled);
+        double value = a < 4.0 && r < a + b + 7.0
+            ? ByEulerTransformation(r, a, b, x, z, logOneMinusZ)
+            : ByDefiningSeries(r, a, b, x, z, logOneMinusZ);
+        return Math.Clamp(value, 0.0, (r + x) * scaled);
+    }
+
+    // (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) F'] with F' = 1 + (a−1)·H, so
+    // = (a+b+x−1) · [ (1 − (1−z)^(a−1))/(a−1) − (1−z)^(a−1) H ] and (1 − e^(εL))/ε = −L·expm1(εL)/(εL).
+    private static double ByEulerTransformation(double r, double a, double b, int x, double z, double logOneMinusZ)
+    {
+        double c = AwayFromZero(a + b + x - 1.0, 1e-10);
         double epsilon = a - 1.0;
         double power = Math.Exp(epsilon * logOneMinusZ);
         double tail = Hypergeometric.Tail(a + b - 1.0 - r, epsilon, c, z);
         double bracket = -logOneMinusZ * ExpM1OverY(epsilon * logOneMinusZ) - power * tail;
-        return Math.Max(0.0, c * bracket);
+        return c * bracket;
     }
+
+    // (a+b+x−1)/(a−1) · [1 − (1−z)^(r+x) (1 + S)], S = ₂F₁(r+x, b+x; a+b+x−1; z) − 1 summed rescaled,
+    // and 1 − (1−z)^(r+x)(1 + S) = −expm1((r+x) ln(1−z) + ln(1 + S)) while S is in range.
+    private static double ByDefiningSeries(double r, double a, double b, int x, double z, double logOneMinusZ)
+    {
+        double epsilon = AwayFromZero(a - 1.0, 1e-6); // a = 1 is a removable singularity
+        double c = AwayFromZero(epsilon + b + x, 1e-10);
+        double logS = Hypergeometric.LogAbsTail(r + x, b + x, c, z, out int sign);
+        double lead = (r + x) * logOneMinusZ;
+        double oneMinusV;
+        if (logS < 600.0)
+        {
+            double s = sign * Math.Exp(logS);
+            oneMinusV = s > -1.0 ? -ExpM1(lead + Log1P(s)) : 1.0 - Math.Exp(lead) * (1.0 + s);
+        }
+        else
+        {
+            oneMinusV = sign > 0 ? -ExpM1(lead + logS) : 1.0 + Math.Exp(lead + logS);
+        }
+
+        return c / epsilon * oneMinusV;
+    }
+
+    private static double AwayFromZero(double value, double least) =>
+        Math.Abs(value) >= least ? value : (value < 0.0 ? -least : least);
 
     private double LogDropOutOdds(int x, double recency, double age)
     {

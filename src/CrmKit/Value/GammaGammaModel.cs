@@ -42,7 +42,7 @@ internal sealed class GammaGammaModel(GammaGammaParameters parameters)
     /// Maximum-likelihood fit on the customers with at least one repeat purchase and a positive
     /// average repeat spend (others carry no information on spend per purchase).
     /// </summary>
-    /// <exception cref="ArgumentException">No customer qualifies.</exception>
+    /// <exception cref="ArgumentException">No customer qualifies, or the best fit has q ≤ 1 (no finite mean spend).</exception>
     public static FitResult Fit(IEnumerable<PurchaseSummary> summaries)
     {
         ArgumentNullException.ThrowIfNull(summaries);
@@ -88,6 +88,14 @@ internal sealed class GammaGammaModel(GammaGammaParameters parameters)
         double[] start = [Math.Log(2.0), Math.Log(2.0), Math.Log(Math.Max(spendSum / customers, 1e-6) / 2.0)];
         var best = NelderMead.Minimize(NegativeLogLikelihood, start);
         double[] t = best.Point;
+        if (Math.Exp(t[1]) <= 1.0)
+        {
+            throw new ArgumentException(
+                $"Cannot fit the spend model: the amounts of the {customers} customer(s) with repeat purchases give q = {Math.Exp(t[1]):G4} ≤ 1, "
+                + "under which the average spend of a customer without a repeat purchase is unbounded. More customers with repeat purchases are needed.",
+                nameof(summaries));
+        }
+
         return new FitResult(new GammaGammaParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2])), -best.Value, customers);
     }
 }

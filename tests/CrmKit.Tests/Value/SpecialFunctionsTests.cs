@@ -65,4 +65,28 @@ public class SpecialFunctionsTests
         double euler = Math.Pow(1 - z, c - a - b) * Hypergeometric.F21(c - a, c - b, c, z);
         Assert.Equal(direct, euler, 1e-11 * direct);
     }
+
+    [Theory]
+    [InlineData(0.5, 2.0, 0.3)]
+    [InlineData(3.0, 1.5, 0.9)]
+    [InlineData(1000.0, 7.0, 0.9)]
+    [InlineData(2.0, 0.01, 0.999)]
+    public void Rescaled_tail_matches_the_closed_form_even_beyond_double_range(double a, double b, double z)
+    {
+        // ₂F₁(a, b; b; z) = (1 − z)^−a, so ln(₂F₁ − 1) = ln((1 − z)^−a − 1); 10^1000 for a = 1000, z = 0.9.
+        double logF = -a * Math.Log(1 - z);
+        double expected = logF + Math.Log(-SpecialFunctions.ExpM1(-logF));
+        double actual = Hypergeometric.LogAbsTail(a, b, b, z, out int sign);
+        Assert.Equal(1, sign);
+        Assert.Equal(expected, actual, 1e-11 * Math.Max(1, Math.Abs(expected)));
+    }
+
+    [Fact]
+    public void Rescaled_tail_is_negative_for_c_between_minus_one_and_zero()
+    {
+        double plain = Hypergeometric.F21(0.7, 0.4, -0.3, 0.5) - 1;
+        double log = Hypergeometric.LogAbsTail(0.7, 0.4, -0.3, 0.5, out int sign);
+        Assert.Equal(-1, sign);
+        Assert.Equal(plain, -Math.Exp(log), 1e-12 * Math.Abs(plain));
+    }
 }

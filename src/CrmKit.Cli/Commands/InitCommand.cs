@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace CrmKit.Cli;
+
+/// <summary>The <c>crmkit init</c> command: creates a database file and its settings file.</summary>
+internal static class InitCommand
+{
+    internal static Command Create(TextWriter output, TextWriter error)
+    {
+        var db = DatabaseOption.Create();
+        var schema = new Option<string?>("--schema")
+        {
+            Description = "A JSON settings file declaring attributes (name → type), stages and purchase/refund kinds; copied, with defaults filled in, to the database's settings file.",
+        };
+        var command = new Command("init", "Create a database file and its settings file (DB.json) next to it.") { db, schema };
+        command.SetAction(parsed => CommandRunner.Run(error, () => Init(parsed.GetValue(db)!, parsed.GetValue(schema), output)));
+        return command;
+    }
+
+    internal static int Init(string dbPath, string? schemaPath, TextWriter output)
+    {
+        var full = Path.GetFullPath(dbPath);
+        var settingsPath = CrmSettings.PathFor(full);
+        CrmSettings given = new();
+        if (schemaPath is not null)
+        {
+            if (!File.Exists(schemaPath)) throw new CommandFailure(CrmKitCli.UsageError, $"cannot read '{schemaPath}': no such file.");
+            given = CrmSettings.Parse(File.ReadAllText(schemaPath), schemaPath);
+        }
+        if (File.Exists(full)) throw new CommandFailure(CrmKitCli.Problems, $"'{dbPath}' already exists; choose another --db or remove it first.");
+        if (File.Exists(settingsPath)) throw new CommandFailure(CrmKitCli.Problems, $"'{settingsPath}' already exists; remove it first.");
+
+        CrmSettings complete;
+        CrmOptions options;
+        try
+        {
+            complete = given.Complete();
+            options = complete.ToOptions(full);
+        }
+        catch (CrmValidationException e)
+        {
+            throw new CommandFailure(CrmKitCli.Problems, $"{schemaPath}: {e.Message}");
+        }
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null) Directory.CreateDirectory(folder);
+        File.WriteAllText(settingsPath, complete.ToJson() + Environment.NewLine);
+        using (CrmDatabase.Open(options)) { }
+
+        output.WriteLine($"Created {dbPath} and its settings {Path.GetFileName(settingsPath)}.");
+        var attributes = options.Attributes.Attributes;
+        output.WriteLine(attributes.Count == 0
+            ? "Attributes: none."
+            : "Attributes: " + string.Join(", ", attributes.Select(a => $"{a.Key} ({AttributeTypeNames.Name(a.Value)})")) + ".");
+        output.WriteLine($"Stages: {string.Join(", ", options.Stages.Stages)} (new customers start in '{options.Stages.Initial}').");
+        output.WriteLine($"Purchase kinds: {string.Join(", ", complete.PurchaseKinds!)}; refund kinds: {string.Join(", ", complete.RefundKinds!)}.");
+        return CrmKitCli.Success;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CrmKit.Cli;
+
+/// <summary>
+/// The settings file kept next to a database (<c>crm.db.json</c> beside <c>crm.db</c>): the attribute
+/// schema, the stage model and the purchase and refund kinds, so that every command opens the
+/// database with the options it was created with. Every key is optional; a missing key means the
+/// library's default.
+/// </summary>
+internal sealed record CrmSettings
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Attribute name → type (text, integer, decimal, boolean, date, instant, text-list).</summary>
+    [JsonPropertyName("attributes")]
+    public Dictionary<string, string>? Attributes { get; init; }
+
+    /// <summary>The stage model; the default model when absent.</summary>
+    [JsonPropertyName("stages")]
+    public StageSettings? Stages { get; init; }
+
+    /// <summary>Interaction kinds that count as purchases.</summary>
+    [JsonPropertyName("purchaseKinds")]
+    public List<string>? PurchaseKinds { get; init; }
+
+    /// <summary>Interaction kinds that return money.</summary>
+    [JsonPropertyName("refundKinds")]
+    public List<string>? RefundKinds { get; init; }
+
+    /// <summary>Where the settings of the database at <paramref name="databasePath"/> live.</summary>
+    internal static string PathFor(string databasePath) => databasePath + ".json";
+
+    /// <summary>Reads settings from JSON text.</summary>
+    /// <exception cref="CommandFailure">The text is not valid settings JSON.</exception>
+    internal static CrmSettings Parse(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CrmSettings>(json, Json) ?? new CrmSettings();
+        }
+        catch (JsonException e)
+        {
+            throw new CommandFailure(CrmKitCli.Problems, $"{source}: {e.Message}");
+        }
+    }
+
+    /// <summary>The settings as indented JSON.</summary>
+    internal string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The settings with every default spelled out, so the file shows the whole picture.</summary>
+    internal CrmSettings Complete()
+    {
+        var options = ToOptions(null);
+        return new CrmSettings
+        {
+            Attributes = options.Attributes.Attributes.ToDictionary(a => a.Key, a => AttributeTypeNames.Name(a.Value), StringComparer.Ordinal),
+            Stages = StageSettings.From(options.Stages),
+            PurchaseKinds = options.PurchaseKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
+            RefundKinds = options.RefundKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>Builds the options to open the database at <paramref name="databasePath"/> (in memory when null).</summary>
+    /// <exception cref="CrmValidationException">A name or type in the settings is invalid.</exception>
+    internal CrmOptions ToOptions(string? databasePath)
+    {
+        var schema = AttributeSchema.Empty;
+        foreach (var (name, type) in Attributes ?? [])
+            schema = schema.Define(name, AttributeTypeNames.Parse(name, type));
+        var options = new CrmOptions { FilePath = databasePath, Attributes = schema };
+        if (Stages is not null) options = options with { Stages = Stages.ToModel() };
+        if (PurchaseKinds is not null) options = options with { PurchaseKinds = PurchaseKinds.Select(k => new InteractionKind(k)).ToHashSet() };
+        if (RefundKinds is not null) options = options with { RefundKinds = RefundKinds.Select(k => new InteractionKind(k)).ToHashSet() };
+        return options;
+    }
+}

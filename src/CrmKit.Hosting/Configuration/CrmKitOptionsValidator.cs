@@ -1,0 +1,38 @@
+using System.Globalization;
+using CrmKit.Hosting.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace CrmKit.Hosting.Configuration;
+
+/// <summary>Checks <see cref="CrmKitOptions"/> when the host starts; each failure names the option by its configuration path.</summary>
+internal sealed class CrmKitOptionsValidator(CrmKitSection section) : IValidateOptions<CrmKitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CrmKitOptions options)
+    {
+        var p = section.Path;
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DatabasePath)) failures.Add($"{p}:DatabasePath is required");
+        if (options.ScriptsFolder is { } folder && string.IsNullOrWhiteSpace(folder)) failures.Add($"{p}:ScriptsFolder is empty; leave it out to load no scripts");
+        if (options.ScriptCacheFolder is { } cache && string.IsNullOrWhiteSpace(cache)) failures.Add($"{p}:ScriptCacheFolder is empty; leave it out to keep compiled scripts in memory");
+        if (options.ScriptTimeBudget < TimeSpan.FromMilliseconds(1) || options.ScriptTimeBudget > TimeSpan.FromMinutes(1))
+            failures.Add(Invariant($"{p}:ScriptTimeBudget must be from 1 ms to 1 minute but was '{options.ScriptTimeBudget}'"));
+        if (options.ScriptReloadDelay < TimeSpan.Zero || options.ScriptReloadDelay > TimeSpan.FromMinutes(1))
+            failures.Add(Invariant($"{p}:ScriptReloadDelay must be from 0 to 1 minute but was '{options.ScriptReloadDelay}'"));
+        if (options.Attributes is null) failures.Add($"{p}:Attributes is required");
+        if (options.Stages is null) failures.Add($"{p}:Stages is required");
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (options.Schedules?.Count ?? 0); i++)
+        {
+            var entry = options.Schedules![i];
+            var at = Invariant($"{p}:Schedules:{i}");
+            if (entry is null) { failures.Add($"{at} is empty"); continue; }
+            if (string.IsNullOrWhiteSpace(entry.Job)) failures.Add($"{at}:Job is required");
+            else if (!seen.Add(entry.Job)) failures.Add($"{at}:Job '{entry.Job}' is scheduled twice; give each job one schedule");
+            if (JobSchedule.TryCreate(entry, out var error) is null) failures.Add(at + error);
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

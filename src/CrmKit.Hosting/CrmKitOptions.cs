@@ -1,0 +1,55 @@
+using CrmKit.Hosting.Scheduling;
+
+namespace CrmKit.Hosting;
+
+/// <summary>
+/// How a host runs CrmKit: the database file, the scripts folder and the scheduled jobs. Bound from
+/// the configuration section <c>CrmKit</c> (or set in code) and validated when the host starts: a bad
+/// value stops the host with a message naming the option, such as <c>CrmKit:DatabasePath is required</c>.
+/// </summary>
+public sealed class CrmKitOptions
+{
+    /// <summary>The database file, created when missing. Required.</summary>
+    public string? DatabasePath { get; set; }
+
+    /// <summary>Encrypts the file at rest with this password when set; a file must always be opened with the password it was created with.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// The folder of <c>*.csx</c> scripts to load and watch: segment scripts under <c>segments/</c>,
+    /// care scripts under <c>care/</c>. Null (the default) loads no scripts.
+    /// </summary>
+    public string? ScriptsFolder { get; set; }
+
+    /// <summary>A folder where compiled scripts are kept across restarts; null keeps them in memory only. Must be as trusted as the host's binaries.</summary>
+    public string? ScriptCacheFolder { get; set; }
+
+    /// <summary>The most real time one script evaluation may spend in loops and lambdas, from 1 ms to 1 minute. Defaults to 100 ms.</summary>
+    public TimeSpan ScriptTimeBudget { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long the scripts folder must be quiet after a change before the changed scripts are
+    /// reloaded, from 0 to 1 minute. Defaults to 250 ms, so an editor's burst of writes reloads once.
+    /// </summary>
+    public TimeSpan ScriptReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>When each job runs. One entry per job name; see <see cref="Schedule"/>.</summary>
+    public List<JobScheduleOptions> Schedules { get; set; } = [];
+
+    /// <summary>The custom attributes customers may carry. Set in code; not read from configuration.</summary>
+    public AttributeSchema Attributes { get; set; } = AttributeSchema.Empty;
+
+    /// <summary>The lifecycle stages and allowed transitions. Set in code; not read from configuration.</summary>
+    public StageModel Stages { get; set; } = StageModel.Default;
+
+    /// <summary>Schedules the job named <paramref name="job"/>, for example <c>o.Schedule("care-sweep", Daily.At("06:00", "Europe/Paris"))</c>.</summary>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentException">The job name is empty.</exception>
+    public CrmKitOptions Schedule(string job, JobSchedule schedule)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        ArgumentNullException.ThrowIfNull(schedule);
+        Schedules.Add(schedule.ToOptions(job));
+        return this;
+    }
+}

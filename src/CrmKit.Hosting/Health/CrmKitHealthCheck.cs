@@ -1,0 +1,40 @@
+using CrmKit.Hosting.Scheduling;
+using CrmKit.Hosting.Scripts;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CrmKit.Hosting.Health;
+
+/// <summary>
+/// Reports the failure status when the database does not answer or a job's last run failed, and
+/// Degraded when a script of the watched folder is broken (its previous version, if any, still runs).
+/// </summary>
+internal sealed class CrmKitHealthCheck(CrmDatabase database, JobStatusBoard jobs, ScriptFolderStatus scripts) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
+        try
+        {
+            database.JobRuns.LastCompleted("crmkit-health");
+        }
+#pragma warning disable CA1031 // Any failure to read is exactly what the check reports.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "The CrmKit database does not answer.", e));
+        }
+
+        var failing = jobs.Snapshot().Where(j => j.Value.LastFailure is not null).ToDictionary(j => j.Key, j => j.Value.LastFailure!, StringComparer.Ordinal);
+        foreach (var (job, failure) in failing) data["job:" + job] = failure;
+        var broken = scripts.Broken();
+        foreach (var (name, diagnostics) in broken) data["script:" + name] = string.Join(Environment.NewLine, diagnostics);
+
+        if (failing.Count > 0)
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus,
+                $"The last run of {string.Join(", ", failing.Keys.Order(StringComparer.Ordinal))} failed.", data: data));
+        if (broken.Count > 0)
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"Broken scripts: {string.Join(", ", broken.Keys.Order(StringComparer.Ordinal))}.", data: data));
+        return Task.FromResult(HealthCheckResult.Healthy("The database answers, no job is failing and every script loads.", data));
+    }
+}

@@ -1,2 +1,0 @@
-namespace CrmKit.Hosting; /// <summary>Hosting entry.</summary>
-internal static class HostingAssembly { }

@@ -1,0 +1,8 @@
+namespace CrmKit.Hosting.Scheduling;
+
+/// <summary>What the scheduler knows about one job right now.</summary>
+/// <param name="NextDue">The instant the scheduler is waiting for, once its timer is set.</param>
+/// <param name="LastDue">The due instant of the last run that ended.</param>
+/// <param name="LastFailure">Why the last run that ended failed, or null when it completed.</param>
+/// <param name="Running">True while a run is going.</param>
+internal sealed record JobStatus(DateTimeOffset? NextDue, DateTimeOffset? LastDue, string? LastFailure, bool Running);

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CrmKit.Hosting.Telemetry;
+
+/// <summary>
+/// The instruments of the meter <c>CrmKit</c>, created through <see cref="IMeterFactory"/>. Registered
+/// as a singleton by <c>AddCrmKit</c>; jobs such as care sweeps take it from DI and report through it.
+/// Thread-safe.
+/// </summary>
+/// <remarks>
+/// Instruments: <c>crmkit.care.tasks.created</c> (counter, tag <c>job</c>),
+/// <c>crmkit.care.tasks.suppressed</c> (counter, tags <c>reason</c>, <c>job</c>),
+/// <c>crmkit.script.failures</c> (counter, tags <c>script</c>, <c>reason</c>),
+/// <c>crmkit.job.duration</c> (histogram in seconds, tags <c>job</c>, <c>outcome</c>: succeeded, failed, cancelled),
+/// <c>crmkit.job.skipped</c> (counter, tag <c>job</c>: a run was due while the previous one was still going).
+/// </remarks>
+public sealed class CrmKitMetrics
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "CrmKit";
+
+    private readonly Counter<long> _tasksCreated;
+    private readonly Counter<long> _tasksSuppressed;
+    private readonly Counter<long> _scriptFailures;
+    private readonly Histogram<double> _jobDuration;
+    private readonly Counter<long> _jobsSkipped;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public CrmKitMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(MeterName);
+        _tasksCreated = meter.CreateCounter<long>("crmkit.care.tasks.created", "{task}", "Care tasks created.");
+        _tasksSuppressed = meter.CreateCounter<long>("crmkit.care.tasks.suppressed", "{task}", "Care tasks not created because the contact policy stood them down.");
+        _scriptFailures = meter.CreateCounter<long>("crmkit.script.failures", "{failure}", "Scripts rejected on load or failing on evaluation.");
+        _jobDuration = meter.CreateHistogram<double>("crmkit.job.duration", "s", "How long scheduled job runs (care sweeps, segment refreshes) took.");
+        _jobsSkipped = meter.CreateCounter<long>("crmkit.job.skipped", "{run}", "Runs skipped because the previous run of the job was still going.");
+    }
+
+    /// <summary>Counts <paramref name="count"/> care tasks created by <paramref name="job"/>.</summary>
+    public void TasksCreated(long count = 1, string? job = null) =>
+        _tasksCreated.Add(count, new KeyValuePair<string, object?>("job", job));
+
+    /// <summary>Counts <paramref name="count"/> care tasks suppressed for <paramref name="reason"/> (such as <c>consent</c>, <c>frequency-cap</c>, <c>quiet-hours</c>, <c>duplicate</c>).</summary>
+    public void TasksSuppressed(string reason, long count = 1, string? job = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        _tasksSuppressed.Add(count, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("job", job));
+    }
+
+    /// <summary>Counts one failure of <paramref name="script"/>: <c>compile</c> when it was rejected, or a runtime failure such as <c>TimeBudget</c>.</summary>
+    public void ScriptFailed(string script, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(script);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        _scriptFailures.Add(1, new KeyValuePair<string, object?>("script", script), new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    /// <summary>Records one run of <paramref name="job"/> that took <paramref name="duration"/> and ended with <paramref name="outcome"/>.</summary>
+    public void JobRan(string job, TimeSpan duration, string outcome)
+    {
+        var tags = new TagList { { "job", job }, { "outcome", outcome } };
+        _jobDuration.Record(duration.TotalSeconds, tags);
+    }
+
+    /// <summary>Counts one skipped run of <paramref name="job"/>.</summary>
+    public void JobSkipped(string job) => _jobsSkipped.Add(1, new KeyValuePair<string, object?>("job", job));
+}
