@@ -134,6 +134,33 @@ public class CareTests
         Assert.Equal(1, db.Crm.Care.Sweep([CareRules.Birthday()], Now, changedOnly: true).Evaluated);
     }
 
+    [Fact]
+    public void Export_lists_tasks_and_segments_and_erase_scrubs_task_text()
+    {
+        using var db = TestDatabase.InMemory();
+        db.Crm.Customers.Create(Person("C0") with { Name = "Layla Haddad" });
+        db.Crm.Segments.Define(new SegmentDefinition("everyone", "all", new SegmentFilter()));
+        db.Crm.Segments.Refresh("everyone");
+        db.Crm.Care.Sweep([new Noting()], Now);
+        var task = Assert.Single(db.Crm.Care.For("C0"));
+        db.Crm.Care.Complete(task.Id, "Layla says thanks", "ana");
+        var export = db.Crm.PersonalData.Export("C0");
+        Assert.Contains("\"everyone\"", export);
+        Assert.Contains("call Layla Haddad", export);
+
+        db.Crm.PersonalData.Erase("C0", "privacy-officer", "request 7");
+        Assert.DoesNotContain("Layla", db.Crm.PersonalData.Export("C0"));
+        Assert.Null(db.Crm.Care.Get(task.Id).Note);
+    }
+
+    private sealed class Noting : ICareRule
+    {
+        public string Name => "noting";
+
+        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) =>
+            [new CareAction("once", now.AddHours(3), Channel.Email) { Note = "call " + customer.Customer.Name }];
+    }
+
     private sealed class Throwing : ICareRule
     {
         public string Name => "broken";
