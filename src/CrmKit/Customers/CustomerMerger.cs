@@ -36,6 +36,8 @@ internal sealed class CustomerMerger(CrmContext context)
             store.Touch(s);
             store.Touch(m);
 
+            CareMerge.Move(store, s, m, now);
+
             store.Stats.Delete(m.Value);
             var stats = InteractionLog.Fold(context, store.Interactions.Find(Query.EQ("c", s.Value)));
             store.Stats.Upsert(StatsDocument.ToBson(s, stats));

@@ -155,9 +155,8 @@ public sealed class SegmentBook
         ArgumentNullException.ThrowIfNull(predicate);
         if (sample < 0) throw new CrmValidationException("sample", $"{sample} is negative.");
         var watch = Stopwatch.StartNew();
-        var all = Snapshots.All(_context.Store);
-        var matches = SegmentRefresher.Evaluate("preview", predicate, all, _context.Now, parallel: true);
-        var codes = all.Where((_, i) => matches[i]).Select(s => s.Customer.Code).ToArray();
+        var all = SegmentRefresher.Evaluate("preview", predicate, _context.Store, _context.Now, parallel: true);
+        var codes = all.Where(r => r.Member).Select(r => new CustomerCode(r.Code)).ToArray();
         return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
     }
 

@@ -31,9 +31,7 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
         else
         {
-            var all = Snapshots.All(store);
-            var matches = Evaluate(name, predicate, all, now, parallel);
-            for (var i = 0; i < all.Count; i++) verdicts[all[i].Customer.Code.Value] = matches[i];
+            foreach (var (code, member) in Evaluate(name, predicate, store, now, parallel)) verdicts[code] = member;
         }
 
         var entered = 0;
@@ -72,6 +70,19 @@ internal sealed class SegmentRefresher(CrmContext context)
         catch (Exception e) when (e is not CrmException)
         {
             throw new SegmentEvaluationException(segment, customer.Customer.Code, e);
+        }
+    }
+
+    /// <summary>Evaluates every stored customer, streaming; in parallel when asked, with the same answers as one thread.</summary>
+    internal static List<(string Code, bool Member)> Evaluate(string segment, ISegmentPredicate predicate, LiteStore store, DateTimeOffset now, bool parallel)
+    {
+        try
+        {
+            return Snapshots.Evaluate(store, c => Evaluate(segment, predicate, c, now), parallel);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SegmentEvaluationException first)
+        {
+            throw first;
         }
     }
 

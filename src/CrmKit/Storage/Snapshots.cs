@@ -15,12 +15,7 @@ internal static class Snapshots
         // Stats are read on a second thread while this one reads customers. Refreshes and sweeps hold
         // the write gate, so no other writer can change either collection meanwhile; a preview
         // (outside the gate) tolerates a write landing between the two reads.
-        var statsRead = Task.Run(() =>
-        {
-            var byCode = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
-            foreach (var doc in store.Stats.FindAll()) byCode[doc["_id"].AsString] = doc;
-            return byCode;
-        });
+        var statsRead = Task.Run(() => ReadStats(store));
         var docs = store.Customers.FindAll().ToArray();
         var stats = statsRead.GetAwaiter().GetResult();
         var all = new CustomerSnapshot[docs.Length];
@@ -31,6 +26,52 @@ internal static class Snapshots
         });
         Array.Sort(all, (a, b) => string.CompareOrdinal(a.Customer.Code.Value, b.Customer.Code.Value));
         return [.. all];
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="evaluate"/> for every customer without holding all of them at once:
+    /// customer documents are read in chunks and each chunk is mapped and evaluated (on all cores
+    /// when <paramref name="parallel"/>) before the next is read, while stats are read on a second
+    /// thread. Returns each customer's code with its result, in code order.
+    /// </summary>
+    internal static List<(string Code, T Result)> Evaluate<T>(LiteStore store, Func<CustomerSnapshot, T> evaluate, bool parallel)
+    {
+        var statsRead = Task.Run(() => ReadStats(store));
+        Dictionary<string, BsonDocument>? stats = null;
+        var results = new List<(string, T)>();
+        var chunk = new List<BsonDocument>(ChunkSize);
+        void Flush()
+        {
+            stats ??= statsRead.GetAwaiter().GetResult();
+            var part = new (string, T)[chunk.Count];
+            void One(int i)
+            {
+                var customer = CustomerDocument.FromBson(chunk[i]);
+                part[i] = (customer.Code.Value, evaluate(new CustomerSnapshot(customer, StatsDocument.FromBson(stats.GetValueOrDefault(customer.Code.Value)))));
+            }
+            if (parallel) Parallel.For(0, part.Length, One);
+            else for (var i = 0; i < part.Length; i++) One(i);
+            results.AddRange(part);
+            chunk.Clear();
+        }
+        foreach (var doc in store.Customers.FindAll())
+        {
+            chunk.Add(doc);
+            if (chunk.Count == ChunkSize) Flush();
+        }
+        if (chunk.Count > 0) Flush();
+        statsRead.GetAwaiter().GetResult();
+        results.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return results;
+    }
+
+    private const int ChunkSize = 4_096;
+
+    private static Dictionary<string, BsonDocument> ReadStats(LiteStore store)
+    {
+        var byCode = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        foreach (var doc in store.Stats.FindAll()) byCode[doc["_id"].AsString] = doc;
+        return byCode;
     }
 
     /// <summary>One customer with its stats by stored code (no merge resolution), or null when there is none.</summary>

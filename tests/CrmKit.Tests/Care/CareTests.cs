@@ -134,6 +134,53 @@ public class CareTests
         Assert.Equal(1, db.Crm.Care.Sweep([CareRules.Birthday()], Now, changedOnly: true).Evaluated);
     }
 
+    [Fact]
+    public void Export_lists_tasks_and_segments_and_erase_scrubs_task_text()
+    {
+        using var db = TestDatabase.InMemory();
+        db.Crm.Customers.Create(Person("C0") with { Name = "Layla Haddad" });
+        db.Crm.Segments.Define(new SegmentDefinition("everyone", "all", new SegmentFilter()));
+        db.Crm.Segments.Refresh("everyone");
+        db.Crm.Care.Sweep([new Noting()], Now);
+        var task = Assert.Single(db.Crm.Care.For("C0"));
+        db.Crm.Care.Complete(task.Id, "Layla says thanks", "ana");
+        var export = db.Crm.PersonalData.Export("C0");
+        Assert.Contains("\"everyone\"", export);
+        Assert.Contains("call Layla Haddad", export);
+
+        db.Crm.PersonalData.Erase("C0", "privacy-officer", "request 7");
+        Assert.DoesNotContain("Layla", db.Crm.PersonalData.Export("C0"));
+        Assert.Null(db.Crm.Care.Get(task.Id).Note);
+    }
+
+    [Fact]
+    public void Merging_moves_tasks_to_the_survivor_and_closes_the_loop_across_both()
+    {
+        using var db = TestDatabase.InMemory();
+        db.Crm.Customers.Create(Person("C0"));
+        db.Crm.Customers.Create(Person("C1"));
+        db.Crm.Care.Sweep([CareRules.Birthday(3, Channel.Sms, Channel.Email)], Now);
+        db.Crm.Care.Complete(db.Crm.Care.For("C1").First(t => t.Channel == Channel.Email).Id, "sent", "ana");
+        db.Crm.Customers.Merge("C0", "C1", "ana", "same person");
+
+        var tasks = db.Crm.Care.For("C0");
+        Assert.Equal(4, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal("C0", t.Customer.Value));
+        Assert.Equal(1, tasks.Count(t => t.Status == CareTaskStatus.Done));
+        Assert.Equal(0, tasks.Count(t => t.Status == CareTaskStatus.Open));
+        Assert.Equal(3, tasks.Count(t => t.Status == CareTaskStatus.Withdrawn));
+        Assert.Contains(db.Crm.Care.Suppressions("C0"), s => s.Reason == SuppressionReason.ClosedLoop && s.Detail.Contains("at merge"));
+        Assert.Equal(0, db.Crm.Care.Sweep([CareRules.Birthday(3, Channel.Sms, Channel.Email)], Now).Created);
+    }
+
+    private sealed class Noting : ICareRule
+    {
+        public string Name => "noting";
+
+        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) =>
+            [new CareAction("once", now.AddHours(3), Channel.Email) { Note = "call " + customer.Customer.Name }];
+    }
+
     private sealed class Throwing : ICareRule
     {
         public string Name => "broken";
