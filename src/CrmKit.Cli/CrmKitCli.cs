@@ -19,6 +19,9 @@ internal static class CrmKitCli
         var root = new RootCommand("CrmKit: customers, segments and care from the command line.")
         {
             ScriptCommands.Create(output, error),
+            SegmentCommands.Create(output, error),
+            CareCommands.Create(output, error),
+            CustomerCommands.Create(output, error),
             InitCommand.Create(output, error),
             ImportCommands.Create(output, error),
             ExportCommand.Create(output, error),

@@ -26,6 +26,8 @@ public sealed class CrmDatabase : IDisposable
         Interactions = new InteractionLog(context);
         Lifecycle = new LifecycleBook(context);
         PersonalData = new PersonalDataDesk(context);
+        Segments = new SegmentBook(context);
+        Care = new CareBook(context);
         Value = new Value.ValueBook(context);
         Grades = new GradeBook(context);
         Claims = new ClaimBook(context);
@@ -52,6 +54,12 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Lifecycle stages and their history.</summary>
     public LifecycleBook Lifecycle { get; }
+
+    /// <summary>Segments: definitions, stored membership with its history, explanations.</summary>
+    public SegmentBook Segments { get; }
+
+    /// <summary>Care: sweeps that turn rule proposals into tasks under the contact policy, and the task lifecycle.</summary>
+    public CareBook Care { get; }
 
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }

@@ -27,6 +27,11 @@ public sealed record CrmOptions
     /// <summary>Interaction kinds that return money; only these may carry a negative amount. Defaults to <c>refund</c>.</summary>
     public IReadOnlySet<InteractionKind> RefundKinds { get; init; } = new HashSet<InteractionKind> { InteractionKind.Refund };
 
+    /// <summary>Compiles scripted segments; null when the host uses built-in filters only. CrmKit.Scripting provides one.</summary>
+    public ISegmentScriptCompiler? SegmentScripts { get; init; }
+
+    /// <summary>The rules that keep care from becoming harassment: consent, frequency caps, quiet hours.</summary>
+    public ContactPolicy ContactPolicy { get; init; } = ContactPolicy.Default;
     /// <summary>The grades customers may carry, for example A, B, C, D, E, F, G, O, V. Null accepts any grade of up to 32 characters.</summary>
     public IReadOnlyList<string>? GradeScale { get; init; }
 
@@ -44,6 +49,8 @@ public sealed record CrmOptions
         ArgumentNullException.ThrowIfNull(Stages);
         ArgumentNullException.ThrowIfNull(PurchaseKinds);
         ArgumentNullException.ThrowIfNull(RefundKinds);
+        if (ContactPolicy is null) throw new CrmValidationException("contactPolicy", "is required but was null.");
+        ContactPolicy.Check();
         var both = PurchaseKinds.Intersect(RefundKinds).ToArray();
         if (both.Length > 0) throw new CrmValidationException("refundKinds", $"'{both[0]}' is both a purchase and a refund kind.");
     }

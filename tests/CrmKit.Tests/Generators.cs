@@ -93,6 +93,39 @@ public static class Generators
             Birthday = DateOnly.FromDateTime(born.Date),
         };
 
+    /// <summary>Every time zone this machine knows, including DST zones and odd offsets (Kathmandu, Chatham, Lord Howe).</summary>
+    public static readonly string[] TimeZoneIds = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order(StringComparer.Ordinal).ToArray();
+
+    public static Gen<TimeZoneInfo> Zone { get; } = Gen.Elements(TimeZoneIds).Select(TimeZoneInfo.FindSystemTimeZoneById);
+
+    /// <summary>Instants within two years of 2026-11-26, where sweeps and care rules are exercised.</summary>
+    public static Gen<DateTimeOffset> NearInstant { get; } =
+        from minutes in Gen.Choose(-365 * 24 * 60, 365 * 24 * 60)
+        from offsetMinutes in Gen.Choose(-14 * 4, 14 * 4)
+        select new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero).AddMinutes(minutes).ToOffset(TimeSpan.FromMinutes(offsetMinutes * 15));
+
+    /// <summary>A customer for care: a birthday near the test clock, a time zone, consents granted or withdrawn per channel, maybe a key account.</summary>
+    public static Gen<Customer> CareCustomer(string code) =>
+        from name in UnicodeText
+        from zone in Gen.Elements(TimeZoneIds)
+        from birthdayOffset in Gen.Choose(-5, 10)
+        from birthYear in Gen.Choose(1950, 2004)
+        from consents in Gen.Elements(true, false).ArrayOf(3)
+        from consentKnown in Gen.Elements(true, true, false).ArrayOf(3)
+        from key in Gen.Elements(true, false)
+        from owner in Gen.Elements("Ana", "李", "Omar")
+        let birthday = new DateOnly(2026, 11, 26).AddDays(birthdayOffset)
+        select new Customer(code, name)
+        {
+            TimeZone = zone,
+            Birthday = new DateOnly(birthYear, birthday.Month, Math.Min(birthday.Day, DateTime.DaysInMonth(birthYear, birthday.Month))),
+            Consents = new[] { Channel.Sms, Channel.Phone, Channel.Email }
+                .Select((c, i) => (c, i)).Where(x => consentKnown[x.i])
+                .ToDictionary(x => x.c, x => new Consent(consents[x.i], new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero))),
+            Tags = key ? ["key-account"] : [],
+            Owner = owner,
+        };
+
     /// <summary>The attribute schema every generated customer fits.</summary>
     public static AttributeSchema Schema { get; } = AttributeSchema.Empty
         .Define("occupation", AttributeType.Text)

@@ -125,6 +125,7 @@ public sealed class CustomerBook
                 ErasedAt = current.ErasedAt,
             };
             _context.Store.Customers.Update(CustomerDocument.ToBson(stored));
+            _context.Store.Touch(code);
             if (regraded) GradeBook.RecordProfileGrade(_context, code, current.Grade, changed.Grade!, now);
             return stored;
         });
@@ -222,6 +223,7 @@ public sealed class CustomerBook
             throw new DuplicateCustomerException(stored.Code);
         store.Customers.Insert(CustomerDocument.ToBson(stored));
         store.Stats.Insert(StatsDocument.ToBson(stored.Code, CustomerStats.Empty));
+        store.Touch(stored.Code);
         store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor)));
         if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, stored.CreatedAt);
         return stored;

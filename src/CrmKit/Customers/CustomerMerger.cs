@@ -33,6 +33,10 @@ internal sealed class CustomerMerger(CrmContext context)
             var combined = Combine(survivor, merged) with { UpdatedAt = now, Version = survivor.Version + 1 };
             store.Customers.Update(CustomerDocument.ToBson(combined));
             store.Customers.Delete(m.Value);
+            store.Touch(s);
+            store.Touch(m);
+
+            CareMerge.Move(store, s, m, now);
 
             store.Stats.Delete(m.Value);
             var stats = InteractionLog.Fold(context, store.Interactions.Find(Query.EQ("c", s.Value)));

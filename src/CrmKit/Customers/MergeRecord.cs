@@ -4,8 +4,10 @@ namespace CrmKit;
 /// What a merge did. The survivor gains the merged customer's interactions, tags, contact points,
 /// consents (an opt-out on either side wins), stage history (marked with
 /// <see cref="StageChange.MergedFrom"/>), group and any attribute, owner, grade, birthday or time
-/// zone it lacked; its stats are rebuilt from the combined log. The merged customer's record is
-/// removed and its code resolves to the survivor from then on.
+/// zone it lacked; its stats are rebuilt from the combined log; its care tasks and suppressions
+/// (a task whose occasion and channel the survivor already has is kept, and withdrawn if open).
+/// The merged customer's record is removed and its code resolves to the survivor from then on;
+/// it leaves its segments at their next refresh, and their history keeps its entered/left events.
 /// </summary>
 /// <param name="Survivor">The customer that remains.</param>
 /// <param name="Merged">The code that was merged away.</param>

@@ -8,4 +8,7 @@ public abstract class CrmException : Exception
 {
     /// <summary>Creates the exception with a message that says what was wrong.</summary>
     protected CrmException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    protected CrmException(string message, Exception inner) : base(message, inner) { }
 }

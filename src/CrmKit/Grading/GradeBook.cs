@@ -85,6 +85,7 @@ public sealed class GradeBook
             var now = _context.Now;
             var change = new GradeChange(code, current.Grade, grade ?? current.Grade!, now, reason, actor, review);
             _context.Store.GradeChanges.Insert(ToBson(change));
+            _context.Store.Touch(code);
             _context.Store.Customers.Update(CustomerDocument.ToBson(current with
             {
                 Grade = change.To,

@@ -40,6 +40,15 @@ public sealed record CustomerStats
     /// <summary>Interaction counts by channel name.</summary>
     public IReadOnlyDictionary<string, int> CountsByChannel { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The latest interaction of each kind, by kind name (on a tie, the one recorded first): what
+    /// "service due six months after the last service visit" is measured from.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastByKind { get; init; } = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+    /// <summary>The latest interaction of <paramref name="kind"/>, or null when the customer has none.</summary>
+    public DateTimeOffset? LastOfKind(InteractionKind kind) => LastByKind.TryGetValue(kind.Name, out var at) ? at : null;
+
     /// <summary>Time since the last purchase at <paramref name="now"/>; null without purchases.</summary>
     public TimeSpan? Recency(DateTimeOffset now) => now - LastPurchaseAt;
 
@@ -53,7 +62,9 @@ public sealed record CustomerStats
         && Same(other.LastPurchaseAt, LastPurchaseAt)
         && Same(other.LastContactAt, LastContactAt)
         && SameCounts(other.CountsByKind, CountsByKind)
-        && SameCounts(other.CountsByChannel, CountsByChannel);
+        && SameCounts(other.CountsByChannel, CountsByChannel)
+        && other.LastByKind.Count == LastByKind.Count
+        && other.LastByKind.All(kv => LastByKind.TryGetValue(kv.Key, out var at) && at.EqualsExact(kv.Value));
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(InteractionCount, PurchaseCount, MonetaryTotal);

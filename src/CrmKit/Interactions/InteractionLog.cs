@@ -84,6 +84,7 @@ public sealed class InteractionLog
         _context.Load(customer, out var code);
         var stats = Fold(_context, _context.Store.Interactions.Find(Query.EQ("c", code.Value)));
         _context.Store.Stats.Upsert(StatsDocument.ToBson(code, stats));
+        _context.Store.Touch(code);
         return stats;
     });
 
@@ -98,6 +99,7 @@ public sealed class InteractionLog
             var code = new CustomerCode(doc["_id"].AsString);
             var stats = byCustomer.TryGetValue(code.Value, out var docs) ? Fold(_context, docs) : CustomerStats.Empty;
             store.Stats.Upsert(StatsDocument.ToBson(code, stats));
+            store.Touch(code);
             count++;
         }
         return count;
@@ -111,7 +113,10 @@ public sealed class InteractionLog
         return acc.ToStats();
     }
 
-    private Interaction[] Append(Interaction[] batch) => _context.Store.Write(() =>
+    private Interaction[] Append(Interaction[] batch) => _context.Store.Write(() => AppendInWrite(batch));
+
+    /// <summary>Appends checked interactions inside the caller's write (care closes a task and records its contact at once).</summary>
+    internal Interaction[] AppendInWrite(Interaction[] batch)
     {
         var store = _context.Store;
         var now = _context.Now;
@@ -150,7 +155,8 @@ public sealed class InteractionLog
             var doc = StatsDocument.ToBson(group.Key, acc.ToStats());
             if (existing is null) store.Stats.Insert(doc);
             else store.Stats.Update(doc);
+            store.Touch(group.Key);
         }
         return stored;
-    });
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class StatsAccumulator
     private readonly CrmOptions _options;
     private readonly SortedDictionary<string, int> _byKind = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _byChannel = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, DateTimeOffset> _lastByKind = new(StringComparer.Ordinal);
     private int _interactions;
     private int _purchases;
     private decimal _monetary;
@@ -28,6 +29,7 @@ internal sealed class StatsAccumulator
         _lastContact = start.LastContactAt;
         foreach (var (k, n) in start.CountsByKind) _byKind[k] = n;
         foreach (var (c, n) in start.CountsByChannel) _byChannel[c] = n;
+        foreach (var (k, at) in start.LastByKind) _lastByKind[k] = at;
     }
 
     internal void Add(Interaction interaction)
@@ -37,6 +39,8 @@ internal sealed class StatsAccumulator
         Increment(_byChannel, interaction.Channel.Name);
         var at = interaction.OccurredAt;
         if (_lastContact is null || at.UtcTicks > _lastContact.Value.UtcTicks) _lastContact = at;
+        if (!_lastByKind.TryGetValue(interaction.Kind.Name, out var lastOfKind) || at.UtcTicks > lastOfKind.UtcTicks)
+            _lastByKind[interaction.Kind.Name] = at;
 
         if (_options.PurchaseKinds.Contains(interaction.Kind))
         {
@@ -61,6 +65,7 @@ internal sealed class StatsAccumulator
         LastContactAt = _lastContact,
         CountsByKind = new SortedDictionary<string, int>(_byKind, StringComparer.Ordinal),
         CountsByChannel = new SortedDictionary<string, int>(_byChannel, StringComparer.Ordinal),
+        LastByKind = new SortedDictionary<string, DateTimeOffset>(_lastByKind, StringComparer.Ordinal),
     };
 
     private static void Increment(SortedDictionary<string, int> counts, string key) =>

@@ -66,6 +66,21 @@ internal static class CustomerExport
                 ? new JsonObject { ["salesperson"] = claim["s"].AsString, ["at"] = Instant(Bson.ToInstant(claim["at"])), ["until"] = Instant(Bson.ToInstant(claim["until"])) }
                 : null,
             ["value"] = store.CustomerValues.FindById(code.Value) is { } doc ? Value(ValueDocument.ValueFromBson(doc)) : null,
+            ["segments"] = new JsonArray(store.SegmentMembers.Find(Query.EQ("c", code.Value)).Select(SegmentDocument.ToMembership)
+                .Select(m => (JsonNode?)new JsonObject { ["segment"] = m.Segment, ["since"] = Instant(m.Since), ["refresh"] = m.SinceRefresh }).ToArray()),
+            ["careTasks"] = new JsonArray(store.CareTasks.Find(Query.EQ("c", code.Value)).Select(CareDocument.FromBson).OrderBy(t => t.Id)
+                .Select(t => (JsonNode?)new JsonObject
+                {
+                    ["id"] = t.Id,
+                    ["occasion"] = t.OccasionKey,
+                    ["channel"] = t.Channel.Name,
+                    ["due"] = Instant(t.Due),
+                    ["status"] = t.Status.ToString(),
+                    ["note"] = t.Note,
+                    ["outcome"] = t.Outcome,
+                }).ToArray()),
+            ["careSuppressions"] = new JsonArray(store.CareSuppressions.Find(Query.EQ("c", code.Value)).Select(CareDocument.ToSuppression)
+                .Select(x => (JsonNode?)new JsonObject { ["occasion"] = x.OccasionKey, ["channel"] = x.Channel.Name, ["reason"] = x.Reason.ToString(), ["at"] = Instant(x.At) }).ToArray()),
             ["mergedCodes"] = new JsonArray(store.Aliases.Find(Query.EQ("s", code.Value)).Select(a => (JsonNode?)a["_id"].AsString).ToArray()),
             ["erasures"] = new JsonArray(store.Erasures.Find(Query.EQ("c", code.Value)).Select(e => (JsonNode?)new JsonObject
             {

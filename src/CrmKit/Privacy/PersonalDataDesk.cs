@@ -22,8 +22,8 @@ public sealed class PersonalDataDesk
 
     /// <summary>
     /// Erases a customer's personal data in one transaction: name, attributes, tags, contact points,
-    /// birthday, time zone and group leave the profile, and every interaction loses its notes and
-    /// metadata. The customer code, stage, consents (an opt-out must keep working), interaction
+    /// birthday, time zone and group leave the profile, every interaction loses its notes and
+    /// metadata, and every care task its note and outcome text. The customer code, stage, consents (an opt-out must keep working), interaction
     /// kinds, channels, instants and amounts stay, so stats and totals are unchanged. The erasure is
     /// recorded. Call <see cref="CrmDatabase.Checkpoint"/> afterwards to move the change out of the
     /// log file at once.
@@ -52,6 +52,7 @@ public sealed class PersonalDataDesk
                 Version = current.Version + 1,
             };
             store.Customers.Update(CustomerDocument.ToBson(erased));
+            store.Touch(code);
 
             var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).ToList();
             foreach (var doc in interactions)
@@ -59,6 +60,14 @@ public sealed class PersonalDataDesk
                 doc["notes"] = BsonValue.Null;
                 doc["meta"] = new BsonDocument();
                 store.Interactions.Update(doc);
+            }
+
+            // Care task notes and outcomes are free text (a script may have put the name in one).
+            foreach (var doc in store.CareTasks.Find(Query.EQ("c", code.Value)).ToList())
+            {
+                doc["n"] = BsonValue.Null;
+                if (!doc["out"].IsNull) doc["out"] = "(erased)";
+                store.CareTasks.Update(doc);
             }
 
             var record = new ErasureRecord(code, now, actor, reason, interactions.Count);

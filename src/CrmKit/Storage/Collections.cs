@@ -10,11 +10,24 @@ internal static class Collections
     internal const string Aliases = "aliases";
     internal const string Merges = "merges";
     internal const string Erasures = "erasures";
+    internal const string Meta = "meta";
+    internal const string Changes = "changes";
+    internal const string Segments = "segments";
+    internal const string SegmentMembers = "segment_members";
+    internal const string SegmentEvents = "segment_events";
+    internal const string CareTasks = "care_tasks";
+    internal const string CareSuppressions = "care_suppressions";
+
+    internal static readonly string[] All =
+    [
+        Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
+        Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions,
+        GradeChanges, Claims, ValueFits, CustomerValues,
+    ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
     internal const string ValueFits = "value_fits";
     internal const string CustomerValues = "customer_values";
     internal const string JobRuns = "job_runs";
 
-    internal static readonly string[] All = [Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, GradeChanges, Claims, ValueFits, CustomerValues];
 }

@@ -11,6 +11,7 @@ internal sealed class LiteStore : IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
+    private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
     internal LiteStore(CrmOptions options)
     {
@@ -31,6 +32,13 @@ internal sealed class LiteStore : IDisposable
         Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
         Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
         Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
+        Meta = _db.GetCollection(Collections.Meta, BsonAutoId.ObjectId);
+        Changes = _db.GetCollection(Collections.Changes, BsonAutoId.ObjectId);
+        Segments = _db.GetCollection(Collections.Segments, BsonAutoId.ObjectId);
+        SegmentMembers = _db.GetCollection(Collections.SegmentMembers, BsonAutoId.ObjectId);
+        SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
+        CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
+        CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
         GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
         Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
         ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
@@ -43,6 +51,16 @@ internal sealed class LiteStore : IDisposable
         Customers.EnsureIndex("ak", "$.ak[*]");
         Interactions.EnsureIndex("c", "$.c");
         StageChanges.EnsureIndex("c", "$.c");
+        Changes.EnsureIndex("s", "$.s");
+        SegmentMembers.EnsureIndex("seg", "$.seg");
+        SegmentMembers.EnsureIndex("c", "$.c");
+        SegmentEvents.EnsureIndex("seg", "$.seg");
+        SegmentEvents.EnsureIndex("c", "$.c");
+        CareTasks.EnsureIndex("c", "$.c");
+        CareTasks.EnsureIndex("k", "$.k", unique: true);
+        CareTasks.EnsureIndex("g", "$.g");
+        CareTasks.EnsureIndex("st", "$.st");
+        CareSuppressions.EnsureIndex("c", "$.c");
         GradeChanges.EnsureIndex("c", "$.c");
     }
 
@@ -53,6 +71,32 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> Aliases { get; }
     internal ILiteCollection<BsonDocument> Merges { get; }
     internal ILiteCollection<BsonDocument> Erasures { get; }
+    internal ILiteCollection<BsonDocument> Meta { get; }
+
+    /// <summary>Per customer, the change sequence number of the last transaction that changed it.</summary>
+    internal ILiteCollection<BsonDocument> Changes { get; }
+    internal ILiteCollection<BsonDocument> Segments { get; }
+    internal ILiteCollection<BsonDocument> SegmentMembers { get; }
+    internal ILiteCollection<BsonDocument> SegmentEvents { get; }
+    internal ILiteCollection<BsonDocument> CareTasks { get; }
+    internal ILiteCollection<BsonDocument> CareSuppressions { get; }
+
+    /// <summary>
+    /// The change sequence number of the last committed transaction that changed a customer; 0 for
+    /// a new file. Segment refreshes and care sweeps remember it to find what changed since.
+    /// </summary>
+    internal long ChangeSequence => Meta.FindById(SequenceKey)?["v"].AsInt64 ?? 0;
+
+    /// <summary>
+    /// Marks a customer as changed by the current write: its profile, interactions, stage or a merge.
+    /// Every write path that changes what segments and care rules see calls this; the marks are
+    /// stored when the write commits, all under one new sequence number.
+    /// </summary>
+    internal void Touch(CustomerCode code)
+    {
+        if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
+        _touched.Add(code.Value);
+    }
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
@@ -68,6 +112,7 @@ internal sealed class LiteStore : IDisposable
             try
             {
                 var result = work();
+                StoreTouched();
                 _db.Commit();
                 return result;
             }
@@ -76,8 +121,26 @@ internal sealed class LiteStore : IDisposable
                 _db.Rollback();
                 throw;
             }
+            finally
+            {
+                _touched.Clear();
+            }
         }
     }
+
+    private const string SequenceKey = "change-sequence";
+
+    private void StoreTouched()
+    {
+        if (_touched.Count == 0) return;
+        var next = ChangeSequence + 1;
+        foreach (var code in _touched) Changes.Upsert(new BsonDocument { ["_id"] = code, ["s"] = next });
+        Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = next });
+    }
+
+    /// <summary>The codes of customers changed by transactions numbered after <paramref name="sequence"/>.</summary>
+    internal IEnumerable<string> ChangedSince(long sequence) =>
+        Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString);
 
     /// <summary>Writes every committed change into the data file and empties the log file.</summary>
     internal void Checkpoint()

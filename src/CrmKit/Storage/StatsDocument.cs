@@ -16,6 +16,7 @@ internal static class StatsDocument
         ["lc"] = Bson.Instant(s.LastContactAt),
         ["bk"] = Counts(s.CountsByKind),
         ["bc"] = Counts(s.CountsByChannel),
+        ["lk"] = LastByKind(s.LastByKind),
     };
 
     internal static CustomerStats FromBson(BsonDocument? d) => d is null ? CustomerStats.Empty : new()
@@ -28,7 +29,24 @@ internal static class StatsDocument
         LastContactAt = Bson.ToOptionalInstant(d["lc"]),
         CountsByKind = ToCounts(d["bk"]),
         CountsByChannel = ToCounts(d["bc"]),
+        LastByKind = ToLastByKind(d["lk"]),
     };
+
+    private static BsonDocument LastByKind(IReadOnlyDictionary<string, DateTimeOffset> last)
+    {
+        var doc = new BsonDocument();
+        foreach (var (k, at) in last) doc[k] = Bson.Instant(at);
+        return doc;
+    }
+
+    // Files written before the per-kind instants were kept have no "lk"; a stats rebuild fills it.
+    private static SortedDictionary<string, DateTimeOffset> ToLastByKind(BsonValue value)
+    {
+        var last = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (value.IsDocument)
+            foreach (var (k, at) in value.AsDocument) last[k] = Bson.ToInstant(at);
+        return last;
+    }
 
     private static BsonDocument Counts(IReadOnlyDictionary<string, int> counts)
     {

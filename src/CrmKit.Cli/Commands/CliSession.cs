@@ -1,0 +1,73 @@
+using System.CommandLine;
+using CrmKit.Scripting;
+using Spectre.Console;
+
+namespace CrmKit.Cli;
+
+/// <summary>
+/// What the database commands share: the <c>--db</c> option, a Spectre console over the command's
+/// output, opening the file with scripted segments enabled, and turning failures into exit codes
+/// (1 when the operation failed, 2 when the command line named something unusable).
+/// </summary>
+internal sealed class CliSession(TextWriter output, TextWriter error)
+{
+    internal static Option<FileInfo> DbOption() => new("--db")
+    {
+        Description = "The CrmKit database file.",
+        Required = true,
+    };
+
+    internal IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+
+    internal ScriptEngine Engine { get; } = new();
+
+    /// <summary>Opens <paramref name="db"/> and runs <paramref name="work"/>, mapping failures to exit codes.</summary>
+    internal int Run(FileInfo db, Func<CrmDatabase, int> work)
+    {
+        if (!db.Exists)
+        {
+            error.WriteLine($"crmkit: database '{db}' does not exist.");
+            return CrmKitCli.UsageError;
+        }
+        try
+        {
+            using var crm = CrmDatabase.Open(CrmOptions.ForFile(db.FullName) with { SegmentScripts = new ScriptedSegments(Engine) });
+            return work(crm);
+        }
+        catch (ScriptCompilationException e)
+        {
+            foreach (var d in e.Diagnostics) output.WriteLine(d);
+            error.WriteLine($"crmkit: the script was rejected.");
+            return CrmKitCli.Problems;
+        }
+        catch (Exception e) when (e is CrmException or ScriptRuntimeException or LiteDB.LiteException)
+        {
+            error.WriteLine($"crmkit: {e.Message}");
+            return CrmKitCli.Problems;
+        }
+    }
+
+    /// <summary>Reads a script file, or reports why not (exit code 2).</summary>
+    internal bool TryRead(FileInfo file, out string source)
+    {
+        try
+        {
+            source = File.ReadAllText(file.FullName);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"crmkit: cannot read '{file}': {e.Message}");
+            source = "";
+            return false;
+        }
+    }
+
+    internal void Fail(string message) => error.WriteLine("crmkit: " + message);
+}

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CrmKit.Storage;
+using LiteDB;
+
+namespace CrmKit;
+
+/// <summary>
+/// One care sweep inside the caller's write: expire overdue tasks, ask every rule about every
+/// customer (in parallel; rules are pure), then pass each proposal through the contact policy in
+/// order and create the tasks that survive it.
+/// </summary>
+internal sealed class CareSweeper(CrmContext context)
+{
+    internal const string SequenceKey = "care-sweep-sequence";
+
+    private int _created;
+    private int _known;
+    private int _suppressed;
+
+    internal SweepResult Sweep(DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly)
+    {
+        var store = context.Store;
+        var policy = context.Options.ContactPolicy;
+        var sequence = store.ChangeSequence;
+        var expired = Expire(at, policy);
+
+        var last = store.Meta.FindById(SequenceKey)?["v"].AsInt64 ?? -1;
+        var customers = changedOnly && last >= 0
+            ? store.ChangedSince(last).Select(c => Snapshots.One(store, c)).OfType<CustomerSnapshot>().ToList()
+            : Snapshots.All(store);
+
+        var failures = new ConcurrentBag<string>();
+        var proposals = new List<(ICareRule Rule, CareAction Action)>[customers.Count];
+        Parallel.For(0, customers.Count, i =>
+        {
+            var list = new List<(ICareRule, CareAction)>();
+            foreach (var rule in rules)
+            {
+                try
+                {
+                    foreach (var action in rule.Propose(customers[i], at))
+                    {
+                        ArgumentNullException.ThrowIfNull(action);
+                        action.Check(rule.Name);
+                        list.Add((rule, action));
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Add($"rule '{rule.Name}' failed for customer '{customers[i].Customer.Code}': {e.Message}");
+                }
+            }
+            proposals[i] = list;
+        });
+
+        var tasksByCustomer = changedOnly
+            ? null
+            : store.CareTasks.FindAll().Select(CareDocument.FromBson).GroupBy(t => t.Customer.Value).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var proposed = 0;
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (proposals[i].Count == 0) continue;
+            var code = customers[i].Customer.Code.Value;
+            var tasks = tasksByCustomer is null
+                ? store.CareTasks.Find(Query.EQ("c", code)).Select(CareDocument.FromBson).ToList()
+                : tasksByCustomer.GetValueOrDefault(code) ?? [];
+            foreach (var (rule, action) in proposals[i])
+            {
+                proposed++;
+                Apply(customers[i], rule, action, tasks, at, policy);
+            }
+        }
+        store.Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = sequence });
+        return new SweepResult(at, customers.Count, proposed, _created, _known, _suppressed, expired,
+            failures.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    private int Expire(DateTimeOffset at, ContactPolicy policy)
+    {
+        var expired = 0;
+        foreach (var doc in context.Store.CareTasks.Find(Query.EQ("st", (int)CareTaskStatus.Open)).ToList())
+        {
+            var task = CareDocument.FromBson(doc);
+            if (task.Due + policy.ExpireAfter >= at) continue;
+            context.Store.CareTasks.Update(CareDocument.ToBson(task with { Status = CareTaskStatus.Expired, ClosedAt = at, Outcome = "expired", ClosedBy = "sweep" }));
+            expired++;
+        }
+        return expired;
+    }
+
+    private void Apply(CustomerSnapshot snapshot, ICareRule rule, CareAction action, List<CareTask> tasks, DateTimeOffset at, ContactPolicy policy)
+    {
+        var customer = snapshot.Customer;
+        var occasion = rule.Name + ":" + action.Occasion;
+        var channel = action.Channel;
+        if (tasks.Any(t => t.OccasionKey == occasion && t.Channel == channel))
+        {
+            _known++;
+            return;
+        }
+
+        var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.Status is CareTaskStatus.Done or CareTaskStatus.Declined);
+        if (closed is not null)
+        {
+            Suppress(customer.Code, rule, occasion, channel, SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}", at);
+            return;
+        }
+        if (customer.Consents.TryGetValue(channel, out var consent) ? !consent.Granted : policy.RequireOptIn)
+        {
+            var reason = consent is null ? SuppressionReason.NoConsent : SuppressionReason.OptedOut;
+            Suppress(customer.Code, rule, occasion, channel, reason,
+                consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}", at);
+            return;
+        }
+
+        var due = policy.NextAllowed(action.Due, snapshot.Zone);
+        var near = tasks.Count(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow);
+        if (near >= policy.MaxPerChannel)
+        {
+            Suppress(customer.Code, rule, occasion, channel, SuppressionReason.FrequencyCap,
+                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}"), at);
+            return;
+        }
+
+        var task = new CareTask
+        {
+            Customer = customer.Code,
+            Rule = rule.Name,
+            OccasionKey = occasion,
+            Channel = channel,
+            Due = due,
+            ProposedDue = action.Due,
+            Priority = action.Priority,
+            Owner = action.Owner ?? customer.Owner,
+            Note = action.Note,
+            Status = CareTaskStatus.Open,
+            CreatedAt = context.Now,
+        };
+        var id = context.Store.CareTasks.Insert(CareDocument.ToBson(task)).AsInt64;
+        tasks.Add(task with { Id = id });
+        _created++;
+    }
+
+    private void Suppress(CustomerCode customer, ICareRule rule, string occasion, Channel channel, SuppressionReason reason, string detail, DateTimeOffset at)
+    {
+        context.Store.CareSuppressions.Upsert(CareDocument.ToBson(new CareSuppression(customer, rule.Name, occasion, channel, reason, detail, at)));
+        _suppressed++;
+    }
+
+    /// <summary>Tasks that count against the frequency cap: every contact made or still planned.</summary>
+    internal static bool Counts(CareTaskStatus status) => status is CareTaskStatus.Open or CareTaskStatus.Done or CareTaskStatus.Declined;
+
+    private static string Iso(DateTimeOffset? instant) => instant?.ToString("o", CultureInfo.InvariantCulture) ?? "?";
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace CrmKit;
+
+/// <summary>A prospect nobody has been in touch with for <c>quiet</c> (90 days by default): reactivation by the owner.</summary>
+internal sealed class DormantProspectRule(StageId stage, TimeSpan quiet, Channel[] channels) : ICareRule
+{
+    public string Name => "dormant-prospect";
+
+    public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now)
+    {
+        if (customer.Customer.Stage != stage) return [];
+        var last = customer.Stats.LastContactAt ?? customer.Customer.CreatedAt;
+        if (now - last < quiet) return [];
+        var occasion = "since-" + LocalClock.DateOf(last, customer.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return channels.Select(c => new CareAction(occasion, now, c) { Owner = customer.Customer.Owner, Note = "Dormant prospect: reactivate." });
+    }
+}

@@ -1,0 +1,12 @@
+namespace CrmKit;
+
+/// <summary>What one care sweep did.</summary>
+/// <param name="At">The instant the rules were evaluated at.</param>
+/// <param name="Evaluated">How many customers were evaluated.</param>
+/// <param name="Proposed">How many actions the rules proposed.</param>
+/// <param name="Created">How many tasks were created.</param>
+/// <param name="AlreadyKnown">Proposals for which a task with the same occasion key and channel already existed.</param>
+/// <param name="Suppressed">Proposals the contact policy held back (see <see cref="CareBook.Suppressions"/>).</param>
+/// <param name="Expired">Open tasks that expired in this sweep.</param>
+/// <param name="Failures">Rules that failed for a customer; each failed alone, the sweep went on.</param>
+public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed, int Created, int AlreadyKnown, int Suppressed, int Expired, IReadOnlyList<string> Failures);

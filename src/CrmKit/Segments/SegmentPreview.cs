@@ -1,0 +1,8 @@
+namespace CrmKit;
+
+/// <summary>What a segment rule would select now, without storing anything.</summary>
+/// <param name="Evaluated">How many customers were evaluated.</param>
+/// <param name="Count">How many matched.</param>
+/// <param name="Sample">The first matching customers in code order, at most the sample size asked for.</param>
+/// <param name="Elapsed">How long the evaluation took.</param>
+public sealed record SegmentPreview(int Evaluated, int Count, IReadOnlyList<CustomerCode> Sample, TimeSpan Elapsed);

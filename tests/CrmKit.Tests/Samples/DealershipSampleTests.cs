@@ -1,0 +1,73 @@
+namespace CrmKit.Tests.Samples;
+
+/// <summary>Runs the car dealership sample end to end on a fresh file and checks the tasks, suppressions and segments it left behind.</summary>
+public sealed class DealershipSampleTests : IDisposable
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "crmkit-samples", Guid.NewGuid().ToString("N"));
+
+    public DealershipSampleTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Dealership_runs_prospects_to_advocates_with_care_tasks_suppressions_and_segments()
+    {
+        var (exit, output) = SampleRunner.Run("Dealership", _folder);
+
+        Assert.True(exit == 0, output);
+        using var crm = CrmDatabase.Open(CrmOptions.ForFile(Path.Combine(_folder, "dealership.db")));
+
+        // The test-drive offer: one answer on messaging withdrew the phone task (the closed loop).
+        var liNa = crm.Care.For("D-003").Where(t => t.Rule == "test-drive-offer").ToDictionary(t => t.Channel.Name);
+        Assert.Equal(CareTaskStatus.Done, liNa["messaging"].Status);
+        Assert.Equal(CareTaskStatus.Withdrawn, liNa["phone"].Status);
+        Assert.Contains(crm.Care.Suppressions("D-003", "test-drive-offer"), s => s.Channel == Channel.Phone && s.Reason == SuppressionReason.ClosedLoop);
+        Assert.Contains(crm.Interactions.Stats("D-003").CountsByKind, kv => kv.Key == "care-contact");
+
+        // Zhou Min opted out of messaging: never a messaging task, a suppression saying why.
+        var zhou = crm.Care.For("D-005");
+        Assert.DoesNotContain(zhou, t => t.Channel == Channel.Messaging);
+        Assert.Contains(crm.Care.Suppressions("D-005"), s => s.Channel == Channel.Messaging && s.Reason == SuppressionReason.OptedOut && s.Detail.Contains("opted out"));
+
+        // Dormant after 90 days without contact, assigned to her salesperson.
+        var dormant = Assert.Single(zhou, t => t.OccasionKey == "dormant-prospect:since-2026-01-05");
+        Assert.Equal(Channel.Phone, dormant.Channel);
+        Assert.Equal("sales.wu", dormant.Owner);
+        Assert.Equal(CareTaskStatus.Done, dormant.Status);
+        Assert.True(dormant.Due >= new DateTimeOffset(2026, 4, 5, 10, 0, 0, Beijing));
+
+        // Delivery: stage new, welcome the same day, check-in before the first service, greetings.
+        Assert.Equal(new StageId("new"), crm.Customers.Get("D-001").Stage);
+        var wang = crm.Care.For("D-001");
+        var welcome = Assert.Single(wang, t => t.Rule == "welcome");
+        Assert.Equal(new DateOnly(2026, 1, 20), DateOnly.FromDateTime(welcome.Due.ToOffset(Beijing).DateTime));
+        Assert.Equal("sales.li", welcome.Owner);
+        Assert.Equal(CareTaskStatus.Done, welcome.Status);
+        var checkIn = Assert.Single(wang, t => t.Rule == "first-service-check-in");
+        Assert.Equal(new DateTimeOffset(2026, 7, 19, 10, 0, 0, Beijing), checkIn.Due);
+        Assert.Equal(Channel.Sms, Assert.Single(wang, t => t.OccasionKey == "birthday:2026").Channel);
+        Assert.Equal(Channel.Email, Assert.Single(wang, t => t.OccasionKey == "purchase-anniversary:2027").Channel);
+
+        // The complaint: a high-priority win-back task for the named account manager.
+        var winBack = Assert.Single(crm.Care.For("D-004"), t => t.Rule == "win-back");
+        Assert.Equal(("win-back:after-complaint-1", "sales.zhao", TaskPriority.High, CareTaskStatus.Done),
+            (winBack.OccasionKey, winBack.Owner, winBack.Priority, winBack.Status));
+        var holiday = crm.Care.For("D-004").Where(t => t.Rule == "key-account-holiday").ToDictionary(t => t.Channel.Name);
+        Assert.Equal((CareTaskStatus.Done, CareTaskStatus.Withdrawn), (holiday["store"].Status, holiday["phone"].Status));
+
+        // Segments and the value ladder.
+        Assert.Equal(["advocate", "first-time", "group", "identifies", "loyal", "premium", "satisfied"], Segments(crm, "D-001"));
+        Assert.Equal(["first-time", "group", "mass"], Segments(crm, "D-002"));
+        Assert.Equal(["first-time", "individual", "mass", "satisfied"], Segments(crm, "D-003"));
+        Assert.Equal(["group", "key-accounts", "premium", "returning", "satisfied"], Segments(crm, "D-004"));
+        Assert.Equal(["first-time", "individual", "premium"], Segments(crm, "D-006"));
+
+        // The repeated sweep at the same instant created nothing.
+        Assert.Contains("0 created, 15 already known", output);
+        Assert.Contains("Value ladder: satisfied 3, identifies 1, loyal 1, advocate 1.", output);
+    }
+
+    private static string[] Segments(CrmDatabase crm, string code) =>
+        crm.Segments.Of(code).Select(m => m.Segment).Order(StringComparer.Ordinal).ToArray();
+}
