@@ -17,10 +17,41 @@ public sealed class CustomerView
     /// <summary>Creates the view of <paramref name="customer"/> with its <paramref name="stats"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CustomerView(Customer customer, CustomerStats stats)
+        : this(customer, stats, null)
+    {
+    }
+
+    /// <summary>Creates the view with the customer's figures from the latest stored value fit, if any.</summary>
+    /// <exception cref="ArgumentNullException">The customer or stats are null.</exception>
+    public CustomerView(Customer customer, CustomerStats stats, CrmKit.Value.CustomerValue? value)
     {
         _customer = customer ?? throw new ArgumentNullException(nameof(customer));
         Stats = stats ?? throw new ArgumentNullException(nameof(stats));
+        _value = value;
     }
+
+    private readonly CrmKit.Value.CustomerValue? _value;
+
+    /// <summary>Probability (0 to 1) that the customer is still active, from the latest value fit; null before a fit.</summary>
+    public double? ProbabilityAlive => _value?.ProbabilityAlive;
+
+    /// <summary>Expected purchases in the next period of the latest value fit (90 days by default); null before a fit.</summary>
+    public double? ExpectedPurchases => _value?.ExpectedPurchasesNextPeriod;
+
+    /// <summary>Expected spend per purchase from the latest value fit; null before a fit.</summary>
+    public decimal? ExpectedSpend => _value?.ExpectedSpend;
+
+    /// <summary>Discounted lifetime value over the fit's horizon; null before a fit.</summary>
+    public decimal? LifetimeValue => _value?.LifetimeValue;
+
+    /// <summary>The value tier name from the latest fit (for example <c>platinum</c>); null before a fit.</summary>
+    public string? ValueTier => _value?.Tier.Name;
+
+    /// <summary>The value quadrant from the latest fit (<c>Keep</c>, <c>Grow</c>, <c>Nurture</c>, <c>ServeAtLowerCost</c>); null before a fit.</summary>
+    public string? ValueQuadrant => _value?.Quadrant.ToString();
+
+    /// <summary>The RFM score as three digits 1–5 (recency, frequency, monetary), for example <c>"545"</c>; null before a fit.</summary>
+    public string? Rfm => _value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Rfm.Recency}{v.Rfm.Frequency}{v.Rfm.Monetary}") : null;
 
     /// <summary>The unique customer code.</summary>
     public string Code => _customer.Code.ToString();

@@ -33,7 +33,7 @@ public sealed class ScriptedCareRule : ICareRule
     public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var proposals = Script.Propose(new CustomerView(customer.Customer, customer.Stats), new ScriptContext(now, _parameters));
+        var proposals = Script.Propose(new CustomerView(customer.Customer, customer.Stats, customer.Value), new ScriptContext(now, _parameters));
         return proposals.Select(p => new CareAction(p.Occasion, p.Due, p.Channel is null ? DefaultChannel : new Channel(p.Channel), Map(p.Priority))
         {
             Note = p.Note,

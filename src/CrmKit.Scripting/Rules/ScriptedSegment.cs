@@ -27,7 +27,7 @@ public sealed class ScriptedSegment : ISegmentPredicate
         // One context per instant: a refresh asks about many customers at the same now.
         var context = _context;
         if (context is null || context.Now != now) _context = context = new ScriptContext(now, _parameters);
-        return Script.Evaluate(new CustomerView(customer.Customer, customer.Stats), context);
+        return Script.Evaluate(new CustomerView(customer.Customer, customer.Stats, customer.Value), context);
     }
 
     /// <inheritdoc/>

@@ -8,6 +8,9 @@ namespace CrmKit;
 /// <param name="Stats">The customer's stats.</param>
 public sealed record CustomerSnapshot(Customer Customer, CustomerStats Stats)
 {
+    /// <summary>The customer's figures from the latest stored value fit (<see cref="Value.ValueBook.Fit"/>); null before a fit or without a purchase then.</summary>
+    public Value.CustomerValue? Value { get; init; }
+
     /// <summary>The customer's time zone (<see cref="Customer.TimeZone"/>), or UTC when none is set.</summary>
     public TimeZoneInfo Zone => Customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -58,7 +58,11 @@ public sealed record SegmentClause
     /// <summary>The customer's owner is one of <paramref name="owners"/>.</summary>
     public static SegmentClause OwnerIn(params string[] owners) => new(ClauseKind.Owner, ClauseOperator.In, null, null, owners);
 
-    /// <summary>The customer's value tier (text attribute <c>value-tier</c>) is one of <paramref name="tiers"/>.</summary>
+    /// <summary>
+    /// The customer's value tier is one of <paramref name="tiers"/>: the tier from the latest stored
+    /// value fit (<see cref="Value.ValueBook.Fit"/>) when the customer has one, else the text
+    /// attribute <c>value-tier</c>.
+    /// </summary>
     public static SegmentClause ValueTierIn(params string[] tiers) => new(ClauseKind.ValueTier, ClauseOperator.In, null, null, tiers);
 
     /// <summary>Attribute <paramref name="name"/> compares to <paramref name="value"/> with <paramref name="op"/>.</summary>
@@ -93,7 +97,7 @@ public sealed record SegmentClause
             ClauseKind.Stage => InSet(customer.Stage.Name),
             ClauseKind.Grade => InSet(customer.Grade),
             ClauseKind.Owner => InSet(customer.Owner),
-            ClauseKind.ValueTier => InSet(Tier(customer)),
+            ClauseKind.ValueTier => InSet(Tier(c)),
             ClauseKind.Tag => Operator == ClauseOperator.In
                 ? customer.Tags.Any(t => Values.Contains(t, StringComparer.Ordinal))
                 : !customer.Tags.Any(t => Values.Contains(t, StringComparer.Ordinal)),
@@ -115,7 +119,7 @@ public sealed record SegmentClause
             ClauseKind.Stage => $"stage is '{customer.Stage}'",
             ClauseKind.Grade => customer.Grade is null ? "no grade" : $"grade is '{customer.Grade}'",
             ClauseKind.Owner => customer.Owner is null ? "no owner" : $"owner is '{customer.Owner}'",
-            ClauseKind.ValueTier => Tier(customer) is { } tier ? $"value tier is '{tier}'" : "no value tier",
+            ClauseKind.ValueTier => Tier(c) is { } tier ? $"value tier is '{tier}'" : "no value tier",
             ClauseKind.Tag => customer.Tags.Count == 0 ? "no tags" : "tags are " + string.Join(", ", customer.Tags),
             ClauseKind.RecencyDays => c.Stats.LastPurchaseAt is { } last
                 ? string.Create(CultureInfo.InvariantCulture, $"{Math.Floor((now - last).TotalDays)} days since the last purchase")
@@ -162,8 +166,10 @@ public sealed record SegmentClause
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Operator, Attribute, Values.Count);
 
-    private static string? Tier(Customer customer) =>
-        customer.Attributes.TryGetValue(ValueTierAttribute, out var v) && v.Type == CrmKit.AttributeType.Text ? v.AsText() : null;
+    /// <summary>The tier from the latest stored value fit, else the text attribute <c>value-tier</c>.</summary>
+    private static string? Tier(CustomerSnapshot c) =>
+        c.Value?.Tier.Name
+        ?? (c.Customer.Attributes.TryGetValue(ValueTierAttribute, out var v) && v.Type == CrmKit.AttributeType.Text ? v.AsText() : null);
 
     private bool InSet(string? value) => Operator == ClauseOperator.In
         ? value is not null && Values.Contains(value, StringComparer.Ordinal)

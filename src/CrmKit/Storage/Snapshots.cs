@@ -16,13 +16,14 @@ internal static class Snapshots
         // the write gate, so no other writer can change either collection meanwhile; a preview
         // (outside the gate) tolerates a write landing between the two reads.
         var statsRead = Task.Run(() => ReadStats(store));
+        var values = ReadValues(store);
         var docs = store.Customers.FindAll().ToArray();
         var stats = statsRead.GetAwaiter().GetResult();
         var all = new CustomerSnapshot[docs.Length];
         Parallel.For(0, docs.Length, i =>
         {
             var customer = CustomerDocument.FromBson(docs[i]);
-            all[i] = new CustomerSnapshot(customer, StatsDocument.FromBson(stats.GetValueOrDefault(customer.Code.Value)));
+            all[i] = Snapshot(customer, stats.GetValueOrDefault(customer.Code.Value), values);
         });
         Array.Sort(all, (a, b) => string.CompareOrdinal(a.Customer.Code.Value, b.Customer.Code.Value));
         return [.. all];
@@ -37,6 +38,7 @@ internal static class Snapshots
     internal static List<(string Code, T Result)> Evaluate<T>(LiteStore store, Func<CustomerSnapshot, T> evaluate, bool parallel)
     {
         var statsRead = Task.Run(() => ReadStats(store));
+        var values = ReadValues(store);
         Dictionary<string, BsonDocument>? stats = null;
         var results = new List<(string, T)>();
         var chunk = new List<BsonDocument>(ChunkSize);
@@ -47,7 +49,7 @@ internal static class Snapshots
             void One(int i)
             {
                 var customer = CustomerDocument.FromBson(chunk[i]);
-                part[i] = (customer.Code.Value, evaluate(new CustomerSnapshot(customer, StatsDocument.FromBson(stats.GetValueOrDefault(customer.Code.Value)))));
+                part[i] = (customer.Code.Value, evaluate(Snapshot(customer, stats.GetValueOrDefault(customer.Code.Value), values)));
             }
             if (parallel) Parallel.For(0, part.Length, One);
             else for (var i = 0; i < part.Length; i++) One(i);
@@ -78,6 +80,26 @@ internal static class Snapshots
     internal static CustomerSnapshot? One(LiteStore store, string code)
     {
         var doc = store.Customers.FindById(code);
-        return doc is null ? null : new CustomerSnapshot(CustomerDocument.FromBson(doc), StatsDocument.FromBson(store.Stats.FindById(code)));
+        if (doc is null) return null;
+        var value = store.CustomerValues.FindById(code);
+        return new CustomerSnapshot(CustomerDocument.FromBson(doc), StatsDocument.FromBson(store.Stats.FindById(code)))
+        {
+            Value = value is null ? null : ValueDocument.ValueFromBson(value),
+        };
+    }
+
+    private static CustomerSnapshot Snapshot(Customer customer, BsonDocument? stats, Dictionary<string, BsonDocument>? values) =>
+        new(customer, StatsDocument.FromBson(stats))
+        {
+            Value = values is not null && values.TryGetValue(customer.Code.Value, out var v) ? ValueDocument.ValueFromBson(v) : null,
+        };
+
+    /// <summary>The stored value figures by code, or null when no fit was stored (the common case costs one count).</summary>
+    private static Dictionary<string, BsonDocument>? ReadValues(LiteStore store)
+    {
+        if (store.CustomerValues.Count() == 0) return null;
+        var byCode = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        foreach (var doc in store.CustomerValues.FindAll()) byCode[doc["_id"].AsString] = doc;
+        return byCode;
     }
 }
