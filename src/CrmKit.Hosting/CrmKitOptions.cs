@@ -42,6 +42,15 @@ public sealed class CrmKitOptions
     /// <summary>The lifecycle stages and allowed transitions. Set in code; not read from configuration.</summary>
     public StageModel Stages { get; set; } = StageModel.Default;
 
+    /// <summary>Consent, frequency caps, quiet hours and the closed loop applied to every care proposal. Set in code.</summary>
+    public ContactPolicy ContactPolicy { get; set; } = ContactPolicy.Default;
+
+    /// <summary>
+    /// The built-in care rules the <c>care-sweep</c> job runs besides the care scripts of the
+    /// scripts folder; <see cref="CareRules.Defaults"/> unless set. Set in code.
+    /// </summary>
+    public IReadOnlyList<ICareRule> CareRules { get; set; } = CrmKit.CareRules.Defaults();
+
     /// <summary>Schedules the job named <paramref name="job"/>, for example <c>o.Schedule("care-sweep", Daily.At("06:00", "Europe/Paris"))</c>.</summary>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentException">The job name is empty.</exception>

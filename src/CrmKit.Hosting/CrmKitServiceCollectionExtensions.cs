@@ -1,6 +1,7 @@
 using CrmKit;
 using CrmKit.Hosting;
 using CrmKit.Hosting.Configuration;
+using CrmKit.Hosting.Jobs;
 using CrmKit.Hosting.Scheduling;
 using CrmKit.Hosting.Scripts;
 using CrmKit.Hosting.Telemetry;
@@ -85,6 +86,9 @@ public static class CrmKitServiceCollectionExtensions
         // Scripts load before the scheduler starts, so a job due at start finds them.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScriptFolderWatcher>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobScheduler>());
+        // The built-in jobs; a job only runs when a schedule names it.
+        services.AddCrmJob<CareSweepJob>();
+        services.AddCrmJob<SegmentRefreshJob>();
         return services;
     }
 
@@ -98,6 +102,8 @@ public static class CrmKitServiceCollectionExtensions
             TimeProvider = services.GetRequiredService<TimeProvider>(),
             Attributes = options.Attributes,
             Stages = options.Stages,
+            ContactPolicy = options.ContactPolicy,
+            SegmentScripts = new ScriptedSegments(services.GetRequiredService<ScriptEngine>()),
         });
     }
 }

@@ -17,6 +17,7 @@ internal sealed class CareSweeper(CrmContext context)
     private int _created;
     private int _known;
     private int _suppressed;
+    private readonly SortedDictionary<SuppressionReason, int> _suppressedBy = [];
 
     internal SweepResult Sweep(DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly)
     {
@@ -73,7 +74,10 @@ internal sealed class CareSweeper(CrmContext context)
         }
         store.Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = sequence });
         return new SweepResult(at, customers.Count, proposed, _created, _known, _suppressed, expired,
-            failures.Order(StringComparer.Ordinal).ToArray());
+            failures.Order(StringComparer.Ordinal).ToArray())
+        {
+            SuppressedBy = _suppressedBy,
+        };
     }
 
     private int Expire(DateTimeOffset at, ContactPolicy policy)
@@ -146,6 +150,7 @@ internal sealed class CareSweeper(CrmContext context)
     {
         context.Store.CareSuppressions.Upsert(CareDocument.ToBson(new CareSuppression(customer, rule.Name, occasion, channel, reason, detail, at)));
         _suppressed++;
+        _suppressedBy[reason] = _suppressedBy.GetValueOrDefault(reason) + 1;
     }
 
     /// <summary>Tasks that count against the frequency cap: every contact made or still planned.</summary>

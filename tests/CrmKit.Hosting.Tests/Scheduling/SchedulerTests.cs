@@ -135,12 +135,12 @@ public class SchedulerTests
         var host = TestHost.Build(new FakeTimeProvider(), new LogSink(), b => b.Services.AddCrmKit(o =>
         {
             o.DatabasePath = folder.File("crm.db");
-            o.Schedule("care-sweep", Daily.At("06:00", "Europe/Paris"));
+            o.Schedule("loyalty-points", Daily.At("06:00", "Europe/Paris"));
         }));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Contains("CrmKit:Schedules:0:Job 'care-sweep' is not a registered job", error.Message);
+        Assert.Contains("CrmKit:Schedules:0:Job 'loyalty-points' is not a registered job", error.Message);
         host.Dispose();
     }
 }
