@@ -7,6 +7,8 @@ internal static class ReportSections
     [
         new OverviewSection(),
         new StageSection(),
+        new SegmentSection(),
         new ValueTierSection(),
+        new CareSection(),
     ];
 }

@@ -76,6 +76,15 @@ public sealed class CareBook
             .OrderByDescending(s => s.At.UtcTicks).ThenBy(s => s.OccasionKey, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>How many tasks are in each status, over the whole database.</summary>
+    public IReadOnlyDictionary<CareTaskStatus, int> CountByStatus() =>
+        Enum.GetValues<CareTaskStatus>().ToDictionary(s => s, s => _context.Store.CareTasks.Count(Query.EQ("st", (int)s)));
+
+    /// <summary>How many suppressions are recorded for each reason, over the whole database (one per customer, occasion, channel and reason).</summary>
+    public IReadOnlyDictionary<SuppressionReason, int> SuppressionsByReason() =>
+        _context.Store.CareSuppressions.FindAll().Select(CareDocument.ToSuppression)
+            .GroupBy(x => x.Reason).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>
     /// Marks an open task done and, in the same transaction, records the care contact as an
     /// interaction and withdraws the occasion's open tasks on other channels (the closed loop).

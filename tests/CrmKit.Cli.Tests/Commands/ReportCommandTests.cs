@@ -59,6 +59,28 @@ public class ReportCommandTests
     [Fact]
     public void Report_sections_each_write_under_their_own_heading()
     {
-        Assert.Equal(["Overview", "Lifecycle stages", "Value tiers"], ReportSections.All.Select(s => s.Title));
+        Assert.Equal(["Overview", "Lifecycle stages", "Segments", "Value tiers", "Care tasks"], ReportSections.All.Select(s => s.Title));
+    }
+
+    [Fact]
+    public void Report_shows_segment_sizes_and_care_tasks_with_suppressions_by_reason()
+    {
+        using var session = new CliSession().Init();
+        session.Crm("import", "customers", session.File("c.csv", "code,name,tags,birthday\nA,Ann,vip,1990-06-03\nB,Bob,,1985-06-04\nC,Cy,vip,\n"));
+        using (var crm = session.Open())
+        {
+            var b = crm.Customers.Get("B");
+            crm.Customers.Update(b with { Consents = new Dictionary<Channel, Consent> { [Channel.Sms] = new(false, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) } });
+            crm.Segments.Define(new SegmentDefinition("vips", "tagged vip", new SegmentFilter(SegmentClause.HasAnyTag("vip"))));
+            crm.Segments.Refresh("vips");
+            crm.Care.Sweep([CareRules.Birthday(leadDays: 3)], new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
+        }
+
+        var (exit, output, _) = session.Crm("report");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"vips\s+│\s+tagged vip\s+│\s+2\s+│\s+66\.7 %", output);
+        Assert.Matches(@"Open\s+│\s+1\b", output);
+        Assert.Matches(@"OptedOut\s+│\s+1\b", output);
     }
 }
