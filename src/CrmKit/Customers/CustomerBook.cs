@@ -222,8 +222,9 @@ public sealed class CustomerBook
         if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
             throw new DuplicateCustomerException(stored.Code);
         store.Customers.Insert(CustomerDocument.ToBson(stored));
-        store.Stats.Insert(StatsDocument.ToBson(stored.Code, CustomerStats.Empty));
-        store.Touch(stored.Code);
+        var stats = StatsDocument.ToBson(stored.Code, CustomerStats.Empty);
+        store.StampStats(stats);
+        store.Stats.Insert(stats);
         store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor)));
         if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, stored.CreatedAt);
         return stored;

@@ -153,9 +153,9 @@ public sealed class InteractionLog
             var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(existing));
             foreach (var interaction in group) acc.Add(interaction);
             var doc = StatsDocument.ToBson(group.Key, acc.ToStats());
+            store.StampStats(doc);
             if (existing is null) store.Stats.Insert(doc);
             else store.Stats.Update(doc);
-            store.Touch(group.Key);
         }
         return stored;
     }

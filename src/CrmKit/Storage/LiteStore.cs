@@ -12,6 +12,8 @@ internal sealed class LiteStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stamped = new(StringComparer.Ordinal);
+    private long? _nextSequence;
 
     internal LiteStore(CrmOptions options)
     {
@@ -52,6 +54,7 @@ internal sealed class LiteStore : IDisposable
         Interactions.EnsureIndex("c", "$.c");
         StageChanges.EnsureIndex("c", "$.c");
         Changes.EnsureIndex("s", "$.s");
+        Stats.EnsureIndex("cs", "$.cs");
         SegmentMembers.EnsureIndex("seg", "$.seg");
         SegmentMembers.EnsureIndex("c", "$.c");
         SegmentEvents.EnsureIndex("seg", "$.seg");
@@ -97,6 +100,21 @@ internal sealed class LiteStore : IDisposable
         if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
         _touched.Add(code.Value);
     }
+
+    /// <summary>
+    /// Marks the customer of a stats document being written as changed, by stamping the document
+    /// itself with this write's sequence number: the write that updates a customer's stats (every
+    /// interaction append) then needs no second write for the mark.
+    /// </summary>
+    internal void StampStats(BsonDocument stats)
+    {
+        if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
+        _nextSequence ??= ChangeSequence + 1;
+        stats["cs"] = _nextSequence.Value;
+        var code = stats["_id"].AsString;
+        _touched.Add(code);
+        _stamped.Add(code);
+    }
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
@@ -124,6 +142,8 @@ internal sealed class LiteStore : IDisposable
             finally
             {
                 _touched.Clear();
+                _stamped.Clear();
+                _nextSequence = null;
             }
         }
     }
@@ -133,14 +153,30 @@ internal sealed class LiteStore : IDisposable
     private void StoreTouched()
     {
         if (_touched.Count == 0) return;
-        var next = ChangeSequence + 1;
-        foreach (var code in _touched) Changes.Upsert(new BsonDocument { ["_id"] = code, ["s"] = next });
+        var next = _nextSequence ??= ChangeSequence + 1;
+        foreach (var code in _touched)
+        {
+            if (_stamped.Contains(code)) continue;
+            // A live customer carries its mark in its stats document; a merged-away one, which has
+            // none any more, in the changes collection.
+            if (Stats.FindById(code) is { } stats)
+            {
+                stats["cs"] = next;
+                Stats.Update(stats);
+            }
+            else
+            {
+                Changes.Upsert(new BsonDocument { ["_id"] = code, ["s"] = next });
+            }
+        }
         Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = next });
     }
 
     /// <summary>The codes of customers changed by transactions numbered after <paramref name="sequence"/>.</summary>
     internal IEnumerable<string> ChangedSince(long sequence) =>
-        Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString);
+        Stats.Find(Query.GT("cs", sequence)).Select(d => d["_id"].AsString)
+            .Concat(Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>Writes every committed change into the data file and empties the log file.</summary>
     internal void Checkpoint()
