@@ -67,6 +67,9 @@ internal sealed class LiteStore : IDisposable
         GradeChanges.EnsureIndex("c", "$.c");
     }
 
+    /// <summary>How the database orders text keys: collections read by primary key come back in this order.</summary>
+    internal Collation Collation => _db.Collation;
+
     internal ILiteCollection<BsonDocument> Customers { get; }
     internal ILiteCollection<BsonDocument> Interactions { get; }
     internal ILiteCollection<BsonDocument> Stats { get; }
