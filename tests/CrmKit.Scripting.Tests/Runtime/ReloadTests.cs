@@ -59,7 +59,7 @@ public class ReloadTests(ITestOutputHelper output)
 
     /// <summary>
     /// Compiles and replaces 1,000 distinct scripts in this process and reports managed and process
-    /// memory growth; the figure is quoted in docs/benchmarks-scripting.md.
+    /// memory growth; the figure is quoted in docs/benchmarks.md.
     /// </summary>
     [Fact]
     public void Compiling_and_replacing_1000_scripts_grows_memory_by_less_than_100_MB()
