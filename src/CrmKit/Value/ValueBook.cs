@@ -83,8 +83,11 @@ public sealed class ValueBook
         ArgumentNullException.ThrowIfNull(measure);
         var tiers = shares ?? ValueTierShare.Pyramid;
         ValueTierAssigner.CheckShares(tiers, nameof(shares));
-        var codes = _context.Store.Customers.FindAll().Select(d => d["_id"].AsString).ToArray();
-        var measures = codes.Select(c => measure(StatsDocument.FromBson(_context.Store.Stats.FindById(c)))).ToArray();
+        // Every live customer has exactly one stats document (written at creation, removed when
+        // merged away), so one pass over the stats gives every customer's measure.
+        var stats = _context.Store.Stats.FindAll().ToArray();
+        var codes = stats.Select(d => d["_id"].AsString).ToArray();
+        var measures = stats.Select(d => measure(StatsDocument.FromBson(d))).ToArray();
         var assigned = ValueTierAssigner.Assign(codes, measures, tiers);
         return codes.Select((c, i) => (c, i)).ToDictionary(x => new CustomerCode(x.c), x => assigned[x.i]);
     }
