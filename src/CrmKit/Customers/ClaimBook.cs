@@ -42,7 +42,7 @@ public sealed class ClaimBook
             });
             if (current.Owner != salesperson)
             {
-                _context.Store.Customers.Update(CustomerDocument.ToBson(current with { Owner = salesperson, UpdatedAt = now, Version = current.Version + 1 }));
+                _context.Store.UpdateProfile(current with { Owner = salesperson, UpdatedAt = now, Version = current.Version + 1 });
                 _context.Store.Touch(code);
             }
             return claim;

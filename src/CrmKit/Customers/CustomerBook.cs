@@ -124,7 +124,7 @@ public sealed class CustomerBook
                 Version = current.Version + 1,
                 ErasedAt = current.ErasedAt,
             };
-            _context.Store.Customers.Update(CustomerDocument.ToBson(stored));
+            _context.Store.UpdateProfile(stored);
             _context.Store.Touch(code);
             if (regraded) GradeBook.RecordProfileGrade(_context, code, current.Grade, changed.Grade!, now);
             return stored;
@@ -221,10 +221,7 @@ public sealed class CustomerBook
         var store = _context.Store;
         if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
             throw new DuplicateCustomerException(stored.Code);
-        store.Customers.Insert(CustomerDocument.ToBson(stored));
-        var stats = StatsDocument.ToBson(stored.Code, CustomerStats.Empty);
-        store.StampStats(stats);
-        store.Stats.Insert(stats);
+        store.InsertCustomer(stored);
         store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor)));
         if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, stored.CreatedAt);
         return stored;

@@ -31,16 +31,13 @@ internal sealed class CustomerMerger(CrmContext context)
             }
 
             var combined = Combine(survivor, merged) with { UpdatedAt = now, Version = survivor.Version + 1 };
-            store.Customers.Update(CustomerDocument.ToBson(combined));
-            store.Customers.Delete(m.Value);
-            store.Touch(s);
-            store.Touch(m);
+            store.UpdateProfile(combined);
+            store.DeleteCustomer(m);
 
             CareMerge.Move(store, s, m, now);
 
-            store.Stats.Delete(m.Value);
             var stats = InteractionLog.Fold(context, store.Interactions.Find(Query.EQ("c", s.Value)));
-            store.Stats.Upsert(StatsDocument.ToBson(s, stats));
+            store.SetStats(store.Customers.FindById(s.Value), stats);
 
             // Codes merged into the merged customer earlier now resolve to the survivor too.
             foreach (var alias in store.Aliases.Find(Query.EQ("s", m.Value)).ToList())

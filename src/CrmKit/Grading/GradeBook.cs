@@ -86,13 +86,13 @@ public sealed class GradeBook
             var change = new GradeChange(code, current.Grade, grade ?? current.Grade!, now, reason, actor, review);
             _context.Store.GradeChanges.Insert(ToBson(change));
             _context.Store.Touch(code);
-            _context.Store.Customers.Update(CustomerDocument.ToBson(current with
+            _context.Store.UpdateProfile(current with
             {
                 Grade = change.To,
                 GradeReviewedAt = now,
                 UpdatedAt = now,
                 Version = current.Version + 1,
-            }));
+            });
             return change;
         });
     }

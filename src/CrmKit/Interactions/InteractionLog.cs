@@ -73,18 +73,16 @@ public sealed class InteractionLog
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public CustomerStats Stats(CustomerCode customer)
     {
-        _context.Load(customer, out var code);
-        return StatsDocument.FromBson(_context.Store.Stats.FindById(code.Value));
+        return StatsDocument.FromBson(LiteStore.StatsOf(_context.Load(customer, out _)));
     }
 
     /// <summary>Recomputes a customer's stats from the log, stores and returns them.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public CustomerStats RebuildStats(CustomerCode customer) => _context.Store.Write(() =>
     {
-        _context.Load(customer, out var code);
+        var doc = _context.Load(customer, out var code);
         var stats = Fold(_context, _context.Store.Interactions.Find(Query.EQ("c", code.Value)));
-        _context.Store.Stats.Upsert(StatsDocument.ToBson(code, stats));
-        _context.Store.Touch(code);
+        _context.Store.SetStats(doc, stats);
         return stats;
     });
 
@@ -96,10 +94,8 @@ public sealed class InteractionLog
         var count = 0;
         foreach (var doc in store.Customers.FindAll().ToList())
         {
-            var code = new CustomerCode(doc["_id"].AsString);
-            var stats = byCustomer.TryGetValue(code.Value, out var docs) ? Fold(_context, docs) : CustomerStats.Empty;
-            store.Stats.Upsert(StatsDocument.ToBson(code, stats));
-            store.Touch(code);
+            var stats = byCustomer.TryGetValue(doc["_id"].AsString, out var docs) ? Fold(_context, docs) : CustomerStats.Empty;
+            store.SetStats(doc, stats);
             count++;
         }
         return count;
@@ -120,22 +116,17 @@ public sealed class InteractionLog
     {
         var store = _context.Store;
         var now = _context.Now;
-        // Every live customer has a stats document (written when it is created), so finding it
-        // both proves the customer exists and gives the figures to update: one read per customer.
-        var statsByGiven = new Dictionary<CustomerCode, (CustomerCode Code, BsonDocument? Existing)>();
+        // A customer's stats live in its document, so reading it both proves the customer exists
+        // and gives the figures to update: one read and one write per customer.
+        var statsByGiven = new Dictionary<CustomerCode, (CustomerCode Code, BsonDocument Existing)>();
         var stored = new Interaction[batch.Length];
         for (var i = 0; i < batch.Length; i++)
         {
             var given = batch[i].Customer;
             if (!statsByGiven.TryGetValue(given, out var entry))
             {
-                var existing = store.Stats.FindById(given.Value);
                 var code = given;
-                if (existing is null)
-                {
-                    _context.Load(given, out code);
-                    existing = store.Stats.FindById(code.Value);
-                }
+                var existing = store.Customers.FindById(given.Value) ?? _context.Load(given, out code);
                 statsByGiven[given] = entry = (code, existing);
             }
             stored[i] = batch[i] with { Customer = entry.Code, RecordedAt = now };
@@ -150,12 +141,9 @@ public sealed class InteractionLog
         foreach (var group in stored.GroupBy(s => s.Customer))
         {
             var existing = existingByCode[group.Key];
-            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(existing));
+            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(LiteStore.StatsOf(existing)));
             foreach (var interaction in group) acc.Add(interaction);
-            var doc = StatsDocument.ToBson(group.Key, acc.ToStats());
-            store.StampStats(doc);
-            if (existing is null) store.Stats.Insert(doc);
-            else store.Stats.Update(doc);
+            store.SetStats(existing, acc.ToStats());
         }
         return stored;
     }

@@ -33,7 +33,7 @@ public sealed class LifecycleBook
             var now = _context.Now;
             var change = new StageChange(code, current.Stage, to, now, reason, actor);
             _context.Store.StageChanges.Insert(StageChangeDocument.ToBson(change));
-            _context.Store.Customers.Update(CustomerDocument.ToBson(current with { Stage = to, StageSince = now }));
+            _context.Store.UpdateProfile(current with { Stage = to, StageSince = now });
             _context.Store.Touch(code);
             return change;
         });

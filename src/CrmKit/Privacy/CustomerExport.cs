@@ -17,9 +17,10 @@ internal static class CustomerExport
 
     internal static string ToJson(CrmContext context, CustomerCode customer)
     {
-        var c = CustomerDocument.FromBson(context.Load(customer, out var code));
+        var stored = context.Load(customer, out var code);
+        var c = CustomerDocument.FromBson(stored);
         var store = context.Store;
-        var stats = StatsDocument.FromBson(store.Stats.FindById(code.Value));
+        var stats = StatsDocument.FromBson(LiteStore.StatsOf(stored));
         var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(InteractionDocument.FromBson);
         var history = store.StageChanges.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(StageChangeDocument.FromBson);
 

@@ -51,7 +51,7 @@ public sealed class PersonalDataDesk
                 UpdatedAt = now,
                 Version = current.Version + 1,
             };
-            store.Customers.Update(CustomerDocument.ToBson(erased));
+            store.UpdateProfile(erased);
             store.Touch(code);
 
             var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).ToList();

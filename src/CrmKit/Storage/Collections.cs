@@ -5,7 +5,9 @@ internal static class Collections
 {
     internal const string Customers = "customers";
     internal const string Interactions = "interactions";
-    internal const string Stats = "stats";
+
+    /// <summary>Where files written by earlier versions kept stats; now moved into the customer documents.</summary>
+    internal const string LegacyStats = "stats";
     internal const string StageChanges = "stage_changes";
     internal const string Aliases = "aliases";
     internal const string Merges = "merges";
@@ -20,7 +22,7 @@ internal static class Collections
 
     internal static readonly string[] All =
     [
-        Customers, Interactions, Stats, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
+        Customers, Interactions, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions,
         GradeChanges, Claims, ValueFits, CustomerValues,
     ];

@@ -29,7 +29,6 @@ internal sealed class LiteStore : IDisposable
 
         Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
         Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
-        Stats = _db.GetCollection(Collections.Stats, BsonAutoId.ObjectId);
         StageChanges = _db.GetCollection(Collections.StageChanges, BsonAutoId.Int64);
         Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
         Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
@@ -51,10 +50,10 @@ internal sealed class LiteStore : IDisposable
         Customers.EnsureIndex("stg", "$.stg");
         Customers.EnsureIndex("own", "$.own");
         Customers.EnsureIndex("ak", "$.ak[*]");
+        Customers.EnsureIndex(ChangeField, "$." + ChangeField);
         Interactions.EnsureIndex("c", "$.c");
         StageChanges.EnsureIndex("c", "$.c");
         Changes.EnsureIndex("s", "$.s");
-        Stats.EnsureIndex("cs", "$.cs");
         SegmentMembers.EnsureIndex("seg", "$.seg");
         SegmentMembers.EnsureIndex("c", "$.c");
         SegmentEvents.EnsureIndex("seg", "$.seg");
@@ -65,6 +64,38 @@ internal sealed class LiteStore : IDisposable
         CareTasks.EnsureIndex("st", "$.st");
         CareSuppressions.EnsureIndex("c", "$.c");
         GradeChanges.EnsureIndex("c", "$.c");
+        MoveLegacyStats();
+    }
+
+    /// <summary>The field of a customer document that holds the customer's stats.</summary>
+    private const string StatsField = "st";
+
+    /// <summary>The field of a customer document that holds the sequence number of the last write that changed it.</summary>
+    private const string ChangeField = "cs";
+
+    /// <summary>
+    /// Files written before stats moved into the customer documents keep them in a collection of
+    /// their own: they are moved once, when the file is opened. Moving again after an interrupted
+    /// move writes the same values, so it is safe to repeat.
+    /// </summary>
+    private void MoveLegacyStats()
+    {
+        if (!_db.CollectionExists(Collections.LegacyStats)) return;
+        Write(() =>
+        {
+            foreach (var stats in _db.GetCollection(Collections.LegacyStats).FindAll().ToList())
+            {
+                if (Customers.FindById(stats["_id"]) is not { } customer) continue;
+                var change = stats[ChangeField];
+                stats.Remove("_id");
+                stats.Remove(ChangeField);
+                customer[StatsField] = stats;
+                if (!change.IsNull) customer[ChangeField] = change;
+                Customers.Update(customer);
+            }
+            return 0;
+        });
+        _db.DropCollection(Collections.LegacyStats);
     }
 
     /// <summary>How the database orders text keys: collections read by primary key come back in this order.</summary>
@@ -72,7 +103,6 @@ internal sealed class LiteStore : IDisposable
 
     internal ILiteCollection<BsonDocument> Customers { get; }
     internal ILiteCollection<BsonDocument> Interactions { get; }
-    internal ILiteCollection<BsonDocument> Stats { get; }
     internal ILiteCollection<BsonDocument> StageChanges { get; }
     internal ILiteCollection<BsonDocument> Aliases { get; }
     internal ILiteCollection<BsonDocument> Merges { get; }
@@ -104,20 +134,63 @@ internal sealed class LiteStore : IDisposable
         _touched.Add(code.Value);
     }
 
+    /// <summary>The stats kept in a customer document, or null when none were written yet.</summary>
+    /// <remarks>
+    /// Stats live inside the customer's document rather than in a collection of their own, so
+    /// everything segments and care rules read about a customer is one document: a full read is
+    /// one pass over one collection.
+    /// </remarks>
+    internal static BsonDocument? StatsOf(BsonDocument? customer) =>
+        customer?[StatsField] is { IsDocument: true } stats ? stats.AsDocument : null;
+
+    /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
+    internal void SetStats(BsonDocument customer, CustomerStats stats)
+    {
+        customer[StatsField] = StatsDocument.ToBson(stats);
+        Stamp(customer);
+        Customers.Update(customer);
+    }
+
+    /// <summary>Inserts a new customer's document, with empty stats, marked changed by this write.</summary>
+    internal void InsertCustomer(Customer customer)
+    {
+        var doc = CustomerDocument.ToBson(customer);
+        doc[StatsField] = StatsDocument.ToBson(CustomerStats.Empty);
+        Stamp(doc);
+        Customers.Insert(doc);
+    }
+
+    /// <summary>Writes a customer's profile, keeping the stats stored with it, and marks it changed by this write.</summary>
+    internal void UpdateProfile(Customer customer)
+    {
+        var doc = CustomerDocument.ToBson(customer);
+        if (Customers.FindById(customer.Code.Value) is { } stored) doc[StatsField] = stored[StatsField];
+        Stamp(doc);
+        Customers.Update(doc);
+    }
+
+    /// <summary>Deletes a customer's document (merged away); the customer is marked as changed in the changes collection.</summary>
+    internal void DeleteCustomer(CustomerCode code)
+    {
+        Customers.Delete(code.Value);
+        _stamped.Remove(code.Value);
+        Touch(code);
+    }
+
     /// <summary>
-    /// Marks the customer of a stats document being written as changed, by stamping the document
-    /// itself with this write's sequence number: the write that updates a customer's stats (every
-    /// interaction append) then needs no second write for the mark.
+    /// Marks the customer of a document being written as changed, by stamping the document itself
+    /// with this write's sequence number, so the write needs no second one for the mark.
     /// </summary>
-    internal void StampStats(BsonDocument stats)
+    private void Stamp(BsonDocument customer)
     {
         if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
         _nextSequence ??= ChangeSequence + 1;
-        stats["cs"] = _nextSequence.Value;
-        var code = stats["_id"].AsString;
+        customer[ChangeField] = _nextSequence.Value;
+        var code = customer["_id"].AsString;
         _touched.Add(code);
         _stamped.Add(code);
     }
+
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
@@ -160,12 +233,12 @@ internal sealed class LiteStore : IDisposable
         foreach (var code in _touched)
         {
             if (_stamped.Contains(code)) continue;
-            // A live customer carries its mark in its stats document; a merged-away one, which has
+            // A live customer carries its mark in its own document; a merged-away one, which has
             // none any more, in the changes collection.
-            if (Stats.FindById(code) is { } stats)
+            if (Customers.FindById(code) is { } customer)
             {
-                stats["cs"] = next;
-                Stats.Update(stats);
+                customer[ChangeField] = next;
+                Customers.Update(customer);
             }
             else
             {
@@ -177,7 +250,7 @@ internal sealed class LiteStore : IDisposable
 
     /// <summary>The codes of customers changed by transactions numbered after <paramref name="sequence"/>.</summary>
     internal IEnumerable<string> ChangedSince(long sequence) =>
-        Stats.Find(Query.GT("cs", sequence)).Select(d => d["_id"].AsString)
+        Customers.Find(Query.GT(ChangeField, sequence)).Select(d => d["_id"].AsString)
             .Concat(Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString))
             .Distinct(StringComparer.Ordinal);
 
@@ -186,6 +259,9 @@ internal sealed class LiteStore : IDisposable
     {
         lock (_writeGate) _db.Checkpoint();
     }
+
+    /// <summary>The names of the collections in the file, for tests.</summary>
+    internal IEnumerable<string> CollectionNames() => _db.GetCollectionNames();
 
     /// <summary>The stored documents of a collection, for consistency checks in tests.</summary>
     internal IEnumerable<BsonDocument> Dump(string collection) => _db.GetCollection(collection).FindAll();

@@ -2,12 +2,14 @@ using LiteDB;
 
 namespace CrmKit.Storage;
 
-/// <summary>Maps <see cref="CustomerStats"/> to and from its stored document, keyed by customer code.</summary>
+/// <summary>
+/// Maps <see cref="CustomerStats"/> to and from the sub-document kept inside its customer's
+/// document (see <see cref="LiteStore.SetStats"/>).
+/// </summary>
 internal static class StatsDocument
 {
-    internal static BsonDocument ToBson(CustomerCode code, CustomerStats s) => new()
+    internal static BsonDocument ToBson(CustomerStats s) => new()
     {
-        ["_id"] = code.Value,
         ["n"] = s.InteractionCount,
         ["p"] = s.PurchaseCount,
         ["m"] = s.MonetaryTotal,

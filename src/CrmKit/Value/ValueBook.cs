@@ -83,11 +83,10 @@ public sealed class ValueBook
         ArgumentNullException.ThrowIfNull(measure);
         var tiers = shares ?? ValueTierShare.Pyramid;
         ValueTierAssigner.CheckShares(tiers, nameof(shares));
-        // Every live customer has exactly one stats document (written at creation, removed when
-        // merged away), so one pass over the stats gives every customer's measure.
-        var stats = _context.Store.Stats.FindAll().ToArray();
-        var codes = stats.Select(d => d["_id"].AsString).ToArray();
-        var measures = stats.Select(d => measure(StatsDocument.FromBson(d))).ToArray();
+        // Stats live in the customer documents, so one pass over the customers gives every measure.
+        var customers = _context.Store.Customers.FindAll().ToArray();
+        var codes = customers.Select(d => d["_id"].AsString).ToArray();
+        var measures = customers.Select(d => measure(StatsDocument.FromBson(LiteStore.StatsOf(d)))).ToArray();
         var assigned = ValueTierAssigner.Assign(codes, measures, tiers);
         return codes.Select((c, i) => (c, i)).ToDictionary(x => new CustomerCode(x.c), x => assigned[x.i]);
     }
