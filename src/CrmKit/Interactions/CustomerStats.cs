@@ -35,16 +35,16 @@ public sealed record CustomerStats
     public DateTimeOffset? LastContactAt { get; init; }
 
     /// <summary>Interaction counts by kind name.</summary>
-    public IReadOnlyDictionary<string, int> CountsByKind { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> CountsByKind { get; init; } = SortedFigures<int>.Empty;
 
     /// <summary>Interaction counts by channel name.</summary>
-    public IReadOnlyDictionary<string, int> CountsByChannel { get; init; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> CountsByChannel { get; init; } = SortedFigures<int>.Empty;
 
     /// <summary>
     /// The latest interaction of each kind, by kind name (on a tie, the one recorded first): what
     /// "service due six months after the last service visit" is measured from.
     /// </summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> LastByKind { get; init; } = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, DateTimeOffset> LastByKind { get; init; } = SortedFigures<DateTimeOffset>.Empty;
 
     /// <summary>The latest interaction of <paramref name="kind"/>, or null when the customer has none.</summary>
     public DateTimeOffset? LastOfKind(InteractionKind kind) => LastByKind.TryGetValue(kind.Name, out var at) ? at : null;

@@ -63,9 +63,9 @@ internal sealed class StatsAccumulator
         FirstPurchaseAt = _firstPurchase,
         LastPurchaseAt = _lastPurchase,
         LastContactAt = _lastContact,
-        CountsByKind = new SortedDictionary<string, int>(_byKind, StringComparer.Ordinal),
-        CountsByChannel = new SortedDictionary<string, int>(_byChannel, StringComparer.Ordinal),
-        LastByKind = new SortedDictionary<string, DateTimeOffset>(_lastByKind, StringComparer.Ordinal),
+        CountsByKind = SortedFigures<int>.From(_byKind),
+        CountsByChannel = SortedFigures<int>.From(_byChannel),
+        LastByKind = SortedFigures<DateTimeOffset>.From(_lastByKind),
     };
 
     private static void Increment(SortedDictionary<string, int> counts, string key) =>

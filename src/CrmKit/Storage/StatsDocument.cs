@@ -42,12 +42,19 @@ internal static class StatsDocument
     }
 
     // Files written before the per-kind instants were kept have no "lk"; a stats rebuild fills it.
-    private static SortedDictionary<string, DateTimeOffset> ToLastByKind(BsonValue value)
+    private static SortedFigures<DateTimeOffset> ToLastByKind(BsonValue value)
     {
-        var last = new SortedDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        if (value.IsDocument)
-            foreach (var (k, at) in value.AsDocument) last[k] = Bson.ToInstant(at);
-        return last;
+        if (!value.IsDocument || value.AsDocument.Count == 0) return SortedFigures<DateTimeOffset>.Empty;
+        var doc = value.AsDocument;
+        var keys = new string[doc.Count];
+        var instants = new DateTimeOffset[doc.Count];
+        var i = 0;
+        foreach (var (k, at) in doc)
+        {
+            keys[i] = k;
+            instants[i++] = Bson.ToInstant(at);
+        }
+        return SortedFigures<DateTimeOffset>.From(keys, instants);
     }
 
     private static BsonDocument Counts(IReadOnlyDictionary<string, int> counts)
@@ -57,10 +64,18 @@ internal static class StatsDocument
         return doc;
     }
 
-    private static SortedDictionary<string, int> ToCounts(BsonValue value)
+    private static SortedFigures<int> ToCounts(BsonValue value)
     {
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (k, n) in value.AsDocument) counts[k] = n.AsInt32;
-        return counts;
+        var doc = value.AsDocument;
+        if (doc.Count == 0) return SortedFigures<int>.Empty;
+        var keys = new string[doc.Count];
+        var counts = new int[doc.Count];
+        var i = 0;
+        foreach (var (k, n) in doc)
+        {
+            keys[i] = k;
+            counts[i++] = n.AsInt32;
+        }
+        return SortedFigures<int>.From(keys, counts);
     }
 }
