@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CrmKit.Scripting;
 
@@ -66,8 +67,9 @@ public sealed class CustomerView
     public bool HasTag(string tag)
     {
         // Tags are usually held in an array: walk it directly instead of through the list interface.
-        if (_customer.Tags is string[] tags)
+        if (_customer.Tags.GetType() == typeof(string[]))
         {
+            var tags = Unsafe.As<string[]>(_customer.Tags);
             foreach (var t in tags)
                 if (string.Equals(t, tag)) return true;
             return false;
@@ -124,8 +126,9 @@ public sealed class CustomerView
     public bool CanContact(string channel)
     {
         // Consents are usually held in a Dictionary: enumerate it without the interface's boxed enumerator.
-        if (_customer.Consents is Dictionary<Channel, Consent> consents)
+        if (_customer.Consents.GetType() == typeof(Dictionary<Channel, Consent>))
         {
+            var consents = Unsafe.As<Dictionary<Channel, Consent>>(_customer.Consents);
             foreach (var (key, consent) in consents)
                 if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
             return false;
@@ -217,8 +220,9 @@ public sealed class CustomerView
         // interface (script code is compiled once, fully optimised, without the runtime's profile of
         // which type sits behind an interface, so it cannot devirtualise the call itself).
         AttributeValue? value;
-        if (_customer.Attributes is Dictionary<string, AttributeValue> attributes)
+        if (_customer.Attributes.GetType() == typeof(Dictionary<string, AttributeValue>))
         {
+            var attributes = Unsafe.As<Dictionary<string, AttributeValue>>(_customer.Attributes);
             if (!attributes.TryGetValue(name, out value)) return null;
         }
         else if (!_customer.Attributes.TryGetValue(name, out value)) return null;
