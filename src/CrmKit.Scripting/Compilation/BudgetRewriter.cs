@@ -58,7 +58,9 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     {
         if (_path is not null && Mine(node) && LoopInliner.TryInline(_model, node, _loops.Count, _path) is var (name, declaration))
         {
-            var source = (ExpressionSyntax)Visit(((MemberAccessExpressionSyntax)node.Expression).Expression)!;
+            // The call's leading trivia (a #line directive when the call starts the script) is the
+            // list's too; it moves to the new call, so the argument must not repeat it.
+            var source = ((ExpressionSyntax)Visit(((MemberAccessExpressionSyntax)node.Expression).Expression)!).WithoutLeadingTrivia();
             _loops.Add(declaration);
             return InvocationExpression(IdentifierName(name), ArgumentList(SingletonSeparatedList(Argument(source)))).WithTriviaFrom(node);
         }

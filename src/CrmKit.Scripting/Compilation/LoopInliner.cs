@@ -47,7 +47,8 @@ internal static class LoopInliner
         var line = body.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
         var name = Prefix + index.ToString(CultureInfo.InvariantCulture);
         var variable = parameter.Identifier.Text;
-        // Arrays (how customer lists are usually held) are walked directly; any other list by index.
+        // Arrays (how customer lists are usually held) are walked directly, found by an exact type test
+        // (which compiles to one compare, where "is T[]" calls a runtime helper); any other list by index.
         // The whole loop sits on the test's line, so a failure inside it is reported there.
         var test = body.ToString();
         var (each, done) = method.Name switch
@@ -57,7 +58,7 @@ internal static class LoopInliner
             _ => ($"if ({test}) crmkitN = checked(crmkitN + 1);", "return crmkitN;"),
         };
         var loop = (method.Name == "Count" ? "var crmkitN = 0; " : "")
-            + $"if (crmkitSource is {element}[] crmkitArray) {{ foreach (var {variable} in crmkitArray) {{ {each} }} {done} }} "
+            + $"if (crmkitSource.GetType() == typeof({element}[])) {{ foreach (var {variable} in global::System.Runtime.CompilerServices.Unsafe.As<{element}[]>(crmkitSource)) {{ {each} }} {done} }} "
             + $"for (var crmkitI = 0; crmkitI < crmkitSource.Count; crmkitI++) {{ var {variable} = crmkitSource[crmkitI]; {each} }} {done}";
         loop = "#line " + line.ToString(CultureInfo.InvariantCulture) + " \"" + path + "\"\n" + loop + "\n#line default";
         var result = method.Name == "Count" ? "int" : "bool";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CrmKit.Scripting;
 
@@ -63,7 +64,18 @@ public sealed class CustomerView
     public IReadOnlyList<string> Tags => _customer.Tags;
 
     /// <summary>True when the customer carries <paramref name="tag"/> (ordinal, case-sensitive).</summary>
-    public bool HasTag(string tag) => _customer.Tags.Contains(tag, StringComparer.Ordinal);
+    public bool HasTag(string tag)
+    {
+        // Tags are usually held in an array: walk it directly instead of through the list interface.
+        if (_customer.Tags.GetType() == typeof(string[]))
+        {
+            var tags = Unsafe.As<string[]>(_customer.Tags);
+            foreach (var t in tags)
+                if (string.Equals(t, tag)) return true;
+            return false;
+        }
+        return _customer.Tags.Contains(tag, StringComparer.Ordinal);
+    }
 
     /// <summary>True when the customer has a value for the attribute <paramref name="name"/>.</summary>
     public bool Has(string name) => _customer.Attributes.ContainsKey(name);
@@ -74,7 +86,7 @@ public sealed class CustomerView
 
     /// <summary>The whole-number attribute <paramref name="name"/>, or null when the customer has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
-    public long? Integer(string name) => Get(name, AttributeType.Integer)?.AsInteger();
+    public long? Integer(string name) => Get(name, AttributeType.Integer) is { } value ? (long)value.Raw : null;
 
     /// <summary>The decimal attribute <paramref name="name"/>, or null when the customer has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
@@ -113,6 +125,14 @@ public sealed class CustomerView
     /// </summary>
     public bool CanContact(string channel)
     {
+        // Consents are usually held in a Dictionary: enumerate it without the interface's boxed enumerator.
+        if (_customer.Consents.GetType() == typeof(Dictionary<Channel, Consent>))
+        {
+            var consents = Unsafe.As<Dictionary<Channel, Consent>>(_customer.Consents);
+            foreach (var (key, consent) in consents)
+                if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
+            return false;
+        }
         foreach (var (key, consent) in _customer.Consents)
             if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
         return false;
@@ -196,7 +216,16 @@ public sealed class CustomerView
 
     private AttributeValue? Get(string name, AttributeType expected)
     {
-        if (!_customer.Attributes.TryGetValue(name, out var value)) return null;
+        // Attributes are usually held in a Dictionary: look it up directly rather than through the
+        // interface (script code is compiled once, fully optimised, without the runtime's profile of
+        // which type sits behind an interface, so it cannot devirtualise the call itself).
+        AttributeValue? value;
+        if (_customer.Attributes.GetType() == typeof(Dictionary<string, AttributeValue>))
+        {
+            var attributes = Unsafe.As<Dictionary<string, AttributeValue>>(_customer.Attributes);
+            if (!attributes.TryGetValue(name, out value)) return null;
+        }
+        else if (!_customer.Attributes.TryGetValue(name, out value)) return null;
         if (value.Type != expected)
             throw new InvalidOperationException($"Attribute '{name}' holds {value.Type}, not {expected}.");
         return value;

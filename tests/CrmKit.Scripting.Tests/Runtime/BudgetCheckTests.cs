@@ -104,6 +104,22 @@ public class BudgetCheckTests
             $@"static \w+ {LoopInliner.Prefix}\d+\(").Count);
     }
 
+    [Theory]
+    [InlineData("Customer.Tags.Any(t => t.StartsWith(\"vi\")) && Customer.Stats.PurchaseCount >= 2")]
+    [InlineData("Customer.Tags.Count > 0 && Customer.Tags.Any(t => t.StartsWith(\"vi\"))")]
+    [InlineData("\n  Customer.Tags.All(t => t.Length > 1)")]
+    public void The_emitted_script_contains_the_loop_wherever_the_call_stands(string source)
+    {
+        // The compiler falls back to the plain rewrite when the one with loops does not compile, so
+        // the loop must be looked for in the emitted assembly, not only in the rewritten text.
+        var (result, image) = ScriptCompiler.Compile(source, ScriptKind.Segment, "loop.csx", ScriptEngine.KeyOf(source, ScriptKind.Segment), emit: true);
+        Assert.True(result.IsAccepted);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(new MemoryStream(image!.Assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var names = metadata.MethodDefinitions.Select(h => metadata.GetString(metadata.GetMethodDefinition(h).Name)).ToList();
+        Assert.Contains(names, n => n.Contains(LoopInliner.Prefix, StringComparison.Ordinal));
+    }
+
     /// <summary>The same predicate as a hand-written lambda over the test customer.</summary>
     private static Func<object?, bool> Func(string source) => source switch
     {
