@@ -17,13 +17,24 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
         Required = true,
     };
 
-    internal IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Tables written anywhere but a terminal (a file, a pipe, a test) are this wide, so rows are not wrapped mid-value.</summary>
+    internal const int RedirectedWidth = 200;
+
+    internal IAnsiConsole Console { get; } = CreateConsole(output);
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        if (!terminal) console.Profile.Width = RedirectedWidth;
+        return console;
+    }
 
     internal ScriptEngine Engine { get; } = new();
 
