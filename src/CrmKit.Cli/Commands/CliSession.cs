@@ -13,21 +13,35 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
 {
     internal static Option<FileInfo> DbOption() => new("--db")
     {
-        Description = "The CrmKit database file.",
+        Description = "The CrmKit database file; its settings are read from the same path plus '.json'.",
         Required = true,
     };
 
-    internal IAnsiConsole Console { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Tables written anywhere but a terminal (a file, a pipe, a test) are this wide, so rows are not wrapped mid-value.</summary>
+    internal const int RedirectedWidth = 200;
+
+    internal IAnsiConsole Console { get; } = CreateConsole(output);
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        if (!terminal) console.Profile.Width = RedirectedWidth;
+        return console;
+    }
 
     internal ScriptEngine Engine { get; } = new();
 
-    /// <summary>Opens <paramref name="db"/> and runs <paramref name="work"/>, mapping failures to exit codes.</summary>
+    /// <summary>
+    /// Opens <paramref name="db"/> with the options of its settings file, as every command does, and
+    /// runs <paramref name="work"/>, mapping failures to exit codes.
+    /// </summary>
     internal int Run(FileInfo db, Func<CrmDatabase, int> work)
     {
         if (!db.Exists)
@@ -37,8 +51,14 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
         }
         try
         {
-            using var crm = CrmDatabase.Open(CrmOptions.ForFile(db.FullName) with { SegmentScripts = new ScriptedSegments(Engine) });
+            var options = DatabaseOption.OptionsFor(db.ToString()) with { SegmentScripts = new ScriptedSegments(Engine) };
+            using var crm = CrmDatabase.Open(options);
             return work(crm);
+        }
+        catch (CommandFailure e)
+        {
+            error.WriteLine($"crmkit: {e.Message}");
+            return e.ExitCode;
         }
         catch (ScriptCompilationException e)
         {

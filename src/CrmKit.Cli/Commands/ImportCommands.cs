@@ -8,7 +8,7 @@ internal static class ImportCommands
     internal static Command Create(TextWriter output, TextWriter error) =>
         new("import", "Import customers or interactions from a CSV file, all rows or none (see docs/cli.md for the columns).")
         {
-            Build("customer", "Create one customer per row (columns: code, name, tags, owner, grade, email, phone, birthday, time-zone, attr:NAME).", output, error,
+            Build("customer", "Create one customer per row (columns: code, name, tags, owner, grade, email, phone, birthday, time-zone, attr:NAME, consent:CHANNEL).", output, error,
                 (crm, header, problems) => new CustomerRows(crm, header, problems),
                 (crm, customers) => crm.Customers.CreateMany(customers, actor: "import")),
             Build("interaction", "Record one interaction per row (columns: customer, kind, channel, occurred-at, amount, outcome, notes, staff, meta:KEY).", output, error,

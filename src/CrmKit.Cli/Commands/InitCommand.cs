@@ -10,7 +10,7 @@ internal static class InitCommand
         var db = DatabaseOption.Create();
         var schema = new Option<string?>("--schema")
         {
-            Description = "A JSON settings file declaring attributes (name → type), stages and purchase/refund kinds; copied, with defaults filled in, to the database's settings file.",
+            Description = "A JSON settings file declaring attributes (name → type), stages, purchase/refund kinds and the contact policy; copied, with defaults filled in, to the database's settings file.",
         };
         var command = new Command("init", "Create a database file and its settings file (DB.json) next to it.") { db, schema };
         command.SetAction(parsed => CommandRunner.Run(error, () => Init(parsed.GetValue(db)!, parsed.GetValue(schema), output)));
@@ -53,6 +53,9 @@ internal static class InitCommand
             : "Attributes: " + string.Join(", ", attributes.Select(a => $"{a.Key} ({AttributeTypeNames.Name(a.Value)})")) + ".");
         output.WriteLine($"Stages: {string.Join(", ", options.Stages.Stages)} (new customers start in '{options.Stages.Initial}').");
         output.WriteLine($"Purchase kinds: {string.Join(", ", complete.PurchaseKinds!)}; refund kinds: {string.Join(", ", complete.RefundKinds!)}.");
+        var p = complete.ContactPolicy!;
+        output.WriteLine($"Contact policy: at most {p.MaxPerChannel} task(s) per customer and channel within {p.CapWindow}; quiet hours {p.QuietStart} to {p.QuietEnd}; "
+            + $"{(p.RequireOptIn == true ? "an opt-in is required" : "only an opt-out blocks a channel")}; open tasks expire {p.ExpireAfter} after they are due.");
         return CrmKitCli.Success;
     }
 }

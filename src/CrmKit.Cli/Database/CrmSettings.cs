@@ -5,7 +5,7 @@ namespace CrmKit.Cli;
 
 /// <summary>
 /// The settings file kept next to a database (<c>crm.db.json</c> beside <c>crm.db</c>): the attribute
-/// schema, the stage model and the purchase and refund kinds, so that every command opens the
+/// schema, the stage model, the purchase and refund kinds and the contact policy, so that every command opens the
 /// database with the options it was created with. Every key is optional; a missing key means the
 /// library's default.
 /// </summary>
@@ -35,6 +35,10 @@ internal sealed record CrmSettings
     /// <summary>Interaction kinds that return money.</summary>
     [JsonPropertyName("refundKinds")]
     public List<string>? RefundKinds { get; init; }
+
+    /// <summary>The contact policy care sweeps apply; the library's default when absent.</summary>
+    [JsonPropertyName("contactPolicy")]
+    public ContactPolicySettings? ContactPolicy { get; init; }
 
     /// <summary>Where the settings of the database at <paramref name="databasePath"/> live.</summary>
     internal static string PathFor(string databasePath) => databasePath + ".json";
@@ -66,6 +70,7 @@ internal sealed record CrmSettings
             Stages = StageSettings.From(options.Stages),
             PurchaseKinds = options.PurchaseKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
             RefundKinds = options.RefundKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
+            ContactPolicy = ContactPolicySettings.From(options.ContactPolicy),
         };
     }
 
@@ -80,6 +85,7 @@ internal sealed record CrmSettings
         if (Stages is not null) options = options with { Stages = Stages.ToModel() };
         if (PurchaseKinds is not null) options = options with { PurchaseKinds = PurchaseKinds.Select(k => new InteractionKind(k)).ToHashSet() };
         if (RefundKinds is not null) options = options with { RefundKinds = RefundKinds.Select(k => new InteractionKind(k)).ToHashSet() };
+        if (ContactPolicy is not null) options = options with { ContactPolicy = ContactPolicy.ToPolicy() };
         return options;
     }
 }

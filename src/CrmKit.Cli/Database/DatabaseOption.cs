@@ -23,7 +23,11 @@ internal static class DatabaseOption
     /// when the file has none).
     /// </summary>
     /// <exception cref="CommandFailure">The database does not exist or its settings are unreadable.</exception>
-    internal static CrmDatabase Open(string path)
+    internal static CrmDatabase Open(string path) => CrmDatabase.Open(OptionsFor(path));
+
+    /// <summary>The options an existing database is opened with: those of its settings file, or the library's defaults.</summary>
+    /// <exception cref="CommandFailure">The database does not exist or its settings are unreadable or invalid (exit code 1).</exception>
+    internal static CrmOptions OptionsFor(string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -32,15 +36,13 @@ internal static class DatabaseOption
         var settings = File.Exists(settingsPath)
             ? CrmSettings.Parse(File.ReadAllText(settingsPath), settingsPath)
             : new CrmSettings();
-        CrmOptions options;
         try
         {
-            options = settings.ToOptions(full);
+            return settings.ToOptions(full);
         }
         catch (CrmValidationException e)
         {
             throw new CommandFailure(CrmKitCli.Problems, $"{settingsPath}: {e.Message}");
         }
-        return CrmDatabase.Open(options);
     }
 }

@@ -1,9 +1,9 @@
 namespace CrmKit.Cli;
 
 /// <summary>
-/// Turns rows of a customers CSV into customers: parses every cell by its column (and attribute
-/// columns by the schema), then checks the customer as the database would, against the codes
-/// already stored and those earlier in the file.
+/// Turns rows of a customers CSV into customers: parses every cell by its column (attribute
+/// columns by the schema, consent columns as yes/no), then checks the customer as the database
+/// would, against the codes already stored and those earlier in the file.
 /// </summary>
 internal sealed class CustomerRows : IRowConverter<Customer>
 {
@@ -12,12 +12,14 @@ internal sealed class CustomerRows : IRowConverter<Customer>
 
     private readonly CrmDatabase _crm;
     private readonly ColumnMap _columns;
+    private readonly ConsentColumns _consents;
     private readonly Dictionary<string, int> _codeLines = new(StringComparer.Ordinal);
 
     internal CustomerRows(CrmDatabase crm, string[] header, List<ImportProblem> headerProblems)
     {
         _crm = crm;
-        _columns = ColumnMap.Create(header, Columns, Required, "attr:", headerProblems);
+        _columns = ColumnMap.Create(header, Columns, Required, [("attr:", "name"), (ConsentColumns.Prefix, "channel")], headerProblems);
+        _consents = new ConsentColumns(_columns, crm.Options.TimeProvider.GetUtcNow(), headerProblems);
         var schema = crm.Options.Attributes.Attributes;
         foreach (var (name, index) in _columns.Prefixed)
         {
@@ -91,7 +93,9 @@ internal sealed class CustomerRows : IRowConverter<Customer>
             }
         }
 
-        if (problems.Count > before || code == default) return null;
+        var consents = _consents.Read(row, problems);
+
+        if (problems.Count > before || code == default || consents is null) return null;
         var customer = new Customer(code, name)
         {
             Tags = CellParser.List(_columns.Cell(row, "tags")),
@@ -101,6 +105,7 @@ internal sealed class CustomerRows : IRowConverter<Customer>
             Birthday = birthday,
             TimeZone = Optional(_columns.Cell(row, "time-zone")),
             Attributes = attributes,
+            Consents = consents,
         };
         try
         {

@@ -16,7 +16,7 @@ internal sealed class InteractionRows : IRowConverter<Interaction>
     internal InteractionRows(CrmDatabase crm, string[] header, List<ImportProblem> headerProblems)
     {
         _crm = crm;
-        _columns = ColumnMap.Create(header, Columns, Required, "meta:", headerProblems);
+        _columns = ColumnMap.Create(header, Columns, Required, [("meta:", "key")], headerProblems);
     }
 
     public Interaction? Convert(SourceRow row, List<ImportProblem> problems)
