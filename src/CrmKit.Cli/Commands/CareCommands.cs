@@ -24,6 +24,7 @@ internal static class CareCommands
         return new Command("care", "Care sweeps, the tasks they made and what the contact policy held back.")
         {
             sweep, CareListCommands.Tasks(output, error), CareListCommands.Suppressions(output, error),
+            CareCloseCommands.Complete(output, error), CareCloseCommands.Decline(output, error),
         };
     }
 
