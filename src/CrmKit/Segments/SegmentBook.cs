@@ -156,7 +156,7 @@ public sealed class SegmentBook
         if (sample < 0) throw new CrmValidationException("sample", $"{sample} is negative.");
         var watch = Stopwatch.StartNew();
         var all = SegmentRefresher.Evaluate("preview", predicate, _context.Store, _context.Now, parallel: true);
-        var codes = all.Where(r => r.Member).Select(r => new CustomerCode(r.Code)).ToArray();
+        var codes = all.Where(r => r.Member).Select(r => r.Code).Order(StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray();
         return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
     }
 

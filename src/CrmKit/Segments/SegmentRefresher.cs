@@ -19,24 +19,26 @@ internal sealed class SegmentRefresher(CrmContext context)
         var incremental = changedOnly && lastSequence >= 0;
         var refresh = segment["rn"].AsInt64 + 1;
 
-        // Per evaluated customer: does the rule select them now? Customers gone (merged away) are false.
-        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
+        List<(string Code, bool Member)> verdicts;
         if (incremental)
         {
+            verdicts = [];
             foreach (var code in store.ChangedSince(lastSequence))
             {
                 var snapshot = Snapshots.One(store, code);
-                verdicts[code] = snapshot is not null && Evaluate(name, predicate, snapshot, now);
+                verdicts.Add((code, snapshot is not null && Evaluate(name, predicate, snapshot, now)));
             }
         }
         else
         {
-            foreach (var (code, member) in Evaluate(name, predicate, store, now, parallel)) verdicts[code] = member;
+            verdicts = Evaluate(name, predicate, store, now, parallel);
         }
 
         var entered = 0;
         var left = 0;
         var events = new List<BsonDocument>();
+        int? before = null;
         if (incremental)
         {
             foreach (var (code, member) in verdicts)
@@ -48,6 +50,7 @@ internal sealed class SegmentRefresher(CrmContext context)
         else
         {
             var current = store.SegmentMembers.Find(Query.EQ("seg", name)).Select(d => d["c"].AsString).ToHashSet(StringComparer.Ordinal);
+            before = current.Count;
             foreach (var (code, member) in verdicts) Apply(name, code, current.Remove(code), member, now, refresh, events, ref entered, ref left);
             foreach (var gone in current) Apply(name, gone, true, false, now, refresh, events, ref entered, ref left);
         }
@@ -57,7 +60,8 @@ internal sealed class SegmentRefresher(CrmContext context)
         segment["rs"] = sequence;
         segment["rAt"] = Bson.Instant(now);
         store.Segments.Update(segment);
-        var members = store.SegmentMembers.Count(Query.EQ("seg", name));
+        // A full refresh read every stored member already; only an incremental one needs to count them.
+        var members = before is { } known ? known + entered - left : store.SegmentMembers.Count(Query.EQ("seg", name));
         return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental);
     }
 

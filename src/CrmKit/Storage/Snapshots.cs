@@ -21,7 +21,7 @@ internal static class Snapshots
     /// customer documents (which carry their stats) are read in chunks. When
     /// <paramref name="parallel"/>, each chunk is mapped and evaluated on a second thread while this
     /// one reads the next; otherwise on this thread. Returns each customer's code with its result,
-    /// in code order.
+    /// in no particular order (callers that show customers sort what they show).
     /// </summary>
     /// <remarks>
     /// Reading must stay on the calling thread (it may be inside the caller's transaction), and
@@ -73,7 +73,6 @@ internal static class Snapshots
             throw;
         }
         pending?.GetAwaiter().GetResult();
-        results.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return results;
     }
 
