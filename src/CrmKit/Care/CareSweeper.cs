@@ -7,8 +7,8 @@ namespace CrmKit;
 
 /// <summary>
 /// One care sweep inside the caller's write: expire overdue tasks, ask every rule about every
-/// customer (in parallel; rules are pure), then pass each proposal through the contact policy in
-/// order and create the tasks that survive it.
+/// customer as the customers stream by (on two threads; rules are pure), then pass each proposal
+/// through the contact policy in code order and create the tasks that survive it.
 /// </summary>
 internal sealed class CareSweeper(CrmContext context)
 {
@@ -27,57 +27,70 @@ internal sealed class CareSweeper(CrmContext context)
         var expired = Expire(at, policy);
 
         var last = store.Meta.FindById(SequenceKey)?["v"].AsInt64 ?? -1;
-        var customers = changedOnly && last >= 0
-            ? store.ChangedSince(last).Select(c => Snapshots.One(store, c)).OfType<CustomerSnapshot>().ToList()
-            : Snapshots.All(store);
-
         var failures = new ConcurrentBag<string>();
-        var proposals = new List<(ICareRule Rule, CareAction Action)>[customers.Count];
-        Parallel.For(0, customers.Count, i =>
+        List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)> proposing;
+        int evaluated;
+        if (changedOnly && last >= 0)
         {
-            var list = new List<(ICareRule, CareAction)>();
-            foreach (var rule in rules)
-            {
-                try
-                {
-                    foreach (var action in rule.Propose(customers[i], at))
-                    {
-                        ArgumentNullException.ThrowIfNull(action);
-                        action.Check(rule.Name);
-                        list.Add((rule, action));
-                    }
-                }
-                catch (Exception e)
-                {
-                    failures.Add($"rule '{rule.Name}' failed for customer '{customers[i].Customer.Code}': {e.Message}");
-                }
-            }
-            proposals[i] = list;
-        });
+            var changed = store.ChangedSince(last).Select(c => Snapshots.One(store, c)).OfType<CustomerSnapshot>().ToList();
+            evaluated = changed.Count;
+            proposing = [.. changed.Select(c => (c, Propose(c, rules, at, failures))).Where(p => p.Item2.Count > 0)];
+        }
+        else
+        {
+            // Streamed: only customers with proposals are kept, never the whole base at once.
+            var all = Snapshots.Evaluate(store, c => Propose(c, rules, at, failures) is { Count: > 0 } list ? (c, list) : default, parallel: true);
+            evaluated = all.Count;
+            proposing = [.. all.Select(r => r.Result).Where(r => r.Item1 is not null)];
+        }
+        // The policy sees proposals in code order, so caps fall the same way on every run.
+        proposing.Sort((a, b) => string.CompareOrdinal(a.Customer.Customer.Code.Value, b.Customer.Customer.Code.Value));
 
         var tasksByCustomer = changedOnly
             ? null
             : store.CareTasks.FindAll().Select(CareDocument.FromBson).GroupBy(t => t.Customer.Value).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var proposed = 0;
-        for (var i = 0; i < customers.Count; i++)
+        foreach (var (customer, proposals) in proposing)
         {
-            if (proposals[i].Count == 0) continue;
-            var code = customers[i].Customer.Code.Value;
+            var code = customer.Customer.Code.Value;
             var tasks = tasksByCustomer is null
                 ? store.CareTasks.Find(Query.EQ("c", code)).Select(CareDocument.FromBson).ToList()
                 : tasksByCustomer.GetValueOrDefault(code) ?? [];
-            foreach (var (rule, action) in proposals[i])
+            foreach (var (rule, action) in proposals)
             {
                 proposed++;
-                Apply(customers[i], rule, action, tasks, at, policy);
+                Apply(customer, rule, action, tasks, at, policy);
             }
         }
         store.Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = sequence });
-        return new SweepResult(at, customers.Count, proposed, _created, _known, _suppressed, expired,
+        return new SweepResult(at, evaluated, proposed, _created, _known, _suppressed, expired,
             failures.Order(StringComparer.Ordinal).ToArray())
         {
             SuppressedBy = _suppressedBy,
         };
+    }
+
+    /// <summary>Every rule's proposals for one customer; a rule that fails is reported and the others still run.</summary>
+    private static List<(ICareRule Rule, CareAction Action)> Propose(CustomerSnapshot customer, IReadOnlyList<ICareRule> rules, DateTimeOffset at, ConcurrentBag<string> failures)
+    {
+        var list = new List<(ICareRule, CareAction)>();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                foreach (var action in rule.Propose(customer, at))
+                {
+                    ArgumentNullException.ThrowIfNull(action);
+                    action.Check(rule.Name);
+                    list.Add((rule, action));
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Add($"rule '{rule.Name}' failed for customer '{customer.Customer.Code}': {e.Message}");
+            }
+        }
+        return list;
     }
 
     private int Expire(DateTimeOffset at, ContactPolicy policy)

@@ -5,17 +5,6 @@ namespace CrmKit.Storage;
 /// <summary>Reads customers together with their stats, as segments and care rules see them.</summary>
 internal static class Snapshots
 {
-    /// <summary>Every customer with its stats, in code order; mapping to domain objects runs on all cores.</summary>
-    internal static List<CustomerSnapshot> All(LiteStore store)
-    {
-        var values = ReadValues(store);
-        var docs = store.Customers.FindAll().ToList();
-        var all = new CustomerSnapshot[docs.Count];
-        Parallel.For(0, docs.Count, i => all[i] = Snapshot(docs[i], values));
-        Array.Sort(all, (a, b) => string.CompareOrdinal(a.Customer.Code.Value, b.Customer.Code.Value));
-        return [.. all];
-    }
-
     /// <summary>
     /// Evaluates <paramref name="evaluate"/> for every customer, streaming: each customer document
     /// (which carries its stats) is mapped and evaluated as it is read, and then dropped. When
