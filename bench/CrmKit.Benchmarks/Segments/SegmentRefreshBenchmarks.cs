@@ -50,6 +50,10 @@ public class SegmentRefreshBenchmarks
     [Benchmark]
     public int ScriptedRefresh() => _db.Crm.Segments.Refresh("vip-spenders").Members;
 
+    /// <summary>The scripted refresh on the calling thread only (no second reader).</summary>
+    [Benchmark]
+    public int ScriptedRefreshOneThread() => _db.Crm.Segments.Refresh("vip-spenders", parallel: false).Members;
+
     [Benchmark]
     public int FilterRefresh() => _db.Crm.Segments.Refresh("vip-spenders-filter").Members;
 }
