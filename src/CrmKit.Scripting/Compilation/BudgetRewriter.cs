@@ -65,9 +65,54 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
             return InvocationExpression(IdentifierName(name), ArgumentList(SingletonSeparatedList(Argument(source)))).WithTriviaFrom(node);
         }
         var visited = (ExpressionSyntax)base.VisitInvocationExpression(node)!;
+        if (Mine(node) && visited is InvocationExpressionSyntax call)
+            visited = call.WithArgumentList(Sized(node, node.ArgumentList, call.ArgumentList)!);
         if (!Mine(node) || !LazySequence.IsLazyOperatorCall(_model, node) || LazySequence.AfterConditionalAccess(node)) return visited;
         var at = node.Expression is MemberAccessExpressionSyntax access ? access.Name : (SyntaxNode)node;
         return Wrap("Metered", at, visited);
+    }
+
+    public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
+    {
+        var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
+        return Mine(node) ? visited.WithArgumentList(Sized(node, node.ArgumentList, visited.ArgumentList)) : visited;
+    }
+
+    public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
+    {
+        var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
+        return Mine(node) ? visited.WithArgumentList(Sized(node, node.ArgumentList, visited.ArgumentList)!) : visited;
+    }
+
+    public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
+    {
+        var visited = (ArrayCreationExpressionSyntax)base.VisitArrayCreationExpression(node)!;
+        if (!Mine(node) || visited.Type.RankSpecifiers.Count == 0) return visited;
+        var bytes = SizedArguments.ElementSize((_model.GetTypeInfo(node).Type as IArrayTypeSymbol)?.ElementType);
+        var rank = visited.Type.RankSpecifiers[0];
+        var sizes = rank.Sizes.Select(size => size is OmittedArraySizeExpressionSyntax ? size : Size(node, size, bytes));
+        return visited.WithType(visited.Type.WithRankSpecifiers(visited.Type.RankSpecifiers.Replace(rank, rank.WithSizes(SeparatedList(sizes)))));
+    }
+
+    /// <summary>The visited argument list with every argument that sizes an allocation checked against the memory budget first.</summary>
+    private ArgumentListSyntax? Sized(SyntaxNode original, ArgumentListSyntax? originalArguments, ArgumentListSyntax? visited)
+    {
+        if (visited is null) return null;
+        var arguments = visited.Arguments;
+        foreach (var (index, bytes) in SizedArguments.Of(_model, original, originalArguments))
+            arguments = arguments.Replace(arguments[index], arguments[index].WithExpression(Size(original, arguments[index].Expression, bytes)));
+        return visited.WithArguments(arguments);
+    }
+
+    /// <summary><c>ScriptGuard.Sized(size, bytes, line)</c>.</summary>
+    private ExpressionSyntax Size(SyntaxNode original, ExpressionSyntax size, int bytes)
+    {
+        Inserted = true;
+        var line = original.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
+        var call = (InvocationExpressionSyntax)ParseExpression($"global::CrmKit.Scripting.ScriptGuard.Sized(x, {bytes}, {line})");
+        var arguments = call.ArgumentList.Arguments;
+        return call.WithArgumentList(call.ArgumentList.WithArguments(arguments.Replace(arguments[0], Argument(size.WithoutTrivia()))))
+            .WithTriviaFrom(size);
     }
 
     public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)

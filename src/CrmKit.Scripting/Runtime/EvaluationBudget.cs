@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -90,6 +91,16 @@ internal sealed class EvaluationBudget
     internal void Tick(int line)
     {
         if ((++_ticks & (CheckEvery - 1)) == 0) Check(line);
+    }
+
+    /// <summary>Fails the evaluation when <paramref name="elements"/> of <paramref name="bytesPerElement"/> bytes would exceed the memory budget on their own.</summary>
+    internal void Size(long elements, int bytesPerElement, int line)
+    {
+        if (_limits is not { } limits || elements <= limits.MemoryBytes / bytesPerElement) return;
+        _limits = null;
+        throw new ScriptBudgetExceededException(ScriptFailure.MemoryBudget, line,
+            string.Create(CultureInfo.InvariantCulture,
+                $"the script asked for {elements:N0} elements at once, more than its memory budget of {limits.MemoryBytes / (1024 * 1024)} MB allows."));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -79,6 +80,22 @@ public static class ScriptGuard
     /// </summary>
     public static IOrderedEnumerable<T> Metered<T>(IOrderedEnumerable<T> source, int line) =>
         source is MeteredOrderedSequence<T> ? source : new MeteredOrderedSequence<T>(source, line, 1);
+
+    /// <summary>
+    /// Checks a size the script passes to something that allocates that many elements at once (an
+    /// array's length, a string's width, a collection's capacity) against the evaluation's memory
+    /// budget before anything is allocated, and passes the size on. One call can otherwise allocate
+    /// gigabytes between two budget checks.
+    /// </summary>
+    /// <param name="size">The number of elements asked for.</param>
+    /// <param name="bytesPerElement">At least how many bytes each element takes.</param>
+    /// <param name="line">The line of the user's file that asks for it.</param>
+    /// <exception cref="ScriptBudgetExceededException">The size alone exceeds the memory budget.</exception>
+    public static T Sized<T>(T size, int bytesPerElement, int line) where T : INumberBase<T>
+    {
+        t_budget?.Size(long.CreateSaturating(size), bytesPerElement, line);
+        return size;
+    }
 
     internal static ScriptBudgetExceededException TooDeep(int line) =>
         new(ScriptFailure.StackDepth, line, "the script nested calls too deeply (is it recursive?).");

@@ -1,0 +1,2 @@
+// expect: runtime CRM1002
+new StringBuilder().Append('x', 1_000_000_000).Length > 0
