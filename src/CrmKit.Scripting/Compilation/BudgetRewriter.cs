@@ -105,15 +105,8 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
     }
 
     /// <summary><c>ScriptGuard.Sized(size, bytes, line)</c>.</summary>
-    private ExpressionSyntax Size(SyntaxNode original, ExpressionSyntax size, int bytes)
-    {
-        Inserted = true;
-        var line = original.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
-        var call = (InvocationExpressionSyntax)ParseExpression($"global::CrmKit.Scripting.ScriptGuard.Sized(x, {bytes}, {line})");
-        var arguments = call.ArgumentList.Arguments;
-        return call.WithArgumentList(call.ArgumentList.WithArguments(arguments.Replace(arguments[0], Argument(size.WithoutTrivia()))))
-            .WithTriviaFrom(size);
-    }
+    private ExpressionSyntax Size(SyntaxNode original, ExpressionSyntax size, int bytes) =>
+        Wrap("Sized", original, size, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ");
 
     public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
     {
@@ -161,12 +154,12 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         return Wrap("Ticked", original, visited);
     }
 
-    /// <summary><c>ScriptGuard.{method}(expression, line)</c>, keeping the expression's surrounding trivia outside.</summary>
-    private ExpressionSyntax Wrap(string method, SyntaxNode original, ExpressionSyntax visited)
+    /// <summary><c>ScriptGuard.{method}(expression, [more arguments, ]line)</c>, keeping the expression's surrounding trivia outside.</summary>
+    private ExpressionSyntax Wrap(string method, SyntaxNode original, ExpressionSyntax visited, string moreArguments = "")
     {
         Inserted = true;
         var line = original.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
-        var call = (InvocationExpressionSyntax)ParseExpression($"global::CrmKit.Scripting.ScriptGuard.{method}(x, {line})");
+        var call = (InvocationExpressionSyntax)ParseExpression($"global::CrmKit.Scripting.ScriptGuard.{method}(x, {moreArguments}{line})");
         var arguments = call.ArgumentList.Arguments;
         return call.WithArgumentList(call.ArgumentList.WithArguments(arguments.Replace(arguments[0], Argument(visited.WithoutTrivia()))))
             .WithTriviaFrom(visited);

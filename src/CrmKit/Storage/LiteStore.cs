@@ -98,9 +98,6 @@ internal sealed class LiteStore : IDisposable
         _db.DropCollection(Collections.LegacyStats);
     }
 
-    /// <summary>How the database orders text keys: collections read by primary key come back in this order.</summary>
-    internal Collation Collation => _db.Collation;
-
     internal ILiteCollection<BsonDocument> Customers { get; }
     internal ILiteCollection<BsonDocument> Interactions { get; }
     internal ILiteCollection<BsonDocument> StageChanges { get; }
@@ -109,7 +106,10 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> Erasures { get; }
     internal ILiteCollection<BsonDocument> Meta { get; }
 
-    /// <summary>Per customer, the change sequence number of the last transaction that changed it.</summary>
+    /// <summary>
+    /// Per customer merged away, the change sequence number of the transaction that removed it; a
+    /// live customer carries its number in its own document.
+    /// </summary>
     internal ILiteCollection<BsonDocument> Changes { get; }
     internal ILiteCollection<BsonDocument> Segments { get; }
     internal ILiteCollection<BsonDocument> SegmentMembers { get; }
