@@ -121,6 +121,16 @@ public sealed class DealershipSampleTests : IDisposable
         Assert.Equal([("member-gold", true), ("member-gold", false), ("member-platinum", true)], wangTiers);
         Assert.Contains("Membership: D-001 moves up from gold to platinum", output);
         Assert.DoesNotContain(output.Split('\n'), l => l.Contains("moves up from platinum", StringComparison.Ordinal));
+
+        // Every move printed lands in the tier its points call for.
+        var moves = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "),
+            @"moves up from [a-z ]+ to ([a-z]+) \(([\d,]+) points\)");
+        Assert.True(moves.Count >= 5, output);
+        foreach (System.Text.RegularExpressions.Match move in moves)
+        {
+            var points = int.Parse(move.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(points >= 6_000 ? "platinum" : points >= 3_000 ? "gold" : "silver", move.Groups[1].Value);
+        }
     }
 
     private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
