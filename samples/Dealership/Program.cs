@@ -8,7 +8,9 @@ using Spectre.Console;
 // segmented by group, model class, new or returning and key account; dormant prospects go back to
 // their salesperson; prospects without a test drive get an offer; delivery makes a new customer
 // with a welcome call and a check-in before the first service; greetings, win-back after a
-// complaint, and the value ladder (satisfied, identifies, loyal, advocate) as segments.
+// complaint, and the value ladder (satisfied, identifies, loyal, advocate) as segments. Inspection,
+// maintenance and insurance-renewal reminders become care tasks, and membership tiers follow the
+// points earned from spend and referrals.
 
 var beijing = TimeSpan.FromHours(8);
 var clock = new ScenarioClock(new DateTimeOffset(2026, 1, 5, 10, 0, 0, beijing));
@@ -25,7 +27,8 @@ var options = new CrmOptions
         .Define("address", AttributeType.Text)
         .Define("model-of-interest", AttributeType.Text)
         .Define("source", AttributeType.Text)
-        .Define("satisfaction", AttributeType.Integer),
+        .Define("satisfaction", AttributeType.Integer)
+        .Define("insurance-renewal", AttributeType.Date),
 };
 using var crm = Step.OpenFresh("dealership.db", options);
 var printedTasks = new HashSet<long>();
@@ -46,6 +49,8 @@ crm.Interactions.Record(new Interaction("D-001", InteractionKind.TestDrive, Chan
 crm.Interactions.Record(new Interaction("D-004", InteractionKind.TestDrive, Channel.Store, At(15, 0)) { Staff = "sales.zhao", Notes = "Aurora SUV at the show track" });
 Step.Say("Wang Fang and Chen Jie took a test drive on their first visit; the others did not.");
 Step.Say("Zhou Min asked not to be messaged (messaging opt-out recorded).");
+crm.Interactions.Record(new Interaction("D-004", "inspection", Channel.Store, new DateTimeOffset(2025, 3, 20, 10, 0, 0, beijing)) { Notes = "annual inspection of the car he owns now" });
+Step.Say("Chen Jie's current car passed its annual inspection on 2025-03-20 (recorded as an inspection interaction).");
 
 Step.Title(clock, "Segments: group or individual, premium or mass, new or returning, key accounts, the value ladder");
 const string premiumModels = "Aurora SUV,Aurora Coupe";
@@ -72,6 +77,9 @@ crm.Segments.Define(new SegmentDefinition("identifies", "satisfied and joined th
         SegmentClause.HasAnyTag("owners-club"))));
 crm.Segments.Define(new SegmentDefinition("loyal", "bought again", new SegmentFilter(SegmentClause.Frequency(ClauseOperator.GreaterOrEqual, 1))));
 crm.Segments.Define(new SegmentDefinition("advocate", "referred someone", "Customer.CountOfKind(\"referral\") > 0"));
+Membership.Define(crm);
+Step.Say($"Membership: {Membership.PointsPerYuan * 100:0} point per 100 yuan spent, {Membership.ReferralBonus} bonus points per referral; "
+    + string.Join(", ", Membership.Tiers.Select(t => $"{t.Name} from {t.From:N0} points")) + ".");
 RefreshSegments();
 PrintMemberships();
 
@@ -83,6 +91,15 @@ using var testDriveOffer = engine.CompileCare("""
         Care.Propose("offer", channel: "messaging", note: $"Offer {Customer.Name} a test drive of the {Customer.Text("model-of-interest")}");
     }
     """, "test-drive-offer.csx");
+using var insurance = engine.CompileCare("""
+    if (Customer.Date("insurance-renewal") is DateOnly renewal)
+    {
+        var daysLeft = renewal.DayNumber - DateOnly.FromDateTime(Customer.LocalTime(Now).DateTime).DayNumber;
+        if (daysLeft <= 30)
+            Care.Propose(renewal.ToString("yyyy-MM-dd"), channel: "phone", priority: CarePriority.High,
+                note: $"Insurance for {Customer.Name} renews on {renewal:yyyy-MM-dd}: quote the renewal");
+    }
+    """, "insurance-renewal.csx");
 using var winBack = engine.CompileCare("""
     var complaints = Customer.CountOfKind("complaint");
     if (complaints > 0 && Customer.Integer("satisfaction") is long score && score <= 5)
@@ -95,6 +112,9 @@ var rules = new List<ICareRule>
     new ScriptedCareRule("test-drive-offer", testDriveOffer),
     CareRules.DueAfter("welcome", "delivery", TimeSpan.FromHours(1), TimeSpan.FromHours(1), Channel.Phone),
     CareRules.DueAfter("first-service-check-in", "delivery", TimeSpan.FromDays(180), TimeSpan.FromDays(14), Channel.Phone),
+    CareRules.DueAfter("inspection", "inspection", TimeSpan.FromDays(365), TimeSpan.FromDays(14), Channel.Phone),
+    CareRules.DueAfter("maintenance", InteractionKind.ServiceVisit, TimeSpan.FromDays(180), TimeSpan.FromDays(14), Channel.Phone),
+    new ScriptedCareRule("insurance-renewal", insurance),
     CareRules.Birthday(leadDays: 3, Channel.Sms),
     CareRules.PurchaseAnniversary(leadDays: 3, Channel.Email),
     CareRules.KeyAccountHoliday([new Holiday("new-year", 1, 1)], leadDays: 3, channels: [Channel.Phone, Channel.Store]),
@@ -133,11 +153,15 @@ Complete("D-003", "welcome", Channel.Phone, "welcomed, booked a driving-assistan
 RefreshSegments();
 
 clock.Advance(TimeSpan.FromDays(36));
-Step.Title(clock, "Wang Fang's birthday is three days away");
+Step.Title(clock, "Wang Fang's birthday is three days away; Chen Jie's car is due for its inspection");
 Sweep();
 Complete("D-001", "birthday", Channel.Sms, "birthday greeting sent", "sales.li");
+Complete("D-004", "inspection", Channel.Phone, "inspection booked for the 18th", "sales.zhao");
+clock.Advance(TimeSpan.FromDays(7));
+crm.Interactions.Record(new Interaction("D-004", "inspection", Channel.Store, clock.GetUtcNow()) { Notes = "annual inspection passed" });
+Step.Say($"{clock.Today}: Chen Jie's car passes its inspection; the next reminder will come a year from now.");
 
-clock.Advance(TimeSpan.FromDays(26));
+clock.Advance(TimeSpan.FromDays(19));
 Step.Title(clock, "Ninety days without contact: Zhou Min goes dormant and back to her salesperson");
 crm.Interactions.Record(new Interaction("D-002", InteractionKind.Inquiry, Channel.Phone, clock.GetUtcNow().AddDays(-5)) { Staff = "sales.li", Notes = "asked about the family discount" });
 Sweep();
@@ -197,7 +221,12 @@ Step.Title(clock, "Wang Fang buys again: a second Aurora for her parents");
 crm.Interactions.Record(new Interaction("D-001", InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = 296_000m, Staff = "sales.li" });
 RefreshSegments();
 
-clock.Advance(TimeSpan.FromDays(57));
+clock.Advance(TimeSpan.FromDays(13));
+Step.Title(clock, "Six months after Chen Jie's service visit, his maintenance is due");
+Sweep();
+Complete("D-004", "maintenance", Channel.Phone, "maintenance booked with the loan car", "sales.zhao");
+
+clock.Advance(TimeSpan.FromDays(44));
 Step.Title(clock, "December: Zhang Wei's first service is two weeks away");
 Sweep();
 Complete("D-002", "first-service-check-in", Channel.Phone, "first service booked", "sales.li");
@@ -206,6 +235,9 @@ clock.Advance(TimeSpan.FromDays(19));
 Step.Title(clock, "Holiday care for the key account: phone and store, one answer closes both");
 Sweep();
 Complete("D-004", "key-account-holiday", Channel.Store, "New Year gift handed over at the showroom", "sales.zhao");
+Step.Say("The same sweep found the insurance renewals for the January deliveries, 30 days ahead:");
+Complete("D-001", "insurance-renewal", Channel.Phone, "renewal quote accepted", "sales.li");
+Complete("D-004", "insurance-renewal", Channel.Phone, "fleet policy renewed", "sales.zhao");
 
 clock.Advance(TimeSpan.FromDays(20));
 Step.Title(clock, "One year since the first purchase: anniversary greetings");
@@ -254,7 +286,10 @@ void Deliver(string code, decimal price, string salesperson)
     crm.Interactions.Record(new Interaction(code, InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = price, Staff = salesperson });
     crm.Interactions.Record(new Interaction(code, "delivery", Channel.Store, clock.GetUtcNow()) { Staff = salesperson });
     crm.Lifecycle.Change(code, "new", "car delivered", salesperson);
-    Step.Say($"{code} takes delivery ({price.ToString("N0", CultureInfo.InvariantCulture)}): stage prospect -> new.");
+    var renewal = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(beijing).DateTime).AddYears(1);
+    var customer = crm.Customers.Get(code);
+    crm.Customers.Update(customer with { Attributes = new Dictionary<string, AttributeValue>(customer.Attributes) { ["insurance-renewal"] = AttributeValue.Date(renewal) } });
+    Step.Say($"{code} takes delivery ({price.ToString("N0", CultureInfo.InvariantCulture)}): stage prospect -> new; insurance renews on {renewal:yyyy-MM-dd}.");
 }
 
 void SetSatisfaction(string code, int score)
@@ -311,17 +346,26 @@ void PrintSuppressions()
 
 void RefreshSegments()
 {
+    var tiersBefore = crm.Customers.All(PageRequest.First).Items.ToDictionary(c => c.Code, c => Membership.TierOf(crm, c.Code));
     foreach (var result in crm.Segments.RefreshAll())
     {
         foreach (var e in crm.Segments.Events(result.Segment).Where(e => e.Refresh == result.Refresh))
             Step.Say($"Segment {result.Segment}: {e.Customer} {(e.Entered ? "entered" : "left")}.");
     }
+    foreach (var (code, before) in tiersBefore)
+    {
+        var after = Membership.TierOf(crm, code);
+        if (Membership.Rank(after) <= Membership.Rank(before)) continue;
+        var points = Membership.Points(crm.Interactions.Stats(code));
+        Step.Say($"Membership: {code} moves up from {before ?? "no tier"} to {after} ({points.ToString("N0", CultureInfo.InvariantCulture)} points).");
+    }
 }
 
 void PrintMemberships()
 {
-    var table = new Table().AddColumns("Code", "Name", "Stage", "Owner", "Segments");
+    var table = new Table().AddColumns("Code", "Name", "Stage", "Owner", "Points", "Segments");
     foreach (var c in crm.Customers.All(PageRequest.First).Items)
-        table.AddRow(c.Code.Value, Markup.Escape(c.Name), c.Stage.Name, c.Owner ?? "-", string.Join(", ", crm.Segments.Of(c.Code).Select(m => m.Segment).Order(StringComparer.Ordinal)));
+        table.AddRow(c.Code.Value, Markup.Escape(c.Name), c.Stage.Name, c.Owner ?? "-",
+            Membership.Points(crm.Interactions.Stats(c.Code)).ToString("N0", CultureInfo.InvariantCulture), string.Join(", ", crm.Segments.Of(c.Code).Select(m => m.Segment).Order(StringComparer.Ordinal)));
     AnsiConsole.Write(table);
 }

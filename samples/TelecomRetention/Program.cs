@@ -8,8 +8,12 @@ using Spectre.Console;
 // stage-specific care, usage and balance alerts, and protection against over-contact (a frequency
 // cap per channel, opt-outs, quiet hours in the customer's time zone, the closed loop). At the end
 // the retention, contact success and offer acceptance rates per tier and per account manager.
+// Prepaid balance bands and tenure bands are segments; suspension for arrears and calls to a
+// competitor's service line raise urgent tasks; diamond customers get a routine monthly VIP call;
+// the churn rate over the period comes from the stage history.
 
 var clock = new ScenarioClock(new DateTimeOffset(2026, 3, 2, 10, 30, 0, TimeSpan.Zero));
+var periodStart = clock.GetUtcNow();
 var engine = new ScriptEngine(new ScriptEngineOptions { TimeProvider = clock });
 var stages = StageModel.Create("onboarding",
 [
@@ -27,21 +31,24 @@ var options = new CrmOptions
         .Define("arpu", AttributeType.Decimal)
         .Define("balance", AttributeType.Decimal)
         .Define("usage-this-month", AttributeType.Integer)
-        .Define("plan", AttributeType.Text),
+        .Define("plan", AttributeType.Text)
+        .Define("joined", AttributeType.Date)
+        .Define("arrears", AttributeType.Decimal)
+        .Define("suspended-on", AttributeType.Date),
 };
 using var crm = Step.OpenFresh("telecom.db", options);
 var printedTasks = new HashSet<long>();
 var printedSuppressions = new HashSet<string>();
 
 Step.Title(clock, "Customers, their average monthly revenue, stage and account manager");
-Subscriber("T-001", "Ana Silva", 420m, "maturity", "am.silva", "Europe/Lisbon", "postpaid-max");
-Subscriber("T-002", "Bruno Costa", 210m, "decline", "am.silva", "Europe/Lisbon", "postpaid-plus", optedOut: Channel.Sms);
-Subscriber("T-003", "Carla Mendes", 95m, "growth", "am.costa", "Europe/Lisbon", "postpaid");
-Subscriber("T-004", "Diego Rocha", 45m, "onboarding", "am.costa", "America/Sao_Paulo", "postpaid");
-Subscriber("T-005", "Eva Lima", 20m, "decline", "am.silva", "Europe/Lisbon", "prepaid", usage: 0);
-Subscriber("T-006", "Filipe Sousa", 60m, "maturity", "am.costa", "Europe/Lisbon", "prepaid", balance: 2.50m);
-Subscriber("T-007", "Gabriela Nunes", 330m, "growth", "am.silva", "Asia/Shanghai", "postpaid-max");
-Subscriber("T-008", "Hugo Alves", 25m, "onboarding", "am.costa", "Asia/Shanghai", "prepaid");
+Subscriber("T-001", "Ana Silva", 420m, "maturity", "am.silva", "Europe/Lisbon", "postpaid-max", new DateOnly(2015, 4, 1));
+Subscriber("T-002", "Bruno Costa", 210m, "decline", "am.silva", "Europe/Lisbon", "postpaid-plus", new DateOnly(2019, 9, 12), optedOut: Channel.Sms);
+Subscriber("T-003", "Carla Mendes", 95m, "growth", "am.costa", "Europe/Lisbon", "postpaid", new DateOnly(2023, 6, 5));
+Subscriber("T-004", "Diego Rocha", 45m, "onboarding", "am.costa", "America/Sao_Paulo", "postpaid", new DateOnly(2026, 2, 20));
+Subscriber("T-005", "Eva Lima", 20m, "decline", "am.silva", "Europe/Lisbon", "prepaid", new DateOnly(2024, 5, 2), usage: 0);
+Subscriber("T-006", "Filipe Sousa", 60m, "maturity", "am.costa", "Europe/Lisbon", "prepaid", new DateOnly(2021, 1, 15), balance: 2.50m);
+Subscriber("T-007", "Gabriela Nunes", 330m, "growth", "am.silva", "Asia/Shanghai", "postpaid-max", new DateOnly(2025, 9, 8));
+Subscriber("T-008", "Hugo Alves", 25m, "onboarding", "am.costa", "Asia/Shanghai", "prepaid", new DateOnly(2026, 2, 25), balance: 60m);
 foreach (var month in new[] { 11, 12, 1 })
 {
     var at = new DateTimeOffset(month > 2 ? 2025 : 2026, month, 1, 12, 0, 0, TimeSpan.Zero);
@@ -57,6 +64,7 @@ Tier("silver", "ARPU 80 to 150", 80m, 150m);
 Tier("normal", "ARPU 30 to 80", 30m, 80m);
 Tier("mass", "ARPU under 30", null, 30m);
 crm.Segments.Define(new SegmentDefinition("high-value", "diamond, gold and silver", "Customer.Decimal(\"arpu\") >= 80m"));
+Bands.Define(crm);
 crm.Segments.RefreshAll();
 string[] tiers = ["diamond", "gold", "silver", "normal", "mass"];
 var table = new Table().AddColumns("Code", "Name", "ARPU", "Tier", "Stage", "Manager", "Time zone");
@@ -66,6 +74,8 @@ foreach (var c in crm.Customers.All(PageRequest.First).Items)
         c.Stage.Name, c.Owner ?? "-", c.TimeZone ?? "UTC");
 }
 AnsiConsole.Write(table);
+foreach (var band in Bands.Balance.Select(b => b.Segment).Concat(Bands.Tenure.Select(t => t.Segment)))
+    Step.Say($"Band {band}: {string.Join(", ", crm.Segments.Members(band, PageRequest.First).Items.Select(m => m.Customer))}.");
 
 Step.Title(clock, "Care rules: alerts first, then the stage's own care, then the churn warning");
 var rules = new List<ICareRule>
@@ -77,6 +87,17 @@ var rules = new List<ICareRule>
     Script("balance-low", """
         if (Customer.Decimal("balance") is decimal balance && balance < 5m)
             Care.Propose("week-" + Now.ToString("yyyy-MM-dd"), channel: "sms", priority: CarePriority.High, note: $"Balance {balance:0.00}: top-up reminder");
+        """),
+    Script("arrears", """
+        if (Customer.Date("suspended-on") is DateOnly since)
+            Care.Propose("since-" + since.ToString("yyyy-MM-dd"), channel: "phone", priority: CarePriority.Urgent,
+                note: $"Suspended for arrears of {Customer.Decimal("arrears"):0.00}: arrange payment and restore the line");
+        """),
+    Script("competitor-call", """
+        var calls = Customer.CountOfKind("competitor-call");
+        if (calls > 0)
+            Care.Propose("call-" + calls, channel: "phone", priority: CarePriority.Urgent,
+                note: "Called a competitor's service line: retention call today");
         """),
     Script("onboarding-care", """
         if (Customer.Stage == "onboarding")
@@ -107,6 +128,15 @@ var rules = new List<ICareRule>
         }
         """),
     CareRules.ChurnWarning(factor: 2.0, minPurchases: 3, Channel.Phone),
+    Script("vip-care", """
+        if (Customer.Decimal("arpu") >= 300m)
+        {
+            var local = Customer.LocalTime(Now);
+            var due = new DateTimeOffset(local.Year, local.Month, 15, 10, 0, 0, local.Offset);
+            Care.Propose("month-" + local.ToString("yyyy-MM"), due: due < Now ? Now : due, channel: "phone", priority: CarePriority.High,
+                note: "Routine VIP call from the account manager");
+        }
+        """),
     Script("win-back", """
         if (Customer.Stage == "churned" && Now - Customer.StageSince >= TimeSpan.FromDays(14))
             Care.Propose("since-" + Customer.StageSince.ToString("yyyy-MM-dd"), channel: "phone", note: "Win-back offer: three months free data");
@@ -142,7 +172,19 @@ Close("T-005", "churn-warning", Channel.Phone, accepted: false, "retention call:
 crm.Lifecycle.Change("T-005", "churned", "ported out", "am.silva");
 Close("T-006", "maturity-care", Channel.Sms, accepted: false, "happy with the current plan", "am.costa");
 
-clock.Advance(TimeSpan.FromDays(20));
+clock.Advance(TimeSpan.FromDays(6));
+Step.Title(clock, "Mid-March: routine VIP calls; Carla is suspended for arrears; Bruno calls a competitor");
+Close("T-001", "vip-care", Channel.Phone, accepted: true, "routine VIP call: happy, asked about family lines", "am.silva");
+Close("T-007", "vip-care", Channel.Phone, accepted: true, "routine VIP call: travelling in April, roaming set up", "am.silva");
+Suspend("T-003", 84.20m);
+crm.Interactions.Record(new Interaction("T-002", "competitor-call", Channel.Phone, clock.GetUtcNow().AddHours(-2)) { Notes = "called a competitor's service line for 6 minutes" });
+Step.Say("T-002 called a competitor's service line this morning (from the call records).");
+Sweep();
+Close("T-003", "arrears", Channel.Phone, accepted: true, "paid the arrears; line restored", "am.costa");
+Restore("T-003");
+Close("T-002", "competitor-call", Channel.Phone, accepted: true, "matched the competitor's data offer; staying", "am.silva");
+
+clock.Advance(TimeSpan.FromDays(14));
 Step.Title(clock, "End of March: usage figures arrive; the first bill goes out");
 SetUsage("T-008", 0);
 SetUsage("T-005", 0);
@@ -158,7 +200,13 @@ Close("T-005", "win-back", Channel.Phone, accepted: true, "back on a prepaid pla
 crm.Lifecycle.Change("T-005", "won-back", "accepted the win-back offer", "am.silva");
 
 Step.Title(clock, "Measured from the tasks and the interactions");
+var bandsBefore = crm.Customers.All(PageRequest.First).Items.ToDictionary(c => c.Code, c => Bands.BalanceBandOf(crm, c.Code));
 crm.Segments.RefreshAll();
+foreach (var (code, before) in bandsBefore.Where(b => b.Value != Bands.BalanceBandOf(crm, b.Key)))
+    Step.Say($"Balance band: {code} moved from {before ?? "-"} to {Bands.BalanceBandOf(crm, code) ?? "-"}.");
+var churn = Churn.Over(crm, periodStart, clock.GetUtcNow());
+Step.Say($"Churn from {periodStart:yyyy-MM-dd} to {clock.Today}: {churn.Churned} of {churn.AtStart} customers churned ({Percent(churn.Churned, churn.AtStart)}); "
+    + $"{churn.WonBack} won back, so {churn.Churned - churn.WonBack} lost at the end ({Percent(churn.Churned - churn.WonBack, churn.AtStart)} net churn).");
 var tasks = crm.Care.Tasks(null, new PageRequest(0, 1_000)).Items;
 Step.Say("Tasks by status: " + string.Join(", ", tasks.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}")) + ".");
 var careContacts = crm.Customers.All(PageRequest.First).Items.Sum(c => crm.Interactions.Stats(c.Code).CountsByKind.GetValueOrDefault("care-contact"));
@@ -209,7 +257,7 @@ void Tier(string name, string description, decimal? from, decimal? below)
     crm.Segments.Define(new SegmentDefinition(name, description, new SegmentFilter([.. clauses])));
 }
 
-void Subscriber(string code, string name, decimal arpu, string stage, string manager, string zone, string plan,
+void Subscriber(string code, string name, decimal arpu, string stage, string manager, string zone, string plan, DateOnly joined,
     Channel? optedOut = null, long usage = 300, decimal balance = 25m)
 {
     crm.Customers.Create(new Customer(code, name)
@@ -223,8 +271,27 @@ void Subscriber(string code, string name, decimal arpu, string stage, string man
             ["balance"] = AttributeValue.Decimal(balance),
             ["usage-this-month"] = AttributeValue.Integer(usage),
             ["plan"] = AttributeValue.Text(plan),
+            ["joined"] = AttributeValue.Date(joined),
         },
     }, initialStage: stage);
+}
+
+void Suspend(string code, decimal arrears)
+{
+    var customer = crm.Customers.Get(code);
+    var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    crm.Customers.Update(customer with { Attributes = new Dictionary<string, AttributeValue>(customer.Attributes) { ["arrears"] = AttributeValue.Decimal(arrears), ["suspended-on"] = AttributeValue.Date(today) } });
+    Step.Say($"{code} suspended for arrears of {arrears.ToString("N2", CultureInfo.InvariantCulture)}.");
+}
+
+void Restore(string code)
+{
+    var customer = crm.Customers.Get(code);
+    var attributes = new Dictionary<string, AttributeValue>(customer.Attributes);
+    attributes.Remove("suspended-on");
+    attributes["arrears"] = AttributeValue.Decimal(0m);
+    crm.Customers.Update(customer with { Attributes = attributes });
+    Step.Say($"{code} line restored; arrears cleared.");
 }
 
 void SetUsage(string code, long minutes)

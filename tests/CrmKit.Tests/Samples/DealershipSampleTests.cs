@@ -57,16 +57,83 @@ public sealed class DealershipSampleTests : IDisposable
         Assert.Equal((CareTaskStatus.Done, CareTaskStatus.Withdrawn), (holiday["store"].Status, holiday["phone"].Status));
 
         // Segments and the value ladder.
-        Assert.Equal(["advocate", "first-time", "group", "identifies", "loyal", "premium", "satisfied"], Segments(crm, "D-001"));
-        Assert.Equal(["first-time", "group", "mass"], Segments(crm, "D-002"));
-        Assert.Equal(["first-time", "individual", "mass", "satisfied"], Segments(crm, "D-003"));
-        Assert.Equal(["group", "key-accounts", "premium", "returning", "satisfied"], Segments(crm, "D-004"));
+        Assert.Equal(["advocate", "first-time", "group", "identifies", "loyal", "member-platinum", "premium", "satisfied"], Segments(crm, "D-001"));
+        Assert.Equal(["first-time", "group", "mass", "member-silver"], Segments(crm, "D-002"));
+        Assert.Equal(["first-time", "individual", "mass", "member-silver", "satisfied"], Segments(crm, "D-003"));
+        Assert.Equal(["group", "key-accounts", "member-gold", "premium", "returning", "satisfied"], Segments(crm, "D-004"));
         Assert.Equal(["first-time", "individual", "premium"], Segments(crm, "D-006"));
 
-        // The repeated sweep at the same instant created nothing.
-        Assert.Contains("0 created, 15 already known", output);
+        // The repeated sweep at the same instant created nothing and knew every task the first one saw.
+        var sweeps = output.Split("Sweep: ")[^2..]
+            .Select(s => System.Text.RegularExpressions.Regex.Match(s, @"(\d+)\s+created,\s+(\d+)\s+already\s+known")).ToArray();
+        Assert.Equal("0", sweeps[1].Groups[1].Value);
+        Assert.Equal(int.Parse(sweeps[0].Groups[1].Value) + int.Parse(sweeps[0].Groups[2].Value), int.Parse(sweeps[1].Groups[2].Value));
         Assert.Contains("Value ladder: satisfied 3, identifies 1, loyal 1, advocate 1.", output);
     }
+
+    [Fact]
+    public void Dealership_reminds_inspection_maintenance_and_insurance_and_moves_members_up_tiers_by_points()
+    {
+        var (exit, output) = SampleRunner.Run("Dealership", _folder);
+
+        Assert.True(exit == 0, output);
+        using var crm = CrmDatabase.Open(CrmOptions.ForFile(Path.Combine(_folder, "dealership.db")));
+        var chen = crm.Care.For("D-004");
+        var chenStats = crm.Interactions.Stats("D-004");
+
+        // Inspection: a year after the previous inspection, proposed two weeks ahead; the new inspection re-arms it a year on.
+        var inspection = Assert.Single(chen, t => t.Rule == "inspection");
+        Assert.Equal(new DateOnly(2026, 3, 20), LocalDate(inspection.Due));
+        Assert.Equal((CareTaskStatus.Done, TaskPriority.High, "sales.zhao"), (inspection.Status, inspection.Priority, inspection.Owner));
+        Assert.True(inspection.CreatedAt <= inspection.Due && inspection.Due - inspection.CreatedAt <= TimeSpan.FromDays(14));
+        Assert.Equal(2, chenStats.CountsByKind["inspection"]);
+        Assert.True(chenStats.LastOfKind("inspection") > inspection.CreatedAt);
+
+        // Maintenance: six months after the service visit.
+        var maintenance = Assert.Single(chen, t => t.Rule == "maintenance");
+        var serviceVisit = chenStats.LastOfKind(InteractionKind.ServiceVisit)!.Value;
+        Assert.Equal(LocalDate(serviceVisit).AddDays(180), LocalDate(maintenance.Due));
+        Assert.Equal(CareTaskStatus.Done, maintenance.Status);
+
+        // Insurance renewal: from the renewal date set at delivery, proposed within 30 days of it.
+        foreach (var code in new[] { "D-001", "D-003", "D-004" })
+        {
+            var renewal = crm.Customers.Get(code).Attributes["insurance-renewal"].AsDate();
+            Assert.Equal(LocalDate(crm.Interactions.Stats(code).LastOfKind("delivery")!.Value).AddYears(1), renewal);
+            var task = Assert.Single(crm.Care.For(code), t => t.Rule == "insurance-renewal");
+            Assert.Equal("insurance-renewal:" + renewal.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), task.OccasionKey);
+            Assert.InRange(renewal.DayNumber - LocalDate(task.Due).DayNumber, 0, 30);
+        }
+        Assert.DoesNotContain(crm.Care.For("D-002"), t => t.Rule == "insurance-renewal"); // renews in June, after the story ends
+
+        // Membership: the tier each customer is in matches the points from spend and referrals.
+        foreach (var customer in crm.Customers.All(PageRequest.First).Items)
+        {
+            var stats = crm.Interactions.Stats(customer.Code);
+            var points = decimal.Floor(stats.MonetaryTotal / 100m) + 500 * stats.CountsByKind.GetValueOrDefault("referral");
+            var expected = points >= 6_000 ? "member-platinum" : points >= 3_000 ? "member-gold" : points >= 1_000 ? "member-silver" : null;
+            Assert.Equal(expected, Segments(crm, customer.Code.Value).SingleOrDefault(s => s.StartsWith("member-", StringComparison.Ordinal)));
+        }
+
+        // Wang Fang moved up from gold to platinum when she bought again, and the output says so.
+        var wangTiers = crm.Segments.Events("member-gold", "D-001").Concat(crm.Segments.Events("member-platinum", "D-001")).OrderBy(e => e.Refresh)
+            .Select(e => (e.Segment, e.Entered)).ToArray();
+        Assert.Equal([("member-gold", true), ("member-gold", false), ("member-platinum", true)], wangTiers);
+        Assert.Contains("Membership: D-001 moves up from gold to platinum", output);
+        Assert.DoesNotContain(output.Split('\n'), l => l.Contains("moves up from platinum", StringComparison.Ordinal));
+
+        // Every move printed lands in the tier its points call for.
+        var moves = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "),
+            @"moves up from [a-z ]+ to ([a-z]+) \(([\d,]+) points\)");
+        Assert.True(moves.Count >= 5, output);
+        foreach (System.Text.RegularExpressions.Match move in moves)
+        {
+            var points = int.Parse(move.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(points >= 6_000 ? "platinum" : points >= 3_000 ? "gold" : "silver", move.Groups[1].Value);
+        }
+    }
+
+    private static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime);
 
     private static string[] Segments(CrmDatabase crm, string code) =>
         crm.Segments.Of(code).Select(m => m.Segment).Order(StringComparer.Ordinal).ToArray();

@@ -68,22 +68,88 @@ public sealed class TelecomRetentionSampleTests : IDisposable
         Assert.Equal(new StageId("won-back"), crm.Customers.Get("T-005").Stage);
 
         // Tiers.
-        Assert.Equal(["diamond", "high-value"], Segments(crm, "T-001"));
-        Assert.Equal(["gold", "high-value"], Segments(crm, "T-002"));
-        Assert.Equal(["high-value", "silver"], Segments(crm, "T-003"));
-        Assert.Equal(["normal"], Segments(crm, "T-006"));
-        Assert.Equal(["mass"], Segments(crm, "T-008"));
+        Assert.Equal(["diamond", "high-value", "tenure-3y-plus"], Segments(crm, "T-001"));
+        Assert.Equal(["gold", "high-value", "tenure-3y-plus"], Segments(crm, "T-002"));
+        Assert.Equal(["high-value", "silver", "tenure-1-to-3y"], Segments(crm, "T-003"));
+        Assert.Equal(["normal", "prepaid-balance-10-to-50", "tenure-3y-plus"], Segments(crm, "T-006"));
+        Assert.Equal(["mass", "prepaid-balance-50-plus", "tenure-under-1y"], Segments(crm, "T-008"));
 
         // Idempotence and the rates table.
-        Assert.Contains("13 proposals, 0 created, 10 already known", output);
+        var first = System.Text.RegularExpressions.Regex.Matches(output, @"(\d+) proposals,\s+(\d+)\s+created,\s+(\d+)\s+already").Take(2).ToArray();
+        Assert.Equal(first[0].Groups[1].Value, first[1].Groups[1].Value);
+        Assert.Equal(("0", first[0].Groups[2].Value), (first[1].Groups[2].Value, first[1].Groups[3].Value));
+        var tasks = customers.SelectMany(c => crm.Care.For(c.Code)).ToList();
+        var finished = tasks.Count(t => t.Status is CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired);
+        var reached = tasks.Count(t => t.Status is CareTaskStatus.Done or CareTaskStatus.Declined);
         var all = Assert.Single(output.Split('\n'), l => l.StartsWith("│ all ", StringComparison.Ordinal));
-        Assert.Contains("13/14", all);
-        Assert.Contains("93%", all);
+        Assert.Contains($"{reached}/{finished}", all);
         Assert.Contains("3/7", all);
         Assert.Contains("1/2", all);
         Assert.Contains(output.Split('\n'), l => l.StartsWith("│ am.silva ", StringComparison.Ordinal) && l.Contains("60%"));
-        Assert.Contains("Care contacts logged as interactions: 13.", output);
+        var contacts = customers.Sum(c => crm.Interactions.Stats(c.Code).CountsByKind.GetValueOrDefault("care-contact"));
+        Assert.Equal(reached, contacts);
+        Assert.Contains($"Care contacts logged as interactions: {contacts}.", output);
     }
+
+    [Fact]
+    public void TelecomRetention_bands_raises_urgent_alerts_calls_vips_and_measures_churn()
+    {
+        var (exit, output) = SampleRunner.Run("TelecomRetention", _folder);
+
+        Assert.True(exit == 0, output);
+        using var crm = CrmDatabase.Open(CrmOptions.ForFile(Path.Combine(_folder, "telecom.db")) with { Stages = Stages });
+        var customers = crm.Customers.All(PageRequest.First).Items;
+
+        // Balance bands for prepaid lines only, and every customer in exactly one tenure band.
+        foreach (var customer in customers)
+        {
+            var segments = Segments(crm, customer.Code.Value);
+            var balanceBands = segments.Where(s => s.StartsWith("prepaid-balance-", StringComparison.Ordinal)).ToArray();
+            if (customer.Attributes["plan"].AsText() != "prepaid") { Assert.Empty(balanceBands); }
+            else
+            {
+                var balance = customer.Attributes["balance"].AsDecimal();
+                Assert.Equal(balance < 10m ? "prepaid-balance-under-10" : balance < 50m ? "prepaid-balance-10-to-50" : "prepaid-balance-50-plus", Assert.Single(balanceBands));
+            }
+            var joined = customer.Attributes["joined"].AsDate();
+            var today = new DateOnly(2026, 4, 13);
+            var tenure = joined.AddYears(3) <= today ? "tenure-3y-plus" : joined.AddYears(1) <= today ? "tenure-1-to-3y" : "tenure-under-1y";
+            Assert.Equal(tenure, Assert.Single(segments, s => s.StartsWith("tenure-", StringComparison.Ordinal)));
+        }
+        Assert.Contains(crm.Segments.Events("prepaid-balance-10-to-50", "T-006"), e => e.Entered); // topped up out of the low band
+        Assert.Contains("Balance band: T-006 moved from prepaid-balance-under-10 to prepaid-balance-10-to-50.", output.Replace("\n", "", StringComparison.Ordinal));
+
+        // The arrears and competitor-call alerts: urgent phone tasks for the account manager.
+        var arrears = Assert.Single(crm.Care.For("T-003"), t => t.Rule == "arrears");
+        var competitor = Assert.Single(crm.Care.For("T-002"), t => t.Rule == "competitor-call");
+        foreach (var (alert, customer) in new[] { (arrears, "T-003"), (competitor, "T-002") })
+            Assert.Equal((Channel.Phone, TaskPriority.Urgent, crm.Customers.Get(customer).Owner, CareTaskStatus.Done), (alert.Channel, alert.Priority, alert.Owner, alert.Status));
+        Assert.False(crm.Customers.Get("T-003").Attributes.ContainsKey("suspended-on"));
+        Assert.Equal(1, crm.Interactions.Stats("T-002").CountsByKind["competitor-call"]);
+        Assert.DoesNotContain(customers.Where(c => c.Code != "T-003"), c => crm.Care.For(c.Code).Any(t => t.Rule == "arrears"));
+
+        // Routine VIP care: only diamond customers, one call a month, due mid-month; the cap still protects them.
+        var vip = customers.SelectMany(c => crm.Care.For(c.Code)).Where(t => t.Rule == "vip-care").ToList();
+        Assert.All(vip, t => Assert.Contains("diamond", Segments(crm, t.Customer.Value)));
+        Assert.Equal(["T-001", "T-007"], vip.Where(t => t.OccasionKey == "vip-care:month-2026-03").Select(t => t.Customer.Value).Order());
+        Assert.All(vip.Where(t => t.OccasionKey == "vip-care:month-2026-03"), t => Assert.Equal(CareTaskStatus.Done, t.Status));
+        Assert.Contains(crm.Care.Suppressions("T-001", "vip-care"), s => s.Reason == SuppressionReason.FrequencyCap);
+
+        // Churn over the period from the stage history.
+        var churned = customers.Count(c => crm.Lifecycle.History(c.Code).Any(h => h.To == "churned"));
+        var wonBack = customers.Count(c => crm.Lifecycle.History(c.Code).Any(h => h.To == "won-back"));
+        Assert.True(churned > 0);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        var line = text[text.IndexOf("Churn from", StringComparison.Ordinal)..text.IndexOf("net churn)", StringComparison.Ordinal)];
+        Assert.Contains($"{churned} of {customers.Count} customers churned ({100.0 * churned / customers.Count:0}%)", line, StringComparison.Ordinal);
+        Assert.Contains($"{wonBack} won back, so {churned - wonBack} lost at the end", line, StringComparison.Ordinal);
+    }
+
+    private static StageModel Stages => StageModel.Create("onboarding",
+    [
+        ("onboarding", "growth"), ("growth", "maturity"), ("maturity", "decline"), ("growth", "decline"),
+        ("decline", "growth"), ("decline", "churned"), ("churned", "won-back"), ("won-back", "growth"),
+    ]);
 
     private static string[] Segments(CrmDatabase crm, string code) =>
         crm.Segments.Of(code).Select(m => m.Segment).Order(StringComparer.Ordinal).ToArray();
