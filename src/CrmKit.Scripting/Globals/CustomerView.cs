@@ -186,6 +186,9 @@ public sealed class CustomerView
     /// <summary>How many interactions of <paramref name="kind"/> (for example <c>complaint</c>) the customer has.</summary>
     public int CountOfKind(string kind) => Stats.CountsByKind.TryGetValue(kind, out var n) ? n : 0;
 
+    /// <summary>When the latest interaction of <paramref name="kind"/> (for example <c>competitor-call</c>) happened, or null when there was none.</summary>
+    public DateTimeOffset? LastOfKind(string kind) => Stats.LastByKind.TryGetValue(kind, out var at) ? at : null;
+
     /// <summary>How many interactions happened on <paramref name="channel"/> (for example <c>store</c>).</summary>
     public int CountOnChannel(string channel) => Stats.CountsByChannel.TryGetValue(channel, out var n) ? n : 0;
 
