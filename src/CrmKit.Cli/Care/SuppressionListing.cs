@@ -66,5 +66,5 @@ internal static class SuppressionListing
         }
     }
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => Printable.Markup(text);
 }

@@ -76,5 +76,5 @@ internal static class TaskListing
         }
     }
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => Printable.Markup(text);
 }

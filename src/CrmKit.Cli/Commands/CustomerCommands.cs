@@ -58,7 +58,7 @@ internal static class CustomerCommands
         return CrmKitCli.Success;
     });
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string text) => Printable.Markup(text);
 
     private static string N(long value) => SegmentCommands.N(value);
 

@@ -44,7 +44,7 @@ internal static class SegmentCommands
             session.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Count} of {result.Evaluated} customers match ({result.Elapsed.TotalMilliseconds:F0} ms)."));
             var table = new Table().AddColumn("Sample member");
-            foreach (var member in result.Sample) table.AddRow(Markup.Escape(member.Value));
+            foreach (var member in result.Sample) table.AddRow(Printable.Markup(member.Value));
             session.Console.Write(table);
             return CrmKitCli.Success;
         });
@@ -68,7 +68,7 @@ internal static class SegmentCommands
             : [changed ? crm.Segments.RefreshChanged(only) : crm.Segments.Refresh(only)]);
         var table = new Table().AddColumns("Segment", "Refresh", "Evaluated", "Members", "Entered", "Left", "Kind");
         foreach (var r in results)
-            table.AddRow(Markup.Escape(r.Segment), N(r.Refresh), N(r.Evaluated), N(r.Members), N(r.Entered), N(r.Left), r.Incremental ? "changed only" : "full");
+            table.AddRow(Printable.Markup(r.Segment), N(r.Refresh), N(r.Evaluated), N(r.Members), N(r.Entered), N(r.Left), r.Incremental ? "changed only" : "full");
         session.Console.Write(table);
         session.Console.WriteLine($"{results.Count} segment(s) refreshed.");
         return CrmKitCli.Success;
@@ -80,7 +80,7 @@ internal static class SegmentCommands
         session.Console.WriteLine($"{why.Customer} {(why.Matches ? "matches" : "does not match")} '{why.Segment}' now; "
             + (why.IsMember ? $"member since {why.MemberSince:yyyy-MM-dd HH:mm zzz}." : "not a stored member."));
         var table = new Table().AddColumns("Condition", "Held", "Customer has");
-        foreach (var c in why.Conditions) table.AddRow(Markup.Escape(c.Condition), c.Held ? "yes" : "no", Markup.Escape(c.Observed));
+        foreach (var c in why.Conditions) table.AddRow(Printable.Markup(c.Condition), c.Held ? "yes" : "no", Printable.Markup(c.Observed));
         session.Console.Write(table);
         return CrmKitCli.Success;
     });

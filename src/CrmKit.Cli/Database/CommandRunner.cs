@@ -14,17 +14,17 @@ internal static class CommandRunner
         }
         catch (CommandFailure e)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return e.ExitCode;
         }
         catch (CrmException e)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LiteDB.LiteException)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;
         }
     }

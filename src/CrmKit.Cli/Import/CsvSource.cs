@@ -3,9 +3,10 @@ using CsvHelper;
 namespace CrmKit.Cli;
 
 /// <summary>
-/// A CSV file read whole: its header and its rows, each with the line it starts on. UTF-8 with or
-/// without a byte-order mark, comma-separated; fields may be quoted and span lines. Empty lines
-/// are skipped.
+/// A CSV file read whole: its header and its rows, each with the line it starts on. UTF-8 unless a
+/// byte-order mark or <c>--encoding</c> says otherwise (see <see cref="SourceText"/>), and bytes the
+/// encoding does not allow are refused with their line and column; comma-separated; fields may be
+/// quoted and span lines. Empty lines are skipped.
 /// </summary>
 internal sealed class CsvSource
 {
@@ -30,12 +31,13 @@ internal sealed class CsvSource
     /// <summary>The data rows in file order.</summary>
     internal IReadOnlyList<SourceRow> Rows { get; }
 
-    /// <exception cref="CommandFailure">The file is empty, has no header, or breaks the quoting rules.</exception>
-    internal static CsvSource Read(string path, string displayName)
+    /// <exception cref="CommandFailure">The file is empty, has no header, is not valid in its encoding, or breaks the quoting rules.</exception>
+    internal static CsvSource Read(string path, string displayName, string? encoding = null)
     {
+        var text = SourceText.Read(path, encoding, displayName);
         try
         {
-            using var reader = CsvHelper.CsvReader.FromFile(path, Options);
+            using var reader = CsvHelper.CsvReader.FromText(text, Options);
             var header = reader.Headers.Select(h => h.Trim()).ToArray();
             if (header.Length == 0 || header.All(h => h.Length == 0))
                 throw new CommandFailure(CrmKitCli.Problems, $"{displayName}(line 1): error: the file is empty; the first line must name the columns.");

@@ -7,10 +7,14 @@ namespace CrmKit.Cli;
 /// transaction or, when any row is bad, write nothing — unless bad rows are to be skipped, in
 /// which case the good rows are written and the bad ones go to a rejects file.
 /// </summary>
-internal sealed class ImportRun<T>(IAnsiConsole console, TextWriter output, TextWriter error, string file, bool skipInvalid) where T : class
+internal sealed class ImportRun<T>(IAnsiConsole console, TextWriter output, TextWriter error, string file, bool skipInvalid, string? encoding = null, bool force = false)
+    where T : class
 {
     /// <summary>Above this many rows, checking shows a progress bar.</summary>
     internal const int ProgressThreshold = 1_000;
+
+    /// <summary>How many problems are printed; the rest are counted.</summary>
+    internal const int ShownProblems = 100;
 
     /// <summary>Runs the import; returns the exit code.</summary>
     /// <param name="converterFor">Makes the row converter for the header, adding header problems to the list.</param>
@@ -18,12 +22,12 @@ internal sealed class ImportRun<T>(IAnsiConsole console, TextWriter output, Text
     /// <param name="noun">What a record is, for messages ("customer(s)").</param>
     internal int Execute(Func<string[], List<ImportProblem>, IRowConverter<T>> converterFor, Action<IReadOnlyList<T>> write, string noun)
     {
-        var source = CsvSource.Read(file, file);
+        var source = CsvSource.Read(file, file, encoding);
         var headerProblems = new List<ImportProblem>();
         var converter = converterFor(source.Header, headerProblems);
         if (headerProblems.Count > 0)
         {
-            foreach (var p in headerProblems) error.WriteLine(p.Format(file));
+            Print(headerProblems);
             error.WriteLine($"Nothing imported: the header of {file} has {headerProblems.Count} problem(s).");
             return CrmKitCli.Problems;
         }
@@ -56,14 +60,17 @@ internal sealed class ImportRun<T>(IAnsiConsole console, TextWriter output, Text
             foreach (var row in source.Rows) Check(row);
         }
 
-        foreach (var (_, problems) in bad)
-            foreach (var p in problems) error.WriteLine(p.Format(file));
+        Print(bad.SelectMany(b => b.Problems));
 
         if (bad.Count > 0 && !skipInvalid)
         {
             error.WriteLine($"Nothing imported: {bad.Count} of {source.Rows.Count} row(s) in {file} have errors. Fix them, or import the others with --skip-invalid.");
             return CrmKitCli.Problems;
         }
+
+        var rejects = RejectsFile.PathFor(file);
+        // Refused before anything is written, so the import is all or nothing here too.
+        if (bad.Count > 0) RejectsFile.CheckWritable(rejects, force);
 
         if (good.Count > 0)
         {
@@ -75,9 +82,19 @@ internal sealed class ImportRun<T>(IAnsiConsole console, TextWriter output, Text
             output.WriteLine($"Imported {good.Count} {noun} from {file}.");
             return CrmKitCli.Success;
         }
-        var rejects = RejectsFile.PathFor(file);
-        RejectsFile.Write(rejects, source.Header, bad.Select(b => (b.Row, string.Join("; ", b.Problems.Select(p => p.Describe())))));
+        RejectsFile.Write(rejects, force, source.Header, bad.Select(b => (b.Row, string.Join("; ", b.Problems.Select(p => p.Describe())))));
         output.WriteLine($"Imported {good.Count} {noun} from {file}; skipped {bad.Count} invalid row(s), written to {rejects}.");
         return CrmKitCli.Success;
+    }
+
+    /// <summary>Prints the first <see cref="ShownProblems"/> problems, then how many more there were.</summary>
+    private void Print(IEnumerable<ImportProblem> problems)
+    {
+        var count = 0;
+        foreach (var p in problems)
+        {
+            if (++count <= ShownProblems) error.WriteLine(Printable.Message(p.Format(file)));
+        }
+        if (count > ShownProblems) error.WriteLine($"... and {count - ShownProblems:N0} more problem(s) not shown.");
     }
 }

@@ -15,18 +15,23 @@ internal static class RejectsFile
     internal static string PathFor(string input) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(input)) ?? ".", Path.GetFileNameWithoutExtension(input) + ".rejects.csv");
 
-    internal static void Write(string path, string[] header, IEnumerable<(SourceRow Row, string Error)> rejects)
-    {
-        using var stream = File.Create(path);
-        using var csv = CsvWriter.Create(stream, Options);
-        foreach (var column in header) csv.WriteField(column);
-        csv.WriteField("error");
-        csv.EndRecord();
-        foreach (var (row, error) in rejects)
+    /// <summary>Refuses now, before anything is imported, when the rejects file could not be written later.</summary>
+    /// <exception cref="CommandFailure">The rejects file exists and <paramref name="force"/> is false.</exception>
+    internal static void CheckWritable(string path, bool force) => OutputFile.Check(path, force);
+
+    /// <summary>Writes the rejects whole, or not at all; an existing file is replaced only with <paramref name="force"/>.</summary>
+    internal static void Write(string path, bool force, string[] header, IEnumerable<(SourceRow Row, string Error)> rejects) =>
+        OutputFile.Write(path, force, stream =>
         {
-            foreach (var field in row.Fields) csv.WriteField(field);
-            csv.WriteField(error);
+            using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+            foreach (var column in header) csv.WriteField(column);
+            csv.WriteField("error");
             csv.EndRecord();
-        }
-    }
+            foreach (var (row, error) in rejects)
+            {
+                foreach (var field in row.Fields) csv.WriteField(field);
+                csv.WriteField(error);
+                csv.EndRecord();
+            }
+        });
 }

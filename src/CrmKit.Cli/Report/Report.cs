@@ -16,7 +16,7 @@ internal static class Report
     {
         foreach (var section in sections)
         {
-            console.Write(new Rule(Markup.Escape(section.Title)).LeftJustified());
+            console.Write(new Rule(Printable.Markup(section.Title)).LeftJustified());
             section.Write(crm, console);
             console.WriteLine();
         }

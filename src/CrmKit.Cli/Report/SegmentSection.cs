@@ -30,7 +30,7 @@ internal sealed class SegmentSection : IReportSection
                 members += result.Items.Count;
                 if (!result.HasMore) break;
             }
-            table.AddRow(Markup.Escape(segment.Name), Markup.Escape(segment.Description), members.ToString("N0", Report.Culture), Report.Share(members, customers));
+            table.AddRow(Printable.Markup(segment.Name), Printable.Markup(segment.Description), members.ToString("N0", Report.Culture), Report.Share(members, customers));
         }
         console.Write(table);
     }

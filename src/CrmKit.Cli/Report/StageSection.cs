@@ -16,7 +16,7 @@ internal sealed class StageSection : IReportSection
             .AddColumn(new TableColumn("Customers").RightAligned())
             .AddColumn(new TableColumn("Share").RightAligned());
         foreach (var (stage, count) in counts)
-            table.AddRow(Markup.Escape(stage.Name), count.ToString("N0", Report.Culture), Report.Share(count, total));
+            table.AddRow(Printable.Markup(stage.Name), count.ToString("N0", Report.Culture), Report.Share(count, total));
         console.Write(table);
     }
 }

@@ -36,7 +36,7 @@ internal static class ValueTables
         foreach (var tier in values.GroupBy(v => v.Tier).OrderBy(g => g.Key.Rank))
         {
             table.AddRow(
-                Markup.Escape(tier.Key.Name),
+                Printable.Markup(tier.Key.Name),
                 tier.Count().ToString("N0", Report.Culture),
                 Report.Share(tier.Count(), values.Count),
                 Money(tier.Sum(v => v.LifetimeValue)));
@@ -55,7 +55,7 @@ internal static class ValueTables
         table.AddRow("Lifetime value (CLV)", Money(value.LifetimeValue));
         table.AddRow("Spend in the window", Money(value.PastValue));
         table.AddRow("RFM (recency, frequency, monetary)", value.Rfm.ToString());
-        table.AddRow("Tier", Markup.Escape(value.Tier.Name));
+        table.AddRow("Tier", Printable.Markup(value.Tier.Name));
         table.AddRow("Quadrant", Quadrant(value.Quadrant));
         table.AddRow("Calibration window", Window(fit));
         return table;
