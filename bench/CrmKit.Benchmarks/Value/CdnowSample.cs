@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmKit.TestSupport;
 using CrmKit.Value;
 
 namespace CrmKit.Benchmarks.Value;

@@ -72,7 +72,8 @@ internal sealed class BgNbdModel(BgNbdParameters parameters)
     // or large r: a fit where nobody drops out or everyone buys at one rate drives them there).
     // Either way the result is clamped to [0, (r+x)·t/(α+T)]: with no drop-out at all the model is
     // the NBD, whose expectation is that closed form, and dropping out can only lower it.
-    private double ExpectedPurchasesIfAlive(double t, int x, double age)
+    // E[Y(t) | x, t_x, T] = ExpectedPurchasesIfAlive(t, x, T) · P(alive), so a caller asking for many t can compute P(alive) once.
+    public double ExpectedPurchasesIfAlive(double t, int x, double age)
     {
         if (t == 0.0)
         {

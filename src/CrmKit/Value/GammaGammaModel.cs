@@ -40,62 +40,42 @@ internal sealed class GammaGammaModel(GammaGammaParameters parameters)
 
     /// <summary>
     /// Maximum-likelihood fit on the customers with at least one repeat purchase and a positive
-    /// average repeat spend (others carry no information on spend per purchase).
+    /// average repeat spend (others carry no information on spend per purchase), over the logarithms
+    /// of (p, q, γ) within [−30, 30], by damped Newton steps on the exact gradient and Hessian.
     /// </summary>
     /// <exception cref="ArgumentException">No customer qualifies, or the best fit has q ≤ 1 (no finite mean spend).</exception>
     public static FitResult Fit(IEnumerable<PurchaseSummary> summaries)
     {
         ArgumentNullException.ThrowIfNull(summaries);
-        var cells = new Dictionary<(int X, double Mean), int>();
-        int customers = 0;
-        double spendSum = 0.0;
-        foreach (PurchaseSummary s in summaries)
-        {
-            ArgumentNullException.ThrowIfNull(s, nameof(summaries));
-            if (s.Frequency > 0 && s.AverageRepeatSpend > 0m)
-            {
-                var key = (s.Frequency, (double)s.AverageRepeatSpend);
-                cells[key] = cells.GetValueOrDefault(key) + 1;
-                customers++;
-                spendSum += key.Item2;
-            }
-        }
+        return Fit(SummaryColumns.From(summaries));
+    }
 
+    /// <inheritdoc cref="Fit(IEnumerable{PurchaseSummary})"/>
+    public static FitResult Fit(SummaryColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var likelihood = new GammaGammaLikelihood(columns, LogLimit);
+        int customers = likelihood.Customers;
         if (customers == 0)
         {
-            throw new ArgumentException("Cannot fit the spend model: no customer has a repeat purchase with a positive amount.", nameof(summaries));
-        }
-
-        var data = cells.Select(c => (c.Key.X, c.Key.Mean, Weight: (double)c.Value)).ToArray();
-        double NegativeLogLikelihood(double[] theta)
-        {
-            if (theta.Any(v => Math.Abs(v) > 30.0))
-            {
-                return double.PositiveInfinity;
-            }
-
-            var g = new GammaGammaParameters(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]));
-            double total = 0.0;
-            foreach (var (x, mean, weight) in data)
-            {
-                total += weight * LogLikelihood(g, x, mean);
-            }
-
-            return -total;
+            throw new ArgumentException("Cannot fit the spend model: no customer has a repeat purchase with a positive amount.", "summaries");
         }
 
         // Start at p = q = 2 with γ matching the observed mean spend (p γ / (q − 1) = mean).
-        double[] start = [Math.Log(2.0), Math.Log(2.0), Math.Log(Math.Max(spendSum / customers, 1e-6) / 2.0)];
-        var best = NelderMead.Minimize(NegativeLogLikelihood, start);
+        double[] start = [Math.Log(2.0), Math.Log(2.0), Math.Log(Math.Max(likelihood.SpendSum / customers, 1e-6) / 2.0)];
+        var best = BoundedNewton.Minimize(likelihood, start, -LogLimit, LogLimit);
         double[] t = best.Point;
         if (Math.Exp(t[1]) <= 1.0)
         {
             throw new ArgumentException(
                 $"Cannot fit the spend model: the amounts of the {customers} customer(s) with repeat purchases give q = {Math.Exp(t[1]):G4} ≤ 1, "
                 + "under which the average spend of a customer without a repeat purchase is unbounded. More customers with repeat purchases are needed.",
-                nameof(summaries));
+                "summaries");
         }
 
         return new FitResult(new GammaGammaParameters(Math.Exp(t[0]), Math.Exp(t[1]), Math.Exp(t[2])), -best.Value, customers);
     }
+
+    // The search keeps each parameter within e^±30.
+    private const double LogLimit = 30.0;
 }

@@ -9,29 +9,46 @@ namespace CrmKit.Value;
 /// </remarks>
 internal static class RfmScorer
 {
-    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers)
+    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers) => Score(SummaryColumns.From(customers));
+
+    public static RfmScore[] Score(SummaryColumns customers)
     {
-        int[] recency = Quintiles(customers, s => s.Age - s.Recency, ascendingIsBetter: true);
-        int[] frequency = Quintiles(customers, s => s.Frequency, ascendingIsBetter: false);
-        int[] monetary = Quintiles(customers, s => (double)s.TotalSpend, ascendingIsBetter: false);
-        var scores = new RfmScore[customers.Count];
-        for (int i = 0; i < scores.Length; i++)
+        int n = customers.Count;
+        var sinceLast = new double[n];
+        var frequency = new double[n];
+        var monetary = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            scores[i] = new RfmScore(recency[i], frequency[i], monetary[i]);
+            sinceLast[i] = customers.Age[i] - customers.Recency[i];
+            frequency[i] = customers.Frequency[i];
+            monetary[i] = (double)customers.TotalSpend[i];
+        }
+
+        int[] recency = Quintiles(customers.Codes, sinceLast, ascendingIsBetter: true);
+        int[] often = Quintiles(customers.Codes, frequency, ascendingIsBetter: false);
+        int[] spend = Quintiles(customers.Codes, monetary, ascendingIsBetter: false);
+        var scores = new RfmScore[n];
+        for (int i = 0; i < n; i++)
+        {
+            scores[i] = new RfmScore(recency[i], often[i], spend[i]);
         }
 
         return scores;
     }
 
-    private static int[] Quintiles(IReadOnlyList<PurchaseSummary> customers, Func<PurchaseSummary, double> measure, bool ascendingIsBetter)
+    private static int[] Quintiles(string[] codes, double[] values, bool ascendingIsBetter)
     {
-        int n = customers.Count;
-        int[] order = Enumerable.Range(0, n).ToArray();
-        double[] values = customers.Select(measure).ToArray();
+        int n = codes.Length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
         Array.Sort(order, (i, j) =>
         {
             int byMeasure = ascendingIsBetter ? values[i].CompareTo(values[j]) : values[j].CompareTo(values[i]);
-            return byMeasure != 0 ? byMeasure : string.CompareOrdinal(customers[i].CustomerCode, customers[j].CustomerCode);
+            return byMeasure != 0 ? byMeasure : string.CompareOrdinal(codes[i], codes[j]);
         });
 
         var scores = new int[n];

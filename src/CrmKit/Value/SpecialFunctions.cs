@@ -49,6 +49,71 @@ internal static class SpecialFunctions
         return HalfLogTwoPi + (z + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 
+    /// <summary>ψ(x) = d/dx ln Γ(x) for x &gt; 0: recurrence up to 10, then the asymptotic series (about 1e-15 absolute).</summary>
+    public static double Digamma(double x)
+    {
+        double result = 0.0;
+        while (x < 10.0)
+        {
+            result -= 1.0 / x;
+            x += 1.0;
+        }
+
+        double inverse = 1.0 / x, square = inverse * inverse;
+        return result + Math.Log(x) - 0.5 * inverse
+            - square * (1.0 / 12 - square * (1.0 / 120 - square * (1.0 / 252 - square * (1.0 / 240 - square * (1.0 / 132)))));
+    }
+
+    /// <summary>ψ′(x) = d²/dx² ln Γ(x) for x &gt; 0: recurrence up to 10, then the asymptotic series.</summary>
+    public static double Trigamma(double x)
+    {
+        double result = 0.0;
+        while (x < 10.0)
+        {
+            result += 1.0 / (x * x);
+            x += 1.0;
+        }
+
+        double inverse = 1.0 / x, square = inverse * inverse;
+        return result + inverse + 0.5 * square
+            + inverse * square * (1.0 / 6 - square * (1.0 / 30 - square * (1.0 / 42 - square * (1.0 / 30 - square * (5.0 / 66)))));
+    }
+
+    /// <summary>ψ(y + n) − ψ(y) = Σ_{k&lt;n} 1/(y+k) for y &gt; 0 and a whole n ≥ 0, summed exactly for small n.</summary>
+    public static double DigammaStep(double y, int n)
+    {
+        if (n > 32)
+        {
+            return Digamma(y + n) - Digamma(y);
+        }
+
+        double sum = 0.0;
+        for (int k = 0; k < n; k++)
+        {
+            sum += 1.0 / (y + k);
+        }
+
+        return sum;
+    }
+
+    /// <summary>ψ′(y) − ψ′(y + n) = Σ_{k&lt;n} 1/(y+k)² for y &gt; 0 and a whole n ≥ 0, summed exactly for small n.</summary>
+    public static double TrigammaStep(double y, int n)
+    {
+        if (n > 32)
+        {
+            return Trigamma(y) - Trigamma(y + n);
+        }
+
+        double sum = 0.0;
+        for (int k = 0; k < n; k++)
+        {
+            double inverse = 1.0 / (y + k);
+            sum += inverse * inverse;
+        }
+
+        return sum;
+    }
+
     /// <summary>ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) for a, b &gt; 0.</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 

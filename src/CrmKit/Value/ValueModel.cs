@@ -43,11 +43,23 @@ public sealed class ValueModel
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(clock);
         ValueUnits.CheckUnit(unit);
-        PurchaseSummary[] all = summaries.ToArray();
-        var bgNbd = BgNbdFitter.Fit(all);
-        var gammaGamma = GammaGammaModel.Fit(all);
+        return FitTo(SummaryColumns.From(summaries), calibration, unit, clock);
+    }
+
+    /// <summary>
+    /// <see cref="FitTo(IEnumerable{PurchaseSummary}, CalibrationWindow, TimeSpan, TimeProvider)"/> on figures
+    /// already held as columns: the path for large bases, with no object per customer.
+    /// </summary>
+    internal static ValueModel FitTo(SummaryColumns columns, CalibrationWindow calibration, TimeSpan unit, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(clock);
+        ValueUnits.CheckUnit(unit);
+        var bgNbd = BgNbdFitter.Fit(columns);
+        var gammaGamma = GammaGammaModel.Fit(columns);
         var fit = new ValueFit(bgNbd.Parameters, bgNbd.LogLikelihood, gammaGamma.Parameters, gammaGamma.LogLikelihood,
-            calibration, unit, clock.GetUtcNow(), all.Length, gammaGamma.Customers);
+            calibration, unit, clock.GetUtcNow(), columns.Count, gammaGamma.Customers);
         return new ValueModel(fit);
     }
 
@@ -106,67 +118,66 @@ public sealed class ValueModel
     public IReadOnlyList<CustomerValue> Score(IEnumerable<PurchaseSummary> customers, ValueScoringOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        options ??= new ValueScoringOptions();
         PurchaseSummary[] all = customers.ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (PurchaseSummary s in all)
         {
             ArgumentNullException.ThrowIfNull(s, nameof(customers));
-            if (!seen.Add(s.CustomerCode))
+        }
+
+        return ScoreEach(SummaryColumns.From(all), options).ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="Score(IEnumerable{PurchaseSummary}, ValueScoringOptions?)"/> on figures held as columns. The
+    /// figures are computed here, into arrays; the returned sequence makes each customer's
+    /// <see cref="CustomerValue"/> only as it is enumerated, so a caller that writes them away as they come
+    /// never holds them all.
+    /// </summary>
+    /// <exception cref="ArgumentException">The same customer code appears twice.</exception>
+    internal IEnumerable<CustomerValue> ScoreEach(SummaryColumns customers, ValueScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        options ??= new ValueScoringOptions();
+        var seen = new HashSet<string>(customers.Count, StringComparer.Ordinal);
+        foreach (string code in customers.Codes)
+        {
+            if (!seen.Add(code))
             {
-                throw new ArgumentException($"Customer '{s.CustomerCode}' appears more than once.", nameof(customers));
+                throw new ArgumentException($"Customer '{code}' appears more than once.", nameof(customers));
             }
         }
 
+        seen = null;
         double next = ValueUnits.ToUnits(options.NextPeriod, Fit.Unit, nameof(options));
-        var alive = new double[all.Length];
-        var expected = new double[all.Length];
-        var spendEach = new decimal[all.Length];
-        var lifetime = new decimal[all.Length];
-        for (int i = 0; i < all.Length; i++)
+        var predictions = new PurchasePredictions(purchases, customers, next, options.LifetimeValue, Fit.Unit);
+        int n = customers.Count;
+        var spendEach = new decimal[n];
+        var lifetime = new decimal[n];
+        for (int i = 0; i < n; i++)
         {
-            PurchaseSummary s = all[i];
-            double z = ExpectedSpendOf(s);
-            alive[i] = purchases.ProbabilityAlive(s.Frequency, s.Recency, s.Age);
-            expected[i] = purchases.ConditionalExpectedPurchases(next, s.Frequency, s.Recency, s.Age);
+            double z = spend.ConditionalExpectedSpend(customers.Frequency[i], customers.AverageRepeatSpend[i]);
             spendEach[i] = (decimal)z;
-            lifetime[i] = (decimal)LifetimeValueOf(s, options.LifetimeValue, z);
+            lifetime[i] = (decimal)(predictions.LifetimePurchasesOf(i) * z);
         }
 
-        decimal[] past = all.Select(s => s.TotalSpend).ToArray();
-        RfmScore[] rfm = RfmScorer.Score(all);
-        ValueTier[] tiers = ValueTierAssigner.Assign(
-            all.Select(s => s.CustomerCode).ToArray(),
-            options.TierMeasure == TierMeasure.PastValue ? past : lifetime,
-            options.Tiers);
+        decimal[] past = customers.TotalSpend;
+        RfmScore[] rfm = RfmScorer.Score(customers);
+        ValueTier[] tiers = ValueTierAssigner.Assign(customers.Codes, options.TierMeasure == TierMeasure.PastValue ? past : lifetime, options.Tiers);
         QuadrantSplit split = options.QuadrantSplit ?? ValueQuadrants.AtMedians(past, lifetime);
+        return Values();
 
-        var result = new CustomerValue[all.Length];
-        for (int i = 0; i < all.Length; i++)
+        IEnumerable<CustomerValue> Values()
         {
-            result[i] = new CustomerValue(all[i].CustomerCode, alive[i], expected[i], spendEach[i], lifetime[i], past[i],
-                rfm[i], tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
+            for (int i = 0; i < n; i++)
+            {
+                yield return new CustomerValue(customers.Codes[i], predictions.ProbabilityAliveOf(i), predictions.ExpectedPurchasesOf(i),
+                    spendEach[i], lifetime[i], past[i], rfm[i], tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
+            }
         }
-
-        return result;
     }
 
     private double ExpectedSpendOf(PurchaseSummary s) => spend.ConditionalExpectedSpend(s.Frequency, (double)s.AverageRepeatSpend);
 
-    private double LifetimeValueOf(PurchaseSummary s, LifetimeValueOptions options, double expectedSpend)
-    {
-        double period = ValueUnits.ToUnits(options.Period, Fit.Unit, nameof(options));
-        double discount = 1.0 + options.DiscountRatePerPeriod;
-        double previous = 0.0, factor = 1.0, total = 0.0;
-        for (int k = 1; k <= options.Periods; k++)
-        {
-            double cumulative = purchases.ConditionalExpectedPurchases(k * period, s.Frequency, s.Recency, s.Age);
-            factor /= discount;
-            // E[Y(t)] never decreases in t; the clamp only absorbs rounding noise between close periods.
-            total += Math.Max(0.0, cumulative - previous) * factor;
-            previous = Math.Max(previous, cumulative);
-        }
-
-        return total * expectedSpend;
-    }
+    private double LifetimeValueOf(PurchaseSummary s, LifetimeValueOptions options, double expectedSpend) =>
+        PurchasePredictions.DiscountedPurchases(purchases, s.Frequency, s.Recency, s.Age, options, Fit.Unit) * expectedSpend;
 }

@@ -1,3 +1,4 @@
+using CrmKit.TestSupport;
 using CrmKit.Value;
 
 namespace CrmKit.Tests.Value;

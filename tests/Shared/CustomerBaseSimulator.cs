@@ -1,4 +1,6 @@
-namespace CrmKit.Value;
+using CrmKit.Value;
+
+namespace CrmKit.TestSupport;
 
 /// <summary>
 /// Draws a synthetic purchase log from fitted BG/NBD and Gamma-Gamma parameters: a realistic
