@@ -136,3 +136,93 @@ public static class Generators
         .Define("last-visit", AttributeType.Instant)
         .Define("hobbies", AttributeType.TextList);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns, cases, contact attempts and priorities (issues 14 and 15).
+// ---------------------------------------------------------------------------------------------
+
+/// <summary>Generators for campaign plans, assignments, attribution, cases and contact attempts.</summary>
+public static class OperationsGenerators
+{
+    public static readonly DateTimeOffset CampaignStart = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(1));
+
+    /// <summary>Customer codes: plain, Unicode and long ones, all distinct within one list.</summary>
+    public static Gen<CustomerCode[]> Codes(int count) =>
+        from prefix in Gen.Elements("C", "客户-", "عميل ", "🚗")
+        select Enumerable.Range(0, count).Select(i => new CustomerCode($"{prefix}{i}")).ToArray();
+
+    public static Gen<string> CampaignId { get; } =
+        from word in Gen.Elements("retention", "winback", "upsell", "q4", "renewal")
+        from number in Gen.Choose(0, 1_000_000)
+        select $"{word}-{number}";
+
+    /// <summary>One to three offers whose shares add up to 1.</summary>
+    public static Gen<CampaignOffer[]> Offers { get; } =
+        from count in Gen.Choose(1, 3)
+        from weights in Gen.Choose(1, 10).ArrayOf(count)
+        let total = (double)weights.Sum()
+        select weights.Select((w, i) => new CampaignOffer($"offer-{(char)('a' + i)}", $"offer {i}",
+            i == count - 1 ? 1 - weights.Take(count - 1).Sum(x => x / total) : w / total)).ToArray();
+
+    public static Gen<double> HoldoutShare { get; } = Gen.Elements(0.0, 0.05, 0.1, 0.2, 0.5, 0.9);
+
+    public static Gen<CampaignPlan> Plan { get; } =
+        from offers in Offers
+        from holdout in HoldoutShare
+        from days in Gen.Choose(1, 60)
+        from attribution in Gen.Choose(1, 90)
+        select PlanWith(offers, holdout, TimeSpan.FromDays(days), TimeSpan.FromDays(attribution));
+
+    public static CampaignPlan PlanWith(CampaignOffer[] offers, double holdout, TimeSpan length, TimeSpan attribution) => new()
+    {
+        Name = "Retention",
+        Goal = "Keep customers at risk",
+        Owner = "am.silva",
+        Target = CampaignTarget.OfSegment("at-risk"),
+        Offers = offers,
+        Channels = [Channel.Phone, Channel.Sms],
+        Window = new CampaignWindow(CampaignStart, CampaignStart + length),
+        CostPerContact = 1.5m,
+        Budget = 10_000m,
+        AttributionWindow = attribution,
+        Response = new ResponseRule([InteractionKind.CampaignResponse], "accepted", countsPurchase: true),
+        HoldoutShare = holdout,
+    };
+
+    /// <summary>A lifecycle request: one of the statuses, to be asked of a campaign in turn.</summary>
+    public static Gen<CampaignStatus[]> StatusRequests { get; } =
+        Gen.Elements(Enum.GetValues<CampaignStatus>()).ArrayOf().Where(a => a.Length <= 12);
+
+    /// <summary>Interactions around an attribution window: kinds that count and do not, at minute offsets before, inside and after it.</summary>
+    public static Gen<(string Kind, int Minutes, decimal Amount)[]> AttributionEvents { get; } =
+        (from kind in Gen.Elements("campaign-response", "purchase", "refund", "inquiry", "complaint")
+         from minutes in Gen.Choose(-3 * 24 * 60, 40 * 24 * 60)
+         from amount in Gen.Choose(0, 100_000)
+         select (kind, minutes, kind == "refund" ? -amount / 100m : amount / 100m)).ArrayOf().Where(a => a.Length <= 20);
+
+    /// <summary>Case actions, interpreted in order by the case properties.</summary>
+    public static Gen<(int Action, int Minutes)[]> CaseActions { get; } =
+        (from action in Gen.Choose(0, 9)
+         from minutes in Gen.Choose(0, 3 * 24 * 60)
+         select (action, minutes)).ArrayOf().Where(a => a.Length <= 25);
+
+    /// <summary>Open tasks that fill (or nearly fill) a channel's cap: priorities, attempted or not, open or done.</summary>
+    public static Gen<CareTask[]> CappedTasks { get; } =
+        (from priority in Gen.Elements(TaskPriority.Low, TaskPriority.Normal, TaskPriority.High, TaskPriority.Urgent)
+         from status in Gen.Elements(CareTaskStatus.Open, CareTaskStatus.Open, CareTaskStatus.Done, CareTaskStatus.Declined)
+         from hours in Gen.Choose(0, 24 * 6)
+         select (priority, status, hours)).ArrayOf().Where(a => a.Length <= 6)
+        .Select(items => items.Select((x, i) => new CareTask
+        {
+            Id = i + 1,
+            Customer = "C1",
+            Rule = "rule-" + i,
+            OccasionKey = $"rule-{i}:2026",
+            Channel = Channel.Phone,
+            Due = CampaignStart.AddHours(x.hours),
+            ProposedDue = CampaignStart.AddHours(x.hours),
+            Priority = x.priority,
+            Status = x.status,
+            CreatedAt = CampaignStart,
+        }).ToArray());
+}
