@@ -226,3 +226,38 @@ public static class OperationsGenerators
             CreatedAt = CampaignStart,
         }).ToArray());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Loyalty ledger and stage rules (issue 16, items 6 and 7).
+// ---------------------------------------------------------------------------------------------
+
+public static class StageRuleGenerators
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A customer in any stage of the default model, with zero to six purchases spread over up to
+    /// five years before <see cref="Now"/>, in that stage since some time up to eight years ago.
+    /// </summary>
+    public static Gen<CustomerSnapshot> Snapshot(IReadOnlyList<StageId> stages) =>
+        from stage in Gen.Elements(stages.ToArray())
+        from purchases in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Constant(1)), (4, Gen.Choose(2, 6)))
+        from lastDaysAgo in Gen.Choose(0, 900)
+        from spanDays in Gen.Choose(0, 900)
+        from sinceDaysAgo in Gen.Choose(0, 3_000)
+        from offsetHours in Gen.Choose(-12, 14)
+        let offset = TimeSpan.FromHours(offsetHours)
+        let last = Now.AddDays(-lastDaysAgo).ToOffset(offset)
+        let first = purchases > 1 ? last.AddDays(-spanDays) : last
+        select new CustomerSnapshot(
+            new Customer("C0", "李伟") { Stage = stage, StageSince = Now.AddDays(-sinceDaysAgo).ToOffset(offset) },
+            purchases == 0
+                ? CustomerStats.Empty
+                : new CustomerStats { PurchaseCount = purchases, InteractionCount = purchases, FirstPurchaseAt = first, LastPurchaseAt = last });
+
+    /// <summary>A customer's life: purchases (day offsets) and the days sweeps ran, over three years.</summary>
+    public static Gen<(int[] Purchases, int[] Sweeps)> Life { get; } =
+        from purchases in Gen.Choose(0, 1_100).ArrayOf().Where(a => a.Length <= 10)
+        from sweeps in Gen.Choose(0, 1_100).ArrayOf().Where(a => a.Length is > 0 and <= 30)
+        select (purchases.Order().ToArray(), sweeps.Distinct().Order().ToArray());
+}
