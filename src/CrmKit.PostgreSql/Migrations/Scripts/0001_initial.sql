@@ -14,12 +14,13 @@
 CREATE DOMAIN utc_offset AS smallint CHECK (VALUE BETWEEN -840 AND 840);
 
 -- Change marks: every write that changes what segments and care rules see about a customer
--- stamps it with a mark from this sequence. Readers ask for "changed since mark N".
+-- stamps it with a mark from this sequence (through next_change_mark). Readers ask for
+-- "changed since mark N" and remember stable_change_mark() as their new N.
 CREATE SEQUENCE change_mark AS bigint MINVALUE 1 START WITH 1 CACHE 1;
 
 -- A new change mark. The transaction's id is assigned before the mark is drawn, so a reader
--- that waits for every transaction running after it read the sequence (stable_change_mark)
--- cannot miss a mark that commits later.
+-- that waits for every transaction older than itself (stable_change_mark) cannot miss a mark
+-- that commits later.
 CREATE FUNCTION next_change_mark() RETURNS bigint
     LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
 BEGIN
@@ -30,32 +31,32 @@ $$;
 
 -- The highest change mark that is safe to remember as "seen": every transaction that drew a
 -- mark up to it has committed or rolled back. Sequences are not transactional, so a mark can
--- become visible after a higher one; this waits (at most wait_for) for the transactions that
--- were running when the sequence was read. Must be called at READ COMMITTED, before the
--- snapshot that reads the changes up to the mark it returns.
+-- become visible after a higher one. This reads the sequence, then takes a transaction id of
+-- its own and waits (at most wait_for) until every older transaction has ended: a writer that
+-- drew a mark up to the one read had its id before that, so it is among them. Call it as a
+-- statement of its own (autocommit, READ COMMITTED), before the snapshot that reads the
+-- changes up to the mark it returns.
 CREATE FUNCTION stable_change_mark(wait_for interval DEFAULT interval '30 seconds') RETURNS bigint
     LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
 DECLARE
     mark bigint;
-    running xid8[];
-    other xid8;
+    me xid8;
     deadline timestamptz := clock_timestamp() + wait_for;
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'stable_change_mark() must run at READ COMMITTED, not %', current_setting('transaction_isolation');
     END IF;
+    IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+        RAISE EXCEPTION 'stable_change_mark() must run before its transaction writes anything';
+    END IF;
     SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO mark FROM change_mark;
-    SELECT coalesce(array_agg(x), '{}') INTO running
-    FROM pg_snapshot_xip(pg_current_snapshot()) AS x
-    WHERE x IS DISTINCT FROM pg_current_xact_id_if_assigned();
-    FOREACH other IN ARRAY running LOOP
-        WHILE pg_xact_status(other) = 'in progress' LOOP
-            IF clock_timestamp() > deadline THEN
-                RAISE EXCEPTION 'change mark %: transaction % still running after %', mark, other, wait_for
-                    USING ERRCODE = 'lock_not_available';
-            END IF;
-            PERFORM pg_sleep(0.002);
-        END LOOP;
+    me := pg_current_xact_id();
+    WHILE pg_snapshot_xmin(pg_current_snapshot()) < me LOOP
+        IF clock_timestamp() > deadline THEN
+            RAISE EXCEPTION 'change mark %: a transaction older than % is still running after %', mark, me, wait_for
+                USING ERRCODE = 'lock_not_available';
+        END IF;
+        PERFORM pg_sleep(0.002);
     END LOOP;
     RETURN mark;
 END
