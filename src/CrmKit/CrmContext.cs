@@ -1,34 +1,35 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
 /// <summary>What every part of a database shares: its options, clock and store, and code resolution.</summary>
-internal sealed class CrmContext(CrmOptions options, LiteStore store)
+internal sealed class CrmContext(CrmOptions options, ICrmStore store)
 {
     internal CrmOptions Options { get; } = options;
 
-    internal LiteStore Store { get; } = store;
+    internal ICrmStore Store { get; } = store;
 
     internal DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
+    internal ValueTask<T> Read<T>(Func<IStoreSession, CancellationToken, ValueTask<T>> work, CancellationToken ct) => Store.ReadAsync(work, ct);
+
+    internal ValueTask<T> Write<T>(Func<IStoreSession, CancellationToken, ValueTask<T>> work, CancellationToken ct) => Store.WriteAsync(work, ct);
+
     /// <summary>The code a customer is stored under now: a merged-away code resolves to its survivor.</summary>
-    internal CustomerCode Resolve(CustomerCode code)
+    internal static ValueTask<CustomerCode> ResolveAsync(IStoreSession session, CustomerCode code, CancellationToken ct)
     {
         if (code == default) throw new CrmValidationException("code", "is required but was empty.");
-        var alias = Store.Aliases.FindById(code.Value);
-        return alias is null ? code : new CustomerCode(alias["s"].AsString);
+        return session.Customers.ResolveAsync(code, ct);
     }
 
-    /// <summary>The stored document of a customer (after resolving merges), or an exception naming the code.</summary>
-    internal BsonDocument Load(CustomerCode code, out CustomerCode resolved)
+    /// <summary>A stored customer (after resolving merges) with the code it is stored under, or an exception naming the code.</summary>
+    internal static async ValueTask<(CustomerCode Code, CustomerRecord Record)> LoadAsync(IStoreSession session, CustomerCode code, CancellationToken ct)
     {
         if (code == default) throw new CrmValidationException("code", "is required but was empty.");
         // Most codes are live: look the customer up first and the merge aliases only on a miss.
-        resolved = code;
-        var doc = Store.Customers.FindById(code.Value);
-        if (doc is not null) return doc;
-        resolved = Resolve(code);
-        return (resolved == code ? null : Store.Customers.FindById(resolved.Value)) ?? throw new CustomerNotFoundException(code);
+        if (await session.Customers.FindAsync(code, ct).ConfigureAwait(false) is { } record) return (code, record);
+        var resolved = await session.Customers.ResolveAsync(code, ct).ConfigureAwait(false);
+        var survivor = resolved == code ? null : await session.Customers.FindAsync(resolved, ct).ConfigureAwait(false);
+        return survivor is null ? throw new CustomerNotFoundException(code) : (resolved, survivor);
     }
 }

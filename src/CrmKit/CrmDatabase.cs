@@ -1,10 +1,11 @@
 using CrmKit.Storage;
+using CrmKit.Storage.LiteDb;
 
 namespace CrmKit;
 
 /// <summary>
-/// A CrmKit database: one LiteDB file (or a private in-memory database) holding customers, their
-/// interactions, stats and lifecycle. The entry point for embedders. Thread-safe: reads run in
+/// A CrmKit database: customers, their interactions, stats and lifecycle, segments, care and
+/// value, kept in a store (by default one embedded database file, or a private in-memory database). The entry point for embedders. Thread-safe: reads run in
 /// parallel, writes are serialised, and every public operation is one transaction that commits
 /// completely or leaves the database as it was.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class CrmDatabase : IDisposable
         Value = new Value.ValueBook(context);
         Grades = new GradeBook(context);
         Claims = new ClaimBook(context);
-        JobRuns = new JobRunLog(context.Store);
+        JobRuns = new JobRunLog(context);
     }
 
     /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
@@ -41,6 +42,19 @@ public sealed class CrmDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
         return new CrmDatabase(new CrmContext(options, new LiteStore(options)));
+    }
+
+    /// <summary>
+    /// Opens a database kept in <paramref name="store"/> (a server store, say). The database owns
+    /// the store from then on and disposes it with itself.
+    /// </summary>
+    /// <exception cref="CrmValidationException">The options are invalid.</exception>
+    public static CrmDatabase Open(CrmOptions options, ICrmStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        options.Check();
+        return new CrmDatabase(new CrmContext(options, store));
     }
 
     /// <summary>The options the database was opened with.</summary>
@@ -79,7 +93,8 @@ public sealed class CrmDatabase : IDisposable
     /// </summary>
     public void Checkpoint() => _context.Store.Checkpoint();
 
-    internal LiteStore Store => _context.Store;
+    /// <summary>The store the database is kept in.</summary>
+    internal ICrmStore Store => _context.Store;
 
     /// <summary>The last completed run of each scheduled job, for hosts that schedule jobs.</summary>
     internal JobRunLog JobRuns { get; }

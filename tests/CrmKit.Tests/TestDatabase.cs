@@ -1,4 +1,4 @@
-using CrmKit.Storage;
+using CrmKit.Storage.LiteDb;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmKit.Tests;
@@ -53,7 +53,7 @@ public sealed class TestDatabase : IDisposable
     /// <summary>Every collection's documents as JSON text, for before/after comparisons.</summary>
     public IReadOnlyDictionary<string, string> Snapshot() => Collections.All.ToDictionary(
         c => c,
-        c => string.Join("\n", Crm.Store.Dump(c).Select(d => LiteDB.JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal)));
+        c => string.Join("\n", ((CrmKit.Storage.LiteDb.LiteStore)Crm.Store).Dump(c).Select(d => LiteDB.JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal)));
 
     public void Dispose()
     {

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CrmKit.Storage;
+using CrmKit.Storage.LiteDb;
 using LiteDB;
 
 namespace CrmKit.Benchmarks.Interactions;

@@ -1,4 +1,4 @@
-using CrmKit.Storage;
+using CrmKit.Storage.LiteDb;
 
 namespace CrmKit.Benchmarks.Segments;
 
@@ -44,7 +44,7 @@ public sealed class BenchDatabase : IDisposable
                 Version = 1,
             });
         }
-        Crm.Store.Write(() => Crm.Store.Customers.InsertBulk(people.Select(CustomerDocument.ToBson)));
+        ((CrmKit.Storage.LiteDb.LiteStore)Crm.Store).Write(() => ((CrmKit.Storage.LiteDb.LiteStore)Crm.Store).Customers.InsertBulk(people.Select(CustomerDocument.ToBson)));
 
         var batch = new List<Interaction>();
         for (var i = 0; i < customers; i++)

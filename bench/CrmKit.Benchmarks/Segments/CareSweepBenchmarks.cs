@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CrmKit.Storage;
+using CrmKit.Storage.LiteDb;
 
 namespace CrmKit.Benchmarks.Segments;
 
@@ -37,10 +37,10 @@ public class CareSweepBenchmarks
     public void Cleanup() => _db.Dispose();
 
     [IterationSetup(Target = nameof(FirstSweep))]
-    public void ClearTasks() => _db.Crm.Store.Write(() =>
+    public void ClearTasks() => ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).Write(() =>
     {
-        _db.Crm.Store.CareTasks.DeleteAll();
-        _db.Crm.Store.CareSuppressions.DeleteAll();
+        ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).CareTasks.DeleteAll();
+        ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).CareSuppressions.DeleteAll();
         return 0;
     });
 

@@ -42,7 +42,7 @@ public class SegmentRefreshBenchmarks
     public int RawFindAll()
     {
         var count = 0;
-        foreach (var doc in _db.Crm.Store.Customers.FindAll())
+        foreach (var doc in ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).Customers.FindAll())
             if (doc["tags"].AsArray.Contains("vip") && doc["st"]["m"].AsDecimal > 1000m) count++;
         return count;
     }

@@ -66,7 +66,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
             error.WriteLine($"crmkit: the script was rejected.");
             return CrmKitCli.Problems;
         }
-        catch (Exception e) when (e is CrmException or ScriptRuntimeException or LiteDB.LiteException)
+        catch (Exception e) when (e is CrmException or ScriptRuntimeException)
         {
             error.WriteLine($"crmkit: {e.Message}");
             return CrmKitCli.Problems;

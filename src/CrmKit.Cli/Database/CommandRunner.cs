@@ -22,7 +22,7 @@ internal static class CommandRunner
             error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;

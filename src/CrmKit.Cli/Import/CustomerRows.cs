@@ -138,7 +138,6 @@ internal sealed class CustomerRows : IRowConverter<Customer>
 
     private static string? Optional(string cell) => cell.Length == 0 ? null : cell;
 
-    /// <summary>The message without the field prefix the core puts in front; the column names it instead.</summary>
-    internal static string Strip(CrmValidationException e) =>
-        e.Message.StartsWith(e.Field + ": ", StringComparison.Ordinal) ? e.Message[(e.Field.Length + 2)..] : e.Message;
+    /// <summary>What was wrong, without the core's field name; the column names it instead.</summary>
+    internal static string Strip(CrmValidationException e) => e.Reason;
 }

@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -36,31 +35,29 @@ public sealed class CareBook
         var twice = list.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new CrmValidationException("rules", $"two rules are named '{twice.Key}'; occasion keys would collide.");
         var instant = Require.Instant(at ?? _context.Now, "at");
-        return _context.Store.Write(() => new CareSweeper(_context).Sweep(instant, list, changedOnly));
+        return _context.Write((s, ct) => new CareSweeper(_context).SweepAsync(s, instant, list, changedOnly, ct), default).Wait();
     }
 
     /// <summary>The task with <paramref name="id"/>.</summary>
     /// <exception cref="CareTaskNotFoundException">No such task.</exception>
-    public CareTask Get(long id) =>
-        CareDocument.FromBson(_context.Store.CareTasks.FindById(id) ?? throw new CareTaskNotFoundException(id));
+    public CareTask Get(long id) => _context.Read((s, ct) => GetAsync(s, id, ct), default).Wait();
+
+    private static async ValueTask<CareTask> GetAsync(IStoreSession s, long id, CancellationToken ct) =>
+        await s.Care.GetAsync(id, ct).ConfigureAwait(false) ?? throw new CareTaskNotFoundException(id);
 
     /// <summary>Every task of a customer (after resolving merges), by due time.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public IReadOnlyList<CareTask> For(CustomerCode customer)
+    public IReadOnlyList<CareTask> For(CustomerCode customer) => _context.Read<IReadOnlyList<CareTask>>(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        return _context.Store.CareTasks.Find(Query.EQ("c", code.Value)).Select(CareDocument.FromBson)
-            .OrderBy(t => t.Due.UtcTicks).ThenBy(t => t.Id).ToArray();
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return (await s.Care.OfAsync(code, ct).ConfigureAwait(false)).OrderBy(t => t.Due.UtcTicks).ThenBy(t => t.Id).ToArray();
+    }, default).Wait();
 
     /// <summary>Tasks in <paramref name="status"/> (every task when null), by id.</summary>
     public Page<CareTask> Tasks(CareTaskStatus? status, PageRequest page)
     {
         page.Check();
-        var query = _context.Store.CareTasks.Query();
-        if (status is { } s) query = query.Where(Query.EQ("st", (int)s));
-        var docs = query.OrderBy("_id").Skip(page.Offset).Limit(page.Size + 1).ToList();
-        return new Page<CareTask>(docs.Take(page.Size).Select(CareDocument.FromBson).ToArray(), page.Offset, docs.Count > page.Size);
+        return _context.Read((s, ct) => s.Care.PageAsync(status, page, ct), default).Wait();
     }
 
     /// <summary>
@@ -68,22 +65,20 @@ public sealed class CareBook
     /// <paramref name="rule"/>'s when given ("why did this customer get no birthday call").
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public IReadOnlyList<CareSuppression> Suppressions(CustomerCode customer, string? rule = null)
+    public IReadOnlyList<CareSuppression> Suppressions(CustomerCode customer, string? rule = null) => _context.Read<IReadOnlyList<CareSuppression>>(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        return _context.Store.CareSuppressions.Find(Query.EQ("c", code.Value)).Select(CareDocument.ToSuppression)
-            .Where(s => rule is null || s.Rule == rule)
-            .OrderByDescending(s => s.At.UtcTicks).ThenBy(s => s.OccasionKey, StringComparer.Ordinal).ToArray();
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return (await s.Care.SuppressionsOfAsync(code, ct).ConfigureAwait(false))
+            .Where(x => rule is null || x.Rule == rule)
+            .OrderByDescending(x => x.At.UtcTicks).ThenBy(x => x.OccasionKey, StringComparer.Ordinal).ToArray();
+    }, default).Wait();
 
     /// <summary>How many tasks are in each status, over the whole database.</summary>
-    public IReadOnlyDictionary<CareTaskStatus, int> CountByStatus() =>
-        Enum.GetValues<CareTaskStatus>().ToDictionary(s => s, s => _context.Store.CareTasks.Count(Query.EQ("st", (int)s)));
+    public IReadOnlyDictionary<CareTaskStatus, int> CountByStatus() => _context.Read((s, ct) => s.Care.CountByStatusAsync(ct), default).Wait();
 
     /// <summary>How many suppressions are recorded for each reason, over the whole database (one per customer, occasion, channel and reason).</summary>
-    public IReadOnlyDictionary<SuppressionReason, int> SuppressionsByReason() =>
-        _context.Store.CareSuppressions.FindAll().Select(CareDocument.ToSuppression)
-            .GroupBy(x => x.Reason).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+    public IReadOnlyDictionary<SuppressionReason, int> SuppressionsByReason() => _context.Read<IReadOnlyDictionary<SuppressionReason, int>>(async (s, ct) =>
+        (await s.Care.CountSuppressionsAsync(ct).ConfigureAwait(false)).OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value), default).Wait();
 
     /// <summary>
     /// Marks an open task done and, in the same transaction, records the care contact as an
@@ -105,42 +100,26 @@ public sealed class CareBook
     {
         Require.Name(outcome, "outcome", Require.MaxTextLength);
         Require.Name(actor, "actor");
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var store = _context.Store;
-            var task = Get(id);
-            if (task.Status != CareTaskStatus.Open)
-                throw new CrmValidationException("task", $"{id} is {task.Status.ToString().ToLowerInvariant()}, not open; only an open task can be closed.");
+            var task = await GetAsync(s, id, ct).ConfigureAwait(false);
             var now = _context.Now;
-            var word = status == CareTaskStatus.Done ? "done" : "declined";
-            var closed = task with { Status = status, ClosedAt = now, Outcome = outcome, ClosedBy = actor };
-            store.CareTasks.Update(CareDocument.ToBson(closed));
+            var closed = task.Close(status, outcome, actor, now);
+            await s.Care.UpdateAsync(closed, null, ct).ConfigureAwait(false);
 
             var contact = new Interaction(task.Customer, InteractionKind.CareContact, task.Channel, now)
             {
-                Outcome = word,
+                Outcome = closed.ClosingWord,
                 Staff = actor,
                 Notes = outcome,
                 Metadata = new Dictionary<string, string> { ["care-task"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["occasion"] = task.OccasionKey },
             };
             contact.Check(_context.Options, null);
-            new InteractionLog(_context).AppendInWrite([contact]);
+            await new InteractionLog(_context).AppendAsync(s, [contact], ct).ConfigureAwait(false);
 
-            var group = CareDocument.GroupKey(task.Customer.Value, task.OccasionKey);
-            foreach (var doc in store.CareTasks.Find(Query.And(Query.EQ("g", group), Query.EQ("st", (int)CareTaskStatus.Open))).ToList())
-            {
-                var other = CareDocument.FromBson(doc);
-                store.CareTasks.Update(CareDocument.ToBson(other with
-                {
-                    Status = CareTaskStatus.Withdrawn,
-                    ClosedAt = now,
-                    Outcome = $"{word} on {task.Channel}",
-                    ClosedBy = actor,
-                }));
-                store.CareSuppressions.Upsert(CareDocument.ToBson(new CareSuppression(other.Customer, other.Rule, other.OccasionKey, other.Channel,
-                    SuppressionReason.ClosedLoop, $"task {other.Id} withdrawn: {word} on {task.Channel} (task {id})", now)));
-            }
+            var group = await s.Care.OfAsync(task.Customer, ct).ConfigureAwait(false);
+            await ClosedLoop.StandDownAsync(s.Care, closed, group, actor, null, now, ct).ConfigureAwait(false);
             return closed;
-        });
+        }, default).Wait();
     }
 }

@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -15,48 +14,29 @@ internal static class CareMerge
     /// under a key marked with the merged code, and is withdrawn if it was still open. Open tasks for
     /// an occasion either side already completed or declined are withdrawn (the closed loop).
     /// </summary>
-    internal static void Move(LiteStore store, CustomerCode survivor, CustomerCode merged, DateTimeOffset now)
+    internal static async ValueTask MoveAsync(ICareStore care, CustomerCode survivor, CustomerCode merged, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var doc in store.CareTasks.Find(Query.EQ("c", merged.Value)).ToList())
+        foreach (var task in await care.OfAsync(merged, ct).ConfigureAwait(false))
         {
-            var task = CareDocument.FromBson(doc) with { Customer = survivor };
-            var moved = CareDocument.ToBson(task);
-            if (store.CareTasks.FindOne(Query.EQ("k", moved["k"])) is not null)
+            var moved = task with { Customer = survivor };
+            var key = CareKeys.Dedup(moved);
+            if (await care.KeyTakenAsync(key, ct).ConfigureAwait(false))
             {
-                moved["k"] = moved["k"].AsString + "\u001fmerged-from\u001f" + merged.Value;
-                if (task.Status == CareTaskStatus.Open)
-                {
-                    moved["st"] = (int)CareTaskStatus.Withdrawn;
-                    moved["xAt"] = Bson.Instant(now);
-                    moved["out"] = $"duplicate of the survivor's task after merging '{merged}'";
-                    moved["by"] = "merge";
-                }
+                key = CareKeys.MergedDuplicate(moved, merged);
+                if (moved.Status == CareTaskStatus.Open)
+                    moved = moved.Withdraw($"duplicate of the survivor's task after merging '{merged}'", "merge", now);
             }
-            store.CareTasks.Update(moved);
+            await care.UpdateAsync(moved, key, ct).ConfigureAwait(false);
         }
         // The closed loop across the merge: an occasion one side completed or declined stands down the other's open tasks.
-        var tasks = store.CareTasks.Find(Query.EQ("c", survivor.Value)).Select(CareDocument.FromBson).ToList();
+        var tasks = await care.OfAsync(survivor, ct).ConfigureAwait(false);
         foreach (var group in tasks.GroupBy(t => t.OccasionKey))
         {
-            if (group.FirstOrDefault(t => t.Status is CareTaskStatus.Done or CareTaskStatus.Declined) is not { } closed) continue;
-            foreach (var open in group.Where(t => t.Status == CareTaskStatus.Open))
-            {
-                var word = closed.Status == CareTaskStatus.Done ? "done" : "declined";
-                var doc = store.CareTasks.FindById(open.Id);
-                doc["st"] = (int)CareTaskStatus.Withdrawn;
-                doc["xAt"] = Bson.Instant(now);
-                doc["out"] = $"{word} on {closed.Channel} before merging '{merged}'";
-                doc["by"] = "merge";
-                store.CareTasks.Update(doc);
-                store.CareSuppressions.Upsert(CareDocument.ToBson(new CareSuppression(survivor, open.Rule, open.OccasionKey, open.Channel,
-                    SuppressionReason.ClosedLoop, $"task {open.Id} withdrawn at merge: {word} on {closed.Channel} (task {closed.Id})", now)));
-            }
+            if (group.FirstOrDefault(t => t.ClosesOccasion) is not { } closed) continue;
+            await ClosedLoop.StandDownAsync(care, closed, group, "merge", merged, now, ct).ConfigureAwait(false);
         }
-        foreach (var doc in store.CareSuppressions.Find(Query.EQ("c", merged.Value)).ToList())
-        {
-            store.CareSuppressions.Delete(doc["_id"]);
-            var moved = CareDocument.ToBson(CareDocument.ToSuppression(doc) with { Customer = survivor });
-            if (store.CareSuppressions.FindById(moved["_id"]) is null) store.CareSuppressions.Insert(moved);
-        }
+        var suppressions = await care.SuppressionsOfAsync(merged, ct).ConfigureAwait(false);
+        await care.RemoveSuppressionsOfAsync(merged, ct).ConfigureAwait(false);
+        foreach (var s in suppressions) await care.PutSuppressionAsync(s with { Customer = survivor }, replace: false, ct).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -19,50 +18,52 @@ internal sealed class CareSweeper(CrmContext context)
     private int _suppressed;
     private readonly SortedDictionary<SuppressionReason, int> _suppressedBy = [];
 
-    internal SweepResult Sweep(DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly)
+    internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly, CancellationToken ct)
     {
-        var store = context.Store;
         var policy = context.Options.ContactPolicy;
-        var sequence = store.ChangeSequence;
-        var expired = Expire(at, policy);
+        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        var expired = await ExpireAsync(store.Care, at, policy, ct).ConfigureAwait(false);
 
-        var last = store.Meta.FindById(SequenceKey)?["v"].AsInt64 ?? -1;
+        var last = await store.Changes.CursorAsync(SequenceKey, ct).ConfigureAwait(false);
+        var incremental = changedOnly && last is not null;
+        var scan = incremental
+            ? SnapshotScan.Only(await store.Changes.ChangedSinceAsync(last!.Value, ct).ConfigureAwait(false))
+            : SnapshotScan.All(parallel: true);
+
+        // Streamed: customers are asked chunk by chunk, and only those with proposals are kept.
         var failures = new ConcurrentBag<string>();
-        List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)> proposing;
-        int evaluated;
-        if (changedOnly && last >= 0)
+        var proposing = new List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)>();
+        var evaluated = 0;
+        await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
-            var changed = store.ChangedSince(last).Select(c => Snapshots.One(store, c)).OfType<CustomerSnapshot>().ToList();
-            evaluated = changed.Count;
-            proposing = [.. changed.Select(c => (c, Propose(c, rules, at, failures))).Where(p => p.Item2.Count > 0)];
-        }
-        else
-        {
-            // Streamed: only customers with proposals are kept, never the whole base at once.
-            var all = Snapshots.Evaluate(store, c => Propose(c, rules, at, failures) is { Count: > 0 } list ? (c, list) : default, parallel: true);
-            evaluated = all.Count;
-            proposing = [.. all.Select(r => r.Result).Where(r => r.Item1 is not null)];
+            ct.ThrowIfCancellationRequested();
+            evaluated += chunk.Count;
+            foreach (var customer in chunk)
+            {
+                if (Propose(customer, rules, at, failures) is { Count: > 0 } list) proposing.Add((customer, list));
+            }
         }
         // The policy sees proposals in code order, so caps fall the same way on every run.
         proposing.Sort((a, b) => string.CompareOrdinal(a.Customer.Customer.Code.Value, b.Customer.Customer.Code.Value));
 
-        var tasksByCustomer = changedOnly
+        var tasksByCustomer = incremental || proposing.Count == 0
             ? null
-            : store.CareTasks.FindAll().Select(CareDocument.FromBson).GroupBy(t => t.Customer.Value).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            : (await store.Care.AllAsync(ct).ConfigureAwait(false)).GroupBy(t => t.Customer).ToDictionary(g => g.Key, g => g.ToList());
         var proposed = 0;
         foreach (var (customer, proposals) in proposing)
         {
-            var code = customer.Customer.Code.Value;
+            ct.ThrowIfCancellationRequested();
+            var code = customer.Customer.Code;
             var tasks = tasksByCustomer is null
-                ? store.CareTasks.Find(Query.EQ("c", code)).Select(CareDocument.FromBson).ToList()
+                ? [.. await store.Care.OfAsync(code, ct).ConfigureAwait(false)]
                 : tasksByCustomer.GetValueOrDefault(code) ?? [];
             foreach (var (rule, action) in proposals)
             {
                 proposed++;
-                Apply(customer, rule, action, tasks, at, policy);
+                await ApplyAsync(store.Care, customer, rule, action, tasks, at, policy, ct).ConfigureAwait(false);
             }
         }
-        store.Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = sequence });
+        await store.Changes.SetCursorAsync(SequenceKey, sequence, ct).ConfigureAwait(false);
         return new SweepResult(at, evaluated, proposed, _created, _known, _suppressed, expired,
             failures.Order(StringComparer.Ordinal).ToArray())
         {
@@ -93,20 +94,17 @@ internal sealed class CareSweeper(CrmContext context)
         return list;
     }
 
-    private int Expire(DateTimeOffset at, ContactPolicy policy)
+    private static async ValueTask<int> ExpireAsync(ICareStore care, DateTimeOffset at, ContactPolicy policy, CancellationToken ct)
     {
-        var expired = 0;
-        foreach (var doc in context.Store.CareTasks.Find(Query.EQ("st", (int)CareTaskStatus.Open)).ToList())
-        {
-            var task = CareDocument.FromBson(doc);
-            if (task.Due + policy.ExpireAfter >= at) continue;
-            context.Store.CareTasks.Update(CareDocument.ToBson(task with { Status = CareTaskStatus.Expired, ClosedAt = at, Outcome = "expired", ClosedBy = "sweep" }));
-            expired++;
-        }
-        return expired;
+        // A task expires once its due time plus the policy's expiry lies before the sweep.
+        if (at - DateTimeOffset.MinValue <= policy.ExpireAfter) return 0;
+        var overdue = await care.OpenDueBeforeAsync(at - policy.ExpireAfter, ct).ConfigureAwait(false);
+        foreach (var task in overdue) await care.UpdateAsync(task.Expire(at), null, ct).ConfigureAwait(false);
+        return overdue.Count;
     }
 
-    private void Apply(CustomerSnapshot snapshot, ICareRule rule, CareAction action, List<CareTask> tasks, DateTimeOffset at, ContactPolicy policy)
+    private async ValueTask ApplyAsync(ICareStore care, CustomerSnapshot snapshot, ICareRule rule, CareAction action, List<CareTask> tasks,
+        DateTimeOffset at, ContactPolicy policy, CancellationToken ct)
     {
         var customer = snapshot.Customer;
         var occasion = rule.Name + ":" + action.Occasion;
@@ -117,17 +115,17 @@ internal sealed class CareSweeper(CrmContext context)
             return;
         }
 
-        var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.Status is CareTaskStatus.Done or CareTaskStatus.Declined);
+        var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.ClosesOccasion);
         if (closed is not null)
         {
-            Suppress(customer.Code, rule, occasion, channel, SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}", at);
+            await SuppressAsync(care, customer.Code, rule, occasion, channel, SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}", at, ct).ConfigureAwait(false);
             return;
         }
         if (customer.Consents.TryGetValue(channel, out var consent) ? !consent.Granted : policy.RequireOptIn)
         {
             var reason = consent is null ? SuppressionReason.NoConsent : SuppressionReason.OptedOut;
-            Suppress(customer.Code, rule, occasion, channel, reason,
-                consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}", at);
+            await SuppressAsync(care, customer.Code, rule, occasion, channel, reason,
+                consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}", at, ct).ConfigureAwait(false);
             return;
         }
 
@@ -135,8 +133,8 @@ internal sealed class CareSweeper(CrmContext context)
         var near = tasks.Count(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow);
         if (near >= policy.MaxPerChannel)
         {
-            Suppress(customer.Code, rule, occasion, channel, SuppressionReason.FrequencyCap,
-                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}"), at);
+            await SuppressAsync(care, customer.Code, rule, occasion, channel, SuppressionReason.FrequencyCap,
+                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}"), at, ct).ConfigureAwait(false);
             return;
         }
 
@@ -154,14 +152,22 @@ internal sealed class CareSweeper(CrmContext context)
             Status = CareTaskStatus.Open,
             CreatedAt = context.Now,
         };
-        var id = context.Store.CareTasks.Insert(CareDocument.ToBson(task)).AsInt64;
-        tasks.Add(task with { Id = id });
-        _created++;
+        if (await care.InsertAsync(task, CareKeys.Dedup(task), ct).ConfigureAwait(false) is { } stored)
+        {
+            tasks.Add(stored);
+            _created++;
+        }
+        else
+        {
+            // Another task already holds the occasion's key (one moved here by a merge, say).
+            _known++;
+        }
     }
 
-    private void Suppress(CustomerCode customer, ICareRule rule, string occasion, Channel channel, SuppressionReason reason, string detail, DateTimeOffset at)
+    private async ValueTask SuppressAsync(ICareStore care, CustomerCode customer, ICareRule rule, string occasion, Channel channel, SuppressionReason reason,
+        string detail, DateTimeOffset at, CancellationToken ct)
     {
-        context.Store.CareSuppressions.Upsert(CareDocument.ToBson(new CareSuppression(customer, rule.Name, occasion, channel, reason, detail, at)));
+        await care.PutSuppressionAsync(new CareSuppression(customer, rule.Name, occasion, channel, reason, detail, at), replace: true, ct).ConfigureAwait(false);
         _suppressed++;
         _suppressedBy[reason] = _suppressedBy.GetValueOrDefault(reason) + 1;
     }

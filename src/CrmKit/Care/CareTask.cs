@@ -47,4 +47,32 @@ public sealed record CareTask
 
     /// <summary>Who closed it.</summary>
     public string? ClosedBy { get; init; }
+
+    /// <summary>The task closed by the customer's answer: done or declined, with the outcome, at <paramref name="at"/> by <paramref name="actor"/>.</summary>
+    /// <exception cref="CrmValidationException">The task is not open, or <paramref name="status"/> is neither done nor declined.</exception>
+    internal CareTask Close(CareTaskStatus status, string outcome, string actor, DateTimeOffset at)
+    {
+        if (status is not (CareTaskStatus.Done or CareTaskStatus.Declined))
+            throw new CrmValidationException("status", $"{status} does not close a task; done or declined does.");
+        return Leave(status, outcome, actor, at);
+    }
+
+    /// <summary>The open task expired by a sweep at <paramref name="at"/>.</summary>
+    internal CareTask Expire(DateTimeOffset at) => Leave(CareTaskStatus.Expired, "expired", "sweep", at);
+
+    /// <summary>The open task withdrawn (the closed loop, a merge) at <paramref name="at"/>, with why and by whom.</summary>
+    internal CareTask Withdraw(string why, string by, DateTimeOffset at) => Leave(CareTaskStatus.Withdrawn, why, by, at);
+
+    /// <summary>True once a contact for the occasion was made or refused: the occasion is closed for every channel.</summary>
+    internal bool ClosesOccasion => Status is CareTaskStatus.Done or CareTaskStatus.Declined;
+
+    /// <summary>The word recorded for a closing status: <c>done</c> or <c>declined</c>.</summary>
+    internal string ClosingWord => Status == CareTaskStatus.Done ? "done" : "declined";
+
+    private CareTask Leave(CareTaskStatus status, string outcome, string actor, DateTimeOffset at)
+    {
+        if (Status != CareTaskStatus.Open)
+            throw new CrmValidationException("task", $"{Id} is {Status.ToString().ToLowerInvariant()}, not open; only an open task can be closed.");
+        return this with { Status = status, ClosedAt = at, Outcome = outcome, ClosedBy = actor };
+    }
 }

@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -27,39 +26,26 @@ public sealed class ClaimBook
         Require.Name(salesperson, "salesperson");
         var period = lockFor ?? DefaultLock;
         if (period <= TimeSpan.Zero) throw new CrmValidationException("lockFor", $"{period} is not a positive period.");
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var current = CustomerDocument.FromBson(_context.Load(customer, out var code));
+            var (code, record) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+            var current = record.Customer;
             var now = _context.Now;
-            if (Held(code) is { } held && held.Salesperson != salesperson && held.Until > now) throw new ClaimLockedException(held);
+            if (await s.Claims.GetAsync(code, ct).ConfigureAwait(false) is { } held && held.Salesperson != salesperson && held.Until > now)
+                throw new ClaimLockedException(held);
             var claim = new Claim(code, salesperson, now, now + period);
-            _context.Store.Claims.Upsert(new BsonDocument
-            {
-                ["_id"] = code.Value,
-                ["s"] = salesperson,
-                ["at"] = Bson.Instant(claim.At),
-                ["until"] = Bson.Instant(claim.Until),
-            });
+            await s.Claims.PutAsync(claim, ct).ConfigureAwait(false);
             if (current.Owner != salesperson)
-            {
-                _context.Store.UpdateProfile(current with { Owner = salesperson, UpdatedAt = now, Version = current.Version + 1 });
-                _context.Store.Touch(code);
-            }
+                await s.Customers.UpdateAsync(current with { Owner = salesperson, UpdatedAt = now, Version = current.Version + 1 }, current.Version, ct).ConfigureAwait(false);
             return claim;
-        });
+        }, default).Wait();
     }
 
     /// <summary>The latest claim on a customer, in force or run out; null when never claimed.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public Claim? Current(CustomerCode customer)
+    public Claim? Current(CustomerCode customer) => _context.Read(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        return Held(code);
-    }
-
-    private Claim? Held(CustomerCode code)
-    {
-        var doc = _context.Store.Claims.FindById(code.Value);
-        return doc is null ? null : new Claim(code, doc["s"].AsString, Bson.ToInstant(doc["at"]), Bson.ToInstant(doc["until"]));
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return await s.Claims.GetAsync(code, ct).ConfigureAwait(false);
+    }, default).Wait();
 }

@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -19,14 +18,16 @@ public sealed class CustomerBook
     /// </summary>
     /// <exception cref="CrmValidationException">A field is invalid; the message names it.</exception>
     /// <exception cref="DuplicateCustomerException">The code is taken, or was merged away.</exception>
-    public Customer Create(Customer customer, StageId? initialStage = null, string actor = "system")
+    public Customer Create(Customer customer, StageId? initialStage = null, string actor = "system") =>
+        CreateCore(customer, initialStage, actor, default).Wait();
+
+    internal ValueTask<Customer> CreateCore(Customer customer, StageId? initialStage, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var stage = CheckStage(initialStage);
         Require.Name(actor, "actor");
-        var now = _context.Now;
-        var stored = Prepare(customer, stage, now);
-        return _context.Store.Write(() => Insert(stored, actor));
+        var stored = Prepare(customer, stage, _context.Now);
+        return _context.Write((s, c) => Insert(s, stored, actor, c), ct);
     }
 
     /// <summary>
@@ -39,7 +40,10 @@ public sealed class CustomerBook
     /// <c>customers[3].attributes.age</c>. Nothing was written.
     /// </exception>
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
-    public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system")
+    public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system") =>
+        CreateManyCore(customers, initialStage, actor, default).Wait();
+
+    internal ValueTask<IReadOnlyList<Customer>> CreateManyCore(IEnumerable<Customer> customers, StageId? initialStage, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customers);
         var stage = CheckStage(initialStage);
@@ -57,17 +61,21 @@ public sealed class CustomerBook
             }
             catch (CrmValidationException e)
             {
-                throw new CrmValidationException($"customers[{i}].{e.Field}", e.Message[(e.Field.Length + 2)..]);
+                throw e.Under($"customers[{i}]");
             }
             if (!seen.TryAdd(stored[i].Code, i))
                 throw new CrmValidationException($"customers[{i}].code", $"'{stored[i].Code}' is also the code of customers[{seen[stored[i].Code]}].");
         }
-        if (stored.Length == 0) return [];
-        return _context.Store.Write(() =>
+        if (stored.Length == 0) return ValueTask.FromResult<IReadOnlyList<Customer>>([]);
+        return _context.Write<IReadOnlyList<Customer>>(async (s, c) =>
         {
-            foreach (var customer in stored) Insert(customer, actor);
+            foreach (var customer in stored)
+            {
+                c.ThrowIfCancellationRequested();
+                await Insert(s, customer, actor, c).ConfigureAwait(false);
+            }
             return stored;
-        });
+        }, ct);
     }
 
     /// <summary>
@@ -84,14 +92,19 @@ public sealed class CustomerBook
 
     /// <summary>The customer with <paramref name="code"/> (or its survivor after a merge).</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public Customer Get(CustomerCode code) => CustomerDocument.FromBson(_context.Load(code, out _));
+    public Customer Get(CustomerCode code) => GetCore(code, default).Wait();
+
+    internal ValueTask<Customer> GetCore(CustomerCode code, CancellationToken ct) =>
+        _context.Read(async (s, c) => (await CrmContext.LoadAsync(s, code, c).ConfigureAwait(false)).Record.Customer, ct);
 
     /// <summary>The customer with <paramref name="code"/> (or its survivor after a merge), or null.</summary>
-    public Customer? Find(CustomerCode code)
+    public Customer? Find(CustomerCode code) => FindCore(code, default).Wait();
+
+    internal ValueTask<Customer?> FindCore(CustomerCode code, CancellationToken ct) => _context.Read(async (s, c) =>
     {
-        var doc = _context.Store.Customers.FindById(_context.Resolve(code).Value);
-        return doc is null ? null : CustomerDocument.FromBson(doc);
-    }
+        var resolved = await CrmContext.ResolveAsync(s, code, c).ConfigureAwait(false);
+        return (await s.Customers.FindAsync(resolved, c).ConfigureAwait(false))?.Customer;
+    }, ct);
 
     /// <summary>
     /// Stores a changed copy of a customer. The copy's <see cref="Customer.Version"/> must be the
@@ -101,14 +114,17 @@ public sealed class CustomerBook
     /// <exception cref="ConcurrencyConflictException">The copy is stale; nothing was written.</exception>
     /// <exception cref="CrmValidationException">A field is invalid; nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public Customer Update(Customer customer)
+    public Customer Update(Customer customer) => UpdateCore(customer, default).Wait();
+
+    internal ValueTask<Customer> UpdateCore(Customer customer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var changed = customer.Normalize(_context.Options.Attributes);
         if (changed.Grade is not null) GradeBook.Check(_context.Options, changed.Grade);
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, c) =>
         {
-            var current = CustomerDocument.FromBson(_context.Load(changed.Code, out var code));
+            var (code, record) = await CrmContext.LoadAsync(s, changed.Code, c).ConfigureAwait(false);
+            var current = record.Customer;
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
             var now = _context.Now;
@@ -124,34 +140,35 @@ public sealed class CustomerBook
                 Version = current.Version + 1,
                 ErasedAt = current.ErasedAt,
             };
-            _context.Store.UpdateProfile(stored);
-            _context.Store.Touch(code);
-            if (regraded) GradeBook.RecordProfileGrade(_context, code, current.Grade, changed.Grade!, now);
+            await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
+            if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c).ConfigureAwait(false);
             return stored;
-        });
+        }, ct);
     }
 
     /// <summary>Every customer, in code order.</summary>
-    public Page<Customer> All(PageRequest page) => Query(null, page);
+    public Page<Customer> All(PageRequest page) => QueryCore(CustomerQuery.All, page, default).Wait();
 
     /// <summary>Customers carrying <paramref name="tag"/>, in code order.</summary>
     public Page<Customer> WithTag(string tag, PageRequest page) =>
-        Query(BsonExpression.Create("$.tags[*] ANY = @0", new BsonValue(Require.Name(tag, "tag"))), page);
+        QueryCore(CustomerQuery.WithTag(Require.Name(tag, "tag")), page, default).Wait();
 
     /// <summary>Customers in <paramref name="stage"/>, in code order.</summary>
-    public Page<Customer> InStage(StageId stage, PageRequest page) =>
-        Query(LiteDB.Query.EQ("$.stg", stage.Name), page);
+    public Page<Customer> InStage(StageId stage, PageRequest page) => QueryCore(CustomerQuery.InStage(stage), page, default).Wait();
 
     /// <summary>Customers whose owner is <paramref name="owner"/>, in code order.</summary>
     public Page<Customer> OwnedBy(string owner, PageRequest page) =>
-        Query(LiteDB.Query.EQ("$.own", Require.Name(owner, "owner")), page);
+        QueryCore(CustomerQuery.OwnedBy(Require.Name(owner, "owner")), page, default).Wait();
 
     /// <summary>
     /// Customers whose attribute <paramref name="name"/> equals <paramref name="value"/> (for a
     /// list attribute: contains it, given as text), in code order.
     /// </summary>
     /// <exception cref="CrmValidationException">The attribute is undeclared or the value's type differs from its declared type.</exception>
-    public Page<Customer> WithAttribute(string name, AttributeValue value, PageRequest page)
+    public Page<Customer> WithAttribute(string name, AttributeValue value, PageRequest page) =>
+        QueryCore(AttributeQuery(name, value), page, default).Wait();
+
+    internal CustomerQuery AttributeQuery(string name, AttributeValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var schema = _context.Options.Attributes.Attributes;
@@ -159,8 +176,13 @@ public sealed class CustomerBook
             throw new CrmValidationException($"attributes.{name}", "is not declared in the attribute schema.");
         var compatible = declared == value.Type || (declared == AttributeType.TextList && value.Type == AttributeType.Text);
         if (!compatible) throw new CrmValidationException($"attributes.{name}", $"expects {declared} but got {value.Type} \"{value}\".");
-        var key = CustomerDocument.AttributeKeys(name, value).Single();
-        return Query(BsonExpression.Create("$.ak[*] ANY = @0", new BsonValue(key)), page);
+        return CustomerQuery.WithAttributeKey(AttributeIndex.Keys(name, value).Single());
+    }
+
+    internal ValueTask<Page<Customer>> QueryCore(CustomerQuery query, PageRequest page, CancellationToken ct)
+    {
+        page.Check();
+        return _context.Read((s, c) => s.Customers.QueryAsync(query, page, c), ct);
     }
 
     /// <summary>
@@ -170,7 +192,11 @@ public sealed class CustomerBook
     /// <exception cref="CustomerNotFoundException">Either customer does not exist.</exception>
     /// <exception cref="CrmValidationException">Both codes name the same customer.</exception>
     public MergeRecord Merge(CustomerCode survivor, CustomerCode merged, string actor, string reason) =>
-        new CustomerMerger(_context).Merge(survivor, merged, Require.Name(actor, "actor"), Require.OptionalText(Require.Name(reason, "reason", Require.MaxTextLength), "reason")!);
+        MergeCore(survivor, merged, actor, reason, default).Wait();
+
+    internal ValueTask<MergeRecord> MergeCore(CustomerCode survivor, CustomerCode merged, string actor, string reason, CancellationToken ct) =>
+        new CustomerMerger(_context).MergeAsync(survivor, merged, Require.Name(actor, "actor"),
+            Require.OptionalText(Require.Name(reason, "reason", Require.MaxTextLength), "reason")!, ct);
 
     /// <summary>
     /// Pairs of customers that are probably the same person: same phone number, same email, same
@@ -180,17 +206,20 @@ public sealed class CustomerBook
     public IReadOnlyList<DuplicateCandidate> FindDuplicates(params string[] identityAttributes)
     {
         ArgumentNullException.ThrowIfNull(identityAttributes);
-        return new DuplicateFinder(_context).Find(identityAttributes);
+        return new DuplicateFinder(_context).FindAsync(identityAttributes, default).Wait();
     }
 
     /// <summary>How many customers the database holds (merged-away codes not counted).</summary>
-    public int Count() => _context.Store.Customers.Count();
+    public int Count() => _context.Read((s, c) => s.Customers.CountAsync(CustomerQuery.All, c), default).Wait();
 
     /// <summary>How many customers are in each stage of the stage model, in the model's stage order; stages without customers count 0.</summary>
-    public IReadOnlyList<KeyValuePair<StageId, int>> CountByStage() =>
-        _context.Options.Stages.Stages
-            .Select(stage => KeyValuePair.Create(stage, _context.Store.Customers.Count(LiteDB.Query.EQ("$.stg", stage.Name))))
-            .ToArray();
+    public IReadOnlyList<KeyValuePair<StageId, int>> CountByStage() => _context.Read<IReadOnlyList<KeyValuePair<StageId, int>>>(async (s, c) =>
+    {
+        var counts = new List<KeyValuePair<StageId, int>>();
+        foreach (var stage in _context.Options.Stages.Stages)
+            counts.Add(KeyValuePair.Create(stage, await s.Customers.CountAsync(CustomerQuery.InStage(stage), c).ConfigureAwait(false)));
+        return counts;
+    }, default).Wait();
 
     private StageId CheckStage(StageId? initialStage)
     {
@@ -216,25 +245,11 @@ public sealed class CustomerBook
     }
 
     /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
-    private Customer Insert(Customer stored, string actor)
+    private static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, CancellationToken ct)
     {
-        var store = _context.Store;
-        if (store.Customers.FindById(stored.Code.Value) is not null || store.Aliases.FindById(stored.Code.Value) is not null)
-            throw new DuplicateCustomerException(stored.Code);
-        store.InsertCustomer(stored);
-        store.StageChanges.Insert(StageChangeDocument.ToBson(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor)));
-        if (stored.Grade is not null) GradeBook.RecordProfileGrade(_context, stored.Code, null, stored.Grade, stored.CreatedAt);
+        await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
+        await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor), ct).ConfigureAwait(false);
+        if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
         return stored;
-    }
-
-    private Page<Customer> Query(BsonExpression? predicate, PageRequest page)
-    {
-        page.Check();
-        var query = _context.Store.Customers.Query();
-        if (predicate is not null) query = query.Where(predicate);
-        var docs = query.OrderBy("_id")
-            .Skip(page.Offset).Limit(page.Size + 1).ToList();
-        var items = docs.Take(page.Size).Select(CustomerDocument.FromBson).ToArray();
-        return new Page<Customer>(items, page.Offset, docs.Count > page.Size);
     }
 }

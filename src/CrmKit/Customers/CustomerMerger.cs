@@ -1,65 +1,33 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
 /// <summary>Merges one customer into another in a single transaction; see <see cref="MergeRecord"/>.</summary>
 internal sealed class CustomerMerger(CrmContext context)
 {
-    internal MergeRecord Merge(CustomerCode survivorCode, CustomerCode mergedCode, string actor, string reason) =>
-        context.Store.Write(() =>
+    internal ValueTask<MergeRecord> MergeAsync(CustomerCode survivorCode, CustomerCode mergedCode, string actor, string reason, CancellationToken ct) =>
+        context.Write(async (store, c) =>
         {
-            var store = context.Store;
-            var survivor = CustomerDocument.FromBson(context.Load(survivorCode, out var s));
-            var merged = CustomerDocument.FromBson(context.Load(mergedCode, out var m));
+            var (s, survivor) = await CrmContext.LoadAsync(store, survivorCode, c).ConfigureAwait(false);
+            var (m, merged) = await CrmContext.LoadAsync(store, mergedCode, c).ConfigureAwait(false);
             if (s == m) throw new CrmValidationException("merged", $"'{mergedCode}' and '{survivorCode}' are the same customer.");
             var now = context.Now;
 
-            var interactions = store.Interactions.Find(Query.EQ("c", m.Value)).ToList();
-            foreach (var doc in interactions)
-            {
-                doc["c"] = s.Value;
-                store.Interactions.Update(doc);
-            }
+            var interactions = await store.Interactions.OfAsync(m, c).ConfigureAwait(false);
+            await store.Interactions.ReplaceAsync(interactions.Select(i => i with { Customer = s }).ToArray(), c).ConfigureAwait(false);
+            var stageChanges = await store.Stages.MoveAsync(m, s, c).ConfigureAwait(false);
 
-            var changes = store.StageChanges.Find(Query.EQ("c", m.Value)).ToList();
-            foreach (var doc in changes)
-            {
-                doc["c"] = s.Value;
-                if (doc["mf"].IsNull) doc["mf"] = m.Value;
-                store.StageChanges.Update(doc);
-            }
+            var combined = Combine(survivor.Customer, merged.Customer) with { UpdatedAt = now, Version = survivor.Customer.Version + 1 };
+            await store.Customers.UpdateAsync(combined, survivor.Customer.Version, c).ConfigureAwait(false);
+            var record = new MergeRecord(s, m, now, actor, reason, interactions.Count, stageChanges);
+            await store.Customers.MergeAwayAsync(record, c).ConfigureAwait(false);
 
-            var combined = Combine(survivor, merged) with { UpdatedAt = now, Version = survivor.Version + 1 };
-            store.UpdateProfile(combined);
-            store.DeleteCustomer(m);
+            await CareMerge.MoveAsync(store.Care, s, m, now, c).ConfigureAwait(false);
 
-            CareMerge.Move(store, s, m, now);
-
-            var stats = InteractionLog.Fold(context, store.Interactions.Find(Query.EQ("c", s.Value)));
-            store.SetStats(store.Customers.FindById(s.Value), stats);
-
-            // Codes merged into the merged customer earlier now resolve to the survivor too.
-            foreach (var alias in store.Aliases.Find(Query.EQ("s", m.Value)).ToList())
-            {
-                alias["s"] = s.Value;
-                store.Aliases.Update(alias);
-            }
-            store.Aliases.Insert(new BsonDocument { ["_id"] = m.Value, ["s"] = s.Value });
-
-            var record = new MergeRecord(s, m, now, actor, reason, interactions.Count, changes.Count);
-            store.Merges.Insert(new BsonDocument
-            {
-                ["s"] = s.Value,
-                ["m"] = m.Value,
-                ["at"] = Bson.Instant(now),
-                ["a"] = actor,
-                ["r"] = reason,
-                ["ni"] = interactions.Count,
-                ["ns"] = changes.Count,
-            });
+            var all = await store.Interactions.OfAsync(s, c).ConfigureAwait(false);
+            await store.Customers.SetStatsAsync(s, InteractionLog.Fold(context.Options, all), c).ConfigureAwait(false);
             return record;
-        });
+        }, ct);
 
     private static Customer Combine(Customer survivor, Customer merged)
     {

@@ -12,9 +12,15 @@ namespace CrmKit;
 /// </summary>
 internal sealed class DuplicateFinder(CrmContext context)
 {
-    internal IReadOnlyList<DuplicateCandidate> Find(IReadOnlyCollection<string> identityAttributes)
+    internal async ValueTask<IReadOnlyList<DuplicateCandidate>> FindAsync(IReadOnlyCollection<string> identityAttributes, CancellationToken ct)
     {
-        var customers = context.Store.Customers.FindAll().Select(CustomerDocument.FromBson).Where(c => c.ErasedAt is null).ToArray();
+        var customers = await context.Read(async (s, c) =>
+        {
+            var live = new List<Customer>();
+            await foreach (var chunk in s.Customers.ScanAsync(SnapshotScan.All(), c).ConfigureAwait(false))
+                live.AddRange(chunk.Select(x => x.Customer).Where(x => x.ErasedAt is null));
+            return live.ToArray();
+        }, ct).ConfigureAwait(false);
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < customers.Length; i++)
         {
@@ -69,7 +75,7 @@ internal sealed class DuplicateFinder(CrmContext context)
         }
         foreach (var name in identityAttributes)
         {
-            if (c.Attributes.TryGetValue(name, out var value)) yield return $"same {name}:" + CustomerDocument.Canonical(value.Raw).Trim().ToUpperInvariant();
+            if (c.Attributes.TryGetValue(name, out var value)) yield return $"same {name}:" + AttributeIndex.Canonical(value.Raw).Trim().ToUpperInvariant();
         }
         if (c.Birthday is { } birthday) yield return $"same birthday and name:{birthday.DayNumber}/{NameKey(c.Name)}";
     }

@@ -1,7 +1,7 @@
 namespace CrmKit;
 
 /// <summary>No care task has the given id.</summary>
-public sealed class CareTaskNotFoundException : CrmException
+public sealed class CareTaskNotFoundException : CrmNotFoundException
 {
     /// <summary>Creates the exception for <paramref name="id"/>.</summary>
     public CareTaskNotFoundException(long id)

@@ -1,7 +1,7 @@
 namespace CrmKit;
 
 /// <summary>No customer has the given code (nor was one merged away under it).</summary>
-public sealed class CustomerNotFoundException : CrmException
+public sealed class CustomerNotFoundException : CrmNotFoundException
 {
     /// <summary>Creates the exception for <paramref name="code"/>.</summary>
     public CustomerNotFoundException(CustomerCode code)

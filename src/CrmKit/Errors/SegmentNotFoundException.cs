@@ -1,7 +1,7 @@
 namespace CrmKit;
 
 /// <summary>No segment has the given name.</summary>
-public sealed class SegmentNotFoundException : CrmException
+public sealed class SegmentNotFoundException : CrmNotFoundException
 {
     /// <summary>Creates the exception for <paramref name="name"/>.</summary>
     public SegmentNotFoundException(string name)

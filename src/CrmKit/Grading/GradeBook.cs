@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -29,14 +28,11 @@ public sealed class GradeBook
 
     /// <summary>A customer's grading history, oldest first.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public IReadOnlyList<GradeChange> History(CustomerCode customer)
+    public IReadOnlyList<GradeChange> History(CustomerCode customer) => _context.Read(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        return _context.Store.GradeChanges.Find(Query.EQ("c", code.Value))
-            .OrderBy(d => d["_id"].AsInt64)
-            .Select(FromBson)
-            .ToArray();
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return await s.Grades.OfAsync(code, ct).ConfigureAwait(false);
+    }, default).Wait();
 
     /// <summary>
     /// True when the customer's grade was assigned or reviewed within <paramref name="reviewPeriod"/>
@@ -45,7 +41,7 @@ public sealed class GradeBook
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public bool IsTrusted(CustomerCode customer, TimeSpan reviewPeriod)
     {
-        var c = CustomerDocument.FromBson(_context.Load(customer, out _));
+        var c = _context.Read(async (s, ct) => (await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false)).Record.Customer, default).Wait();
         return c.Grade is not null && c.GradeReviewedAt is { } at && _context.Now - at <= reviewPeriod;
     }
 
@@ -53,16 +49,21 @@ public sealed class GradeBook
     public IReadOnlyList<Customer> DueForReview(TimeSpan reviewPeriod)
     {
         var oldest = _context.Now - reviewPeriod;
-        return _context.Store.Customers.Find(LiteDB.Query.Not("grd", BsonValue.Null))
-            .Select(CustomerDocument.FromBson)
-            .Where(c => c.Grade is not null && (c.GradeReviewedAt is null || c.GradeReviewedAt < oldest))
-            .OrderBy(c => c.Code.Value, StringComparer.Ordinal)
-            .ToArray();
+        return _context.Read<IReadOnlyList<Customer>>(async (s, ct) =>
+        {
+            var due = new List<Customer>();
+            for (var page = new PageRequest(0, 10_000); ; page = page.Next)
+            {
+                var graded = await s.Customers.QueryAsync(CustomerQuery.Graded, page, ct).ConfigureAwait(false);
+                due.AddRange(graded.Items.Where(c => c.Grade is not null && (c.GradeReviewedAt is null || c.GradeReviewedAt < oldest)));
+                if (!graded.HasMore) return due;
+            }
+        }, default).Wait();
     }
 
     /// <summary>Records a grade set through <see cref="CustomerBook.Create"/> or <see cref="CustomerBook.Update"/>.</summary>
-    internal static void RecordProfileGrade(CrmContext context, CustomerCode code, string? from, string to, DateTimeOffset at) =>
-        context.Store.GradeChanges.Insert(ToBson(new GradeChange(code, from, to, at, "set with the profile", "system", IsReview: false)));
+    internal static ValueTask RecordProfileGrade(IStoreSession session, CustomerCode code, string? from, string to, DateTimeOffset at, CancellationToken ct) =>
+        session.Grades.AppendAsync(new GradeChange(code, from, to, at, "set with the profile", "system", IsReview: false), ct);
 
     /// <summary>Checks a grade against its length limit and the configured scale.</summary>
     internal static string Check(CrmOptions options, string grade)
@@ -78,36 +79,22 @@ public sealed class GradeBook
     {
         Require.Name(reason, "reason", Require.MaxTextLength);
         Require.Name(actor, "actor");
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var current = CustomerDocument.FromBson(_context.Load(customer, out var code));
+            var (code, record) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+            var current = record.Customer;
             if (review && current.Grade is null) throw new CrmValidationException("grade", $"customer '{code}' has no grade to review.");
             var now = _context.Now;
             var change = new GradeChange(code, current.Grade, grade ?? current.Grade!, now, reason, actor, review);
-            _context.Store.GradeChanges.Insert(ToBson(change));
-            _context.Store.Touch(code);
-            _context.Store.UpdateProfile(current with
+            await s.Grades.AppendAsync(change, ct).ConfigureAwait(false);
+            await s.Customers.UpdateAsync(current with
             {
                 Grade = change.To,
                 GradeReviewedAt = now,
                 UpdatedAt = now,
                 Version = current.Version + 1,
-            });
+            }, current.Version, ct).ConfigureAwait(false);
             return change;
-        });
+        }, default).Wait();
     }
-
-    private static BsonDocument ToBson(GradeChange g) => new()
-    {
-        ["c"] = g.Customer.Value,
-        ["f"] = Bson.Text(g.From),
-        ["t"] = g.To,
-        ["at"] = Bson.Instant(g.At),
-        ["r"] = g.Reason,
-        ["a"] = g.Actor,
-        ["rev"] = g.IsReview,
-    };
-
-    private static GradeChange FromBson(BsonDocument d) =>
-        new(new CustomerCode(d["c"].AsString), Bson.ToText(d["f"]), d["t"].AsString, Bson.ToInstant(d["at"]), d["r"].AsString, d["a"].AsString, d["rev"].AsBoolean);
 }

@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -16,11 +15,13 @@ public sealed class InteractionLog
     /// <summary>Appends one interaction and updates the customer's stats; returns it with its id.</summary>
     /// <exception cref="CrmValidationException">A field is invalid; nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">The customer does not exist; nothing was written.</exception>
-    public Interaction Record(Interaction interaction)
+    public Interaction Record(Interaction interaction) => RecordCore(interaction, default).Wait();
+
+    internal async ValueTask<Interaction> RecordCore(Interaction interaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         interaction.Check(_context.Options, null);
-        return Append([interaction])[0];
+        return (await _context.Write((s, c) => AppendAsync(s, [interaction], c), ct).ConfigureAwait(false))[0];
     }
 
     /// <summary>
@@ -30,7 +31,9 @@ public sealed class InteractionLog
     /// </summary>
     /// <exception cref="CrmValidationException">An interaction is invalid (the field names its index); nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">A customer does not exist; nothing was written.</exception>
-    public IReadOnlyList<Interaction> RecordBatch(IEnumerable<Interaction> interactions)
+    public IReadOnlyList<Interaction> RecordBatch(IEnumerable<Interaction> interactions) => RecordBatchCore(interactions, default).Wait();
+
+    internal ValueTask<IReadOnlyList<Interaction>> RecordBatchCore(IEnumerable<Interaction> interactions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interactions);
         var batch = interactions.ToArray();
@@ -39,7 +42,7 @@ public sealed class InteractionLog
             if (batch[i] is null) throw new CrmValidationException($"interactions[{i}]", "is null.");
             batch[i].Check(_context.Options, i);
         }
-        return batch.Length == 0 ? [] : Append(batch);
+        return batch.Length == 0 ? ValueTask.FromResult<IReadOnlyList<Interaction>>([]) : _context.Write((s, c) => AppendAsync(s, batch, c), ct);
     }
 
     /// <summary>
@@ -54,97 +57,98 @@ public sealed class InteractionLog
     }
 
     /// <summary>How many interactions the log holds.</summary>
-    public long Count() => _context.Store.Interactions.LongCount();
+    public long Count() => _context.Read((s, c) => s.Interactions.CountAsync(c), default).Wait();
 
     /// <summary>A customer's interactions (after resolving merges), oldest first, in pages.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public Page<Interaction> For(CustomerCode customer, PageRequest page)
+    public Page<Interaction> For(CustomerCode customer, PageRequest page) => ForCore(customer, page, default).Wait();
+
+    internal ValueTask<Page<Interaction>> ForCore(CustomerCode customer, PageRequest page, CancellationToken ct)
     {
         page.Check();
-        _context.Load(customer, out var code);
-        var all = _context.Store.Interactions.Find(Query.EQ("c", code.Value))
-            .Select(InteractionDocument.FromBson)
-            .OrderBy(i => i.OccurredAt.UtcTicks).ThenBy(i => i.Id)
-            .Skip(page.Offset).Take(page.Size + 1).ToArray();
-        return new Page<Interaction>(all.Take(page.Size).ToArray(), page.Offset, all.Length > page.Size);
+        return _context.Read(async (s, c) =>
+        {
+            var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
+            return await s.Interactions.PageAsync(code, page, c).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <summary>The stored stats of a customer (after resolving merges); reads no interactions.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public CustomerStats Stats(CustomerCode customer)
-    {
-        return StatsDocument.FromBson(LiteStore.StatsOf(_context.Load(customer, out _)));
-    }
+    public CustomerStats Stats(CustomerCode customer) =>
+        _context.Read(async (s, c) => (await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false)).Record.Stats, default).Wait();
 
     /// <summary>Recomputes a customer's stats from the log, stores and returns them.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public CustomerStats RebuildStats(CustomerCode customer) => _context.Store.Write(() =>
+    public CustomerStats RebuildStats(CustomerCode customer) => _context.Write(async (s, c) =>
     {
-        var doc = _context.Load(customer, out var code);
-        var stats = Fold(_context, _context.Store.Interactions.Find(Query.EQ("c", code.Value)));
-        _context.Store.SetStats(doc, stats);
+        var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
+        var stats = Fold(_context.Options, await s.Interactions.OfAsync(code, c).ConfigureAwait(false));
+        await s.Customers.SetStatsAsync(code, stats, c).ConfigureAwait(false);
         return stats;
-    });
+    }, default).Wait();
 
     /// <summary>Recomputes every customer's stats from the log in one transaction; returns how many were rebuilt.</summary>
-    public int RebuildAllStats() => _context.Store.Write(() =>
-    {
-        var store = _context.Store;
-        var byCustomer = store.Interactions.FindAll().GroupBy(d => d["c"].AsString).ToDictionary(g => g.Key, g => g.ToList());
-        var count = 0;
-        foreach (var doc in store.Customers.FindAll().ToList())
-        {
-            var stats = byCustomer.TryGetValue(doc["_id"].AsString, out var docs) ? Fold(_context, docs) : CustomerStats.Empty;
-            store.SetStats(doc, stats);
-            count++;
-        }
-        return count;
-    });
+    public int RebuildAllStats() => RebuildAllStatsCore(default).Wait();
 
-    /// <summary>Replays stored interactions in recording order into stats.</summary>
-    internal static CustomerStats Fold(CrmContext context, IEnumerable<BsonDocument> interactions)
+    internal ValueTask<int> RebuildAllStatsCore(CancellationToken ct) => _context.Write(async (s, c) =>
     {
-        var acc = new StatsAccumulator(context.Options, CustomerStats.Empty);
-        foreach (var doc in interactions.OrderBy(d => d["_id"].AsInt64)) acc.Add(InteractionDocument.FromBson(doc));
+        var byCustomer = new Dictionary<CustomerCode, StatsAccumulator>();
+        await foreach (var chunk in s.Interactions.ScanAsync(null, c).ConfigureAwait(false))
+        {
+            foreach (var i in chunk)
+            {
+                if (!byCustomer.TryGetValue(i.Customer, out var acc)) byCustomer[i.Customer] = acc = new StatsAccumulator(_context.Options, CustomerStats.Empty);
+                acc.Add(i);
+            }
+        }
+        var codes = new List<CustomerCode>();
+        await foreach (var chunk in s.Customers.ScanAsync(SnapshotScan.All(), c).ConfigureAwait(false)) codes.AddRange(chunk.Select(x => x.Customer.Code));
+        foreach (var code in codes)
+        {
+            var stats = byCustomer.TryGetValue(code, out var acc) ? acc.ToStats() : CustomerStats.Empty;
+            await s.Customers.SetStatsAsync(code, stats, c).ConfigureAwait(false);
+        }
+        return codes.Count;
+    }, ct);
+
+    /// <summary>Replays interactions in recording (id) order into stats.</summary>
+    internal static CustomerStats Fold(CrmOptions options, IEnumerable<Interaction> interactions)
+    {
+        var acc = new StatsAccumulator(options, CustomerStats.Empty);
+        foreach (var i in interactions.OrderBy(i => i.Id)) acc.Add(i);
         return acc.ToStats();
     }
 
-    private Interaction[] Append(Interaction[] batch) => _context.Store.Write(() => AppendInWrite(batch));
-
-    /// <summary>Appends checked interactions inside the caller's write (care closes a task and records its contact at once).</summary>
-    internal Interaction[] AppendInWrite(Interaction[] batch)
+    /// <summary>
+    /// Appends checked interactions inside the caller's write (care closes a task and records its
+    /// contact at once): resolves each customer, folds the batch into its stats, and hands the
+    /// store the batch with the new stats.
+    /// </summary>
+    internal async ValueTask<IReadOnlyList<Interaction>> AppendAsync(IStoreSession s, Interaction[] batch, CancellationToken ct)
     {
-        var store = _context.Store;
         var now = _context.Now;
-        // A customer's stats live in its document, so reading it both proves the customer exists
-        // and gives the figures to update: one read and one write per customer.
-        var statsByGiven = new Dictionary<CustomerCode, (CustomerCode Code, BsonDocument Existing)>();
+        var byGiven = new Dictionary<CustomerCode, (CustomerCode Code, CustomerStats Stats)>();
         var stored = new Interaction[batch.Length];
         for (var i = 0; i < batch.Length; i++)
         {
             var given = batch[i].Customer;
-            if (!statsByGiven.TryGetValue(given, out var entry))
+            if (!byGiven.TryGetValue(given, out var entry))
             {
-                var code = given;
-                var existing = store.Customers.FindById(given.Value) ?? _context.Load(given, out code);
-                statsByGiven[given] = entry = (code, existing);
+                var (code, record) = await CrmContext.LoadAsync(s, given, ct).ConfigureAwait(false);
+                byGiven[given] = entry = (code, record.Stats);
             }
             stored[i] = batch[i] with { Customer = entry.Code, RecordedAt = now };
         }
 
-        var docs = new BsonDocument[stored.Length];
-        for (var i = 0; i < stored.Length; i++) docs[i] = InteractionDocument.ToBson(stored[i]);
-        store.Interactions.InsertBulk(docs, batchSize: Math.Max(docs.Length, 1));
-        for (var i = 0; i < stored.Length; i++) stored[i] = stored[i] with { Id = docs[i]["_id"].AsInt64 };
-
-        var existingByCode = statsByGiven.Values.DistinctBy(e => e.Code).ToDictionary(e => e.Code, e => e.Existing);
-        foreach (var group in stored.GroupBy(s => s.Customer))
+        var existing = byGiven.Values.DistinctBy(e => e.Code).ToDictionary(e => e.Code, e => e.Stats);
+        var stats = new Dictionary<CustomerCode, CustomerStats>();
+        foreach (var group in stored.GroupBy(x => x.Customer))
         {
-            var existing = existingByCode[group.Key];
-            var acc = new StatsAccumulator(_context.Options, StatsDocument.FromBson(LiteStore.StatsOf(existing)));
+            var acc = new StatsAccumulator(_context.Options, existing[group.Key]);
             foreach (var interaction in group) acc.Add(interaction);
-            store.SetStats(existing, acc.ToStats());
+            stats[group.Key] = acc.ToStats();
         }
-        return stored;
+        return await s.Interactions.AppendAsync(stored, stats, ct).ConfigureAwait(false);
     }
 }

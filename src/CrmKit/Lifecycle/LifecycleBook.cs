@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -20,23 +19,25 @@ public sealed class LifecycleBook
     /// <exception cref="IllegalStageTransitionException">The model has no edge from the current stage to <paramref name="to"/>; nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     /// <exception cref="CrmValidationException">The reason or actor is empty or too long.</exception>
-    public StageChange Change(CustomerCode customer, StageId to, string reason, string actor)
+    public StageChange Change(CustomerCode customer, StageId to, string reason, string actor) => ChangeCore(customer, to, reason, actor, default).Wait();
+
+    internal ValueTask<StageChange> ChangeCore(CustomerCode customer, StageId to, string reason, string actor, CancellationToken ct)
     {
         Require.Name(reason, "reason", Require.MaxTextLength);
         Require.Name(actor, "actor");
         if (to == default) throw new CrmValidationException("stage", "is required but was empty.");
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, c) =>
         {
-            var current = CustomerDocument.FromBson(_context.Load(customer, out var code));
+            var (code, record) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
+            var current = record.Customer;
             if (!Model.Allows(current.Stage, to))
                 throw new IllegalStageTransitionException(code, current.Stage, to, Model.AllowedFrom(current.Stage));
             var now = _context.Now;
             var change = new StageChange(code, current.Stage, to, now, reason, actor);
-            _context.Store.StageChanges.Insert(StageChangeDocument.ToBson(change));
-            _context.Store.UpdateProfile(current with { Stage = to, StageSince = now });
-            _context.Store.Touch(code);
+            await s.Stages.AppendAsync(change, c).ConfigureAwait(false);
+            await s.Customers.UpdateAsync(current with { Stage = to, StageSince = now }, current.Version, c).ConfigureAwait(false);
             return change;
-        });
+        }, ct);
     }
 
     /// <summary>
@@ -44,13 +45,9 @@ public sealed class LifecycleBook
     /// changes carried over from customers merged into it (marked <see cref="StageChange.MergedFrom"/>).
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public IReadOnlyList<StageChange> History(CustomerCode customer)
+    public IReadOnlyList<StageChange> History(CustomerCode customer) => _context.Read<IReadOnlyList<StageChange>>(async (s, c) =>
     {
-        _context.Load(customer, out var code);
-        return _context.Store.StageChanges.Find(Query.EQ("c", code.Value))
-            .OrderBy(d => d["_id"].AsInt64)
-            .Select(StageChangeDocument.FromBson)
-            .OrderBy(s => s.MergedFrom is null ? 0 : 1)
-            .ToArray();
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
+        return (await s.Stages.OfAsync(code, c).ConfigureAwait(false)).OrderBy(x => x.MergedFrom is null ? 0 : 1).ToArray();
+    }, default).Wait();
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -15,18 +14,12 @@ internal static class CustomerExport
         Encoder = UnicodeJsonEncoder.Instance,
     };
 
-    internal static string ToJson(CrmContext context, CustomerCode customer)
+    internal static string ToJson(CustomerDossier dossier)
     {
-        var stored = context.Load(customer, out var code);
-        var c = CustomerDocument.FromBson(stored);
-        var store = context.Store;
-        var stats = StatsDocument.FromBson(LiteStore.StatsOf(stored));
-        var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(InteractionDocument.FromBson);
-        var history = store.StageChanges.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(StageChangeDocument.FromBson);
-
+        var c = dossier.Record.Customer;
         var root = new JsonObject
         {
-            ["code"] = code.Value,
+            ["code"] = c.Code.Value,
             ["name"] = c.Name,
             ["attributes"] = new JsonObject(c.Attributes.Select(a => KeyValuePair.Create(a.Key, Attribute(a.Value)))),
             ["tags"] = new JsonArray(c.Tags.Select(t => (JsonNode?)t).ToArray()),
@@ -43,9 +36,9 @@ internal static class CustomerExport
             ["updatedAt"] = Instant(c.UpdatedAt),
             ["version"] = c.Version,
             ["erasedAt"] = c.ErasedAt is { } e ? Instant(e) : null,
-            ["stats"] = Stats(stats),
-            ["interactions"] = new JsonArray(interactions.Select(i => (JsonNode?)Interaction(i)).ToArray()),
-            ["stageHistory"] = new JsonArray(history.Select(s => (JsonNode?)new JsonObject
+            ["stats"] = Stats(dossier.Record.Stats),
+            ["interactions"] = new JsonArray(dossier.Interactions.Select(i => (JsonNode?)Interaction(i)).ToArray()),
+            ["stageHistory"] = new JsonArray(dossier.StageHistory.Select(s => (JsonNode?)new JsonObject
             {
                 ["from"] = s.From?.Name,
                 ["to"] = s.To.Name,
@@ -54,22 +47,22 @@ internal static class CustomerExport
                 ["actor"] = s.Actor,
                 ["mergedFrom"] = s.MergedFrom?.Value,
             }).ToArray()),
-            ["gradeHistory"] = new JsonArray(store.GradeChanges.Find(Query.EQ("c", code.Value)).OrderBy(d => d["_id"].AsInt64).Select(g => (JsonNode?)new JsonObject
+            ["gradeHistory"] = new JsonArray(dossier.GradeHistory.Select(g => (JsonNode?)new JsonObject
             {
-                ["from"] = Bson.ToText(g["f"]),
-                ["to"] = g["t"].AsString,
-                ["at"] = Instant(Bson.ToInstant(g["at"])),
-                ["reason"] = g["r"].AsString,
-                ["actor"] = g["a"].AsString,
-                ["review"] = g["rev"].AsBoolean,
+                ["from"] = g.From,
+                ["to"] = g.To,
+                ["at"] = Instant(g.At),
+                ["reason"] = g.Reason,
+                ["actor"] = g.Actor,
+                ["review"] = g.IsReview,
             }).ToArray()),
-            ["claim"] = store.Claims.FindById(code.Value) is { } claim
-                ? new JsonObject { ["salesperson"] = claim["s"].AsString, ["at"] = Instant(Bson.ToInstant(claim["at"])), ["until"] = Instant(Bson.ToInstant(claim["until"])) }
+            ["claim"] = dossier.Claim is { } claim
+                ? new JsonObject { ["salesperson"] = claim.Salesperson, ["at"] = Instant(claim.At), ["until"] = Instant(claim.Until) }
                 : null,
-            ["value"] = store.CustomerValues.FindById(code.Value) is { } doc ? Value(ValueDocument.ValueFromBson(doc)) : null,
-            ["segments"] = new JsonArray(store.SegmentMembers.Find(Query.EQ("c", code.Value)).Select(SegmentDocument.ToMembership)
+            ["value"] = dossier.Value is { } v ? Value(v) : null,
+            ["segments"] = new JsonArray(dossier.Segments
                 .Select(m => (JsonNode?)new JsonObject { ["segment"] = m.Segment, ["since"] = Instant(m.Since), ["refresh"] = m.SinceRefresh }).ToArray()),
-            ["careTasks"] = new JsonArray(store.CareTasks.Find(Query.EQ("c", code.Value)).Select(CareDocument.FromBson).OrderBy(t => t.Id)
+            ["careTasks"] = new JsonArray(dossier.CareTasks.OrderBy(t => t.Id)
                 .Select(t => (JsonNode?)new JsonObject
                 {
                     ["id"] = t.Id,
@@ -80,14 +73,14 @@ internal static class CustomerExport
                     ["note"] = t.Note,
                     ["outcome"] = t.Outcome,
                 }).ToArray()),
-            ["careSuppressions"] = new JsonArray(store.CareSuppressions.Find(Query.EQ("c", code.Value)).Select(CareDocument.ToSuppression)
+            ["careSuppressions"] = new JsonArray(dossier.CareSuppressions
                 .Select(x => (JsonNode?)new JsonObject { ["occasion"] = x.OccasionKey, ["channel"] = x.Channel.Name, ["reason"] = x.Reason.ToString(), ["at"] = Instant(x.At) }).ToArray()),
-            ["mergedCodes"] = new JsonArray(store.Aliases.Find(Query.EQ("s", code.Value)).Select(a => (JsonNode?)a["_id"].AsString).ToArray()),
-            ["erasures"] = new JsonArray(store.Erasures.Find(Query.EQ("c", code.Value)).Select(e => (JsonNode?)new JsonObject
+            ["mergedCodes"] = new JsonArray(dossier.MergedCodes.Select(a => (JsonNode?)a.Value).ToArray()),
+            ["erasures"] = new JsonArray(dossier.Erasures.Select(e => (JsonNode?)new JsonObject
             {
-                ["at"] = Instant(Bson.ToInstant(e["at"])),
-                ["actor"] = e["a"].AsString,
-                ["reason"] = e["r"].AsString,
+                ["at"] = Instant(e.At),
+                ["actor"] = e.Actor,
+                ["reason"] = e.Reason,
             }).ToArray()),
         };
         return root.ToJsonString(Indented);

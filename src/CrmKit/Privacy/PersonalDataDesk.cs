@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -18,7 +17,14 @@ public sealed class PersonalDataDesk
     /// profile, stats, interactions, stage and grade history, claim, value figures, merged codes and erasures.
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public string Export(CustomerCode customer) => CustomerExport.ToJson(_context, customer);
+    public string Export(CustomerCode customer) => ExportCore(customer, default).Wait();
+
+    internal ValueTask<string> ExportCore(CustomerCode customer, CancellationToken ct) => _context.Read(async (s, c) =>
+    {
+        var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
+        var dossier = await s.Privacy.DossierAsync(code, c).ConfigureAwait(false) ?? throw new CustomerNotFoundException(customer);
+        return CustomerExport.ToJson(dossier);
+    }, ct);
 
     /// <summary>
     /// Erases a customer's personal data in one transaction: name, attributes, tags, contact points,
@@ -33,10 +39,10 @@ public sealed class PersonalDataDesk
     {
         Require.Name(actor, "actor");
         Require.Name(reason, "reason", Require.MaxTextLength);
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var store = _context.Store;
-            var current = CustomerDocument.FromBson(_context.Load(customer, out var code));
+            var (code, record) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+            var current = record.Customer;
             var now = _context.Now;
             var erased = current with
             {
@@ -51,35 +57,18 @@ public sealed class PersonalDataDesk
                 UpdatedAt = now,
                 Version = current.Version + 1,
             };
-            store.UpdateProfile(erased);
-            store.Touch(code);
+            await s.Customers.UpdateAsync(erased, current.Version, ct).ConfigureAwait(false);
 
-            var interactions = store.Interactions.Find(Query.EQ("c", code.Value)).ToList();
-            foreach (var doc in interactions)
-            {
-                doc["notes"] = BsonValue.Null;
-                doc["meta"] = new BsonDocument();
-                store.Interactions.Update(doc);
-            }
+            var interactions = await s.Interactions.OfAsync(code, ct).ConfigureAwait(false);
+            await s.Interactions.ReplaceAsync(interactions.Select(i => i with { Notes = null, Metadata = new Dictionary<string, string>() }).ToArray(), ct).ConfigureAwait(false);
 
             // Care task notes and outcomes are free text (a script may have put the name in one).
-            foreach (var doc in store.CareTasks.Find(Query.EQ("c", code.Value)).ToList())
-            {
-                doc["n"] = BsonValue.Null;
-                if (!doc["out"].IsNull) doc["out"] = "(erased)";
-                store.CareTasks.Update(doc);
-            }
+            foreach (var task in await s.Care.OfAsync(code, ct).ConfigureAwait(false))
+                await s.Care.UpdateAsync(task with { Note = null, Outcome = task.Outcome is null ? null : "(erased)" }, null, ct).ConfigureAwait(false);
 
-            var record = new ErasureRecord(code, now, actor, reason, interactions.Count);
-            store.Erasures.Insert(new BsonDocument
-            {
-                ["c"] = code.Value,
-                ["at"] = Bson.Instant(now),
-                ["a"] = actor,
-                ["r"] = reason,
-                ["n"] = interactions.Count,
-            });
-            return record;
-        });
+            var erasure = new ErasureRecord(code, now, actor, reason, interactions.Count);
+            await s.Privacy.RecordErasureAsync(erasure, ct).ConfigureAwait(false);
+            return erasure;
+        }, default).Wait();
     }
 }

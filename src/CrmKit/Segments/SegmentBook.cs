@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
@@ -30,50 +29,45 @@ public sealed class SegmentBook
         ArgumentNullException.ThrowIfNull(segment);
         segment.Check();
         var predicate = Compile(segment);
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var doc = SegmentDocument.ToBson(segment);
-            if (_context.Store.Segments.FindById(segment.Name) is { } existing) doc["rn"] = existing["rn"];
-            _context.Store.Segments.Upsert(doc);
+            await s.Segments.PutAsync(segment, ct).ConfigureAwait(false);
             _compiled[segment.Name] = (segment, predicate);
             return segment;
-        });
+        }, default).Wait();
     }
 
     /// <summary>The segment named <paramref name="name"/>, or null.</summary>
     public SegmentDefinition? Find(string name)
     {
-        var doc = _context.Store.Segments.FindById(Require.Name(name, "segment"));
-        return doc is null ? null : SegmentDocument.FromBson(doc);
+        Require.Name(name, "segment");
+        return _context.Read(async (s, ct) => (await s.Segments.FindAsync(name, ct).ConfigureAwait(false))?.Definition, default).Wait();
     }
 
     /// <summary>Every segment, by name.</summary>
     public IReadOnlyList<SegmentDefinition> All() =>
-        _context.Store.Segments.FindAll().Select(SegmentDocument.FromBson).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        _context.Read<IReadOnlyList<SegmentDefinition>>(async (s, ct) => (await s.Segments.AllAsync(ct).ConfigureAwait(false)).Select(x => x.Definition).ToArray(), default).Wait();
 
     /// <summary>Removes a segment with its membership and history; false when there was none.</summary>
     public bool Remove(string name)
     {
         Require.Name(name, "segment");
-        return _context.Store.Write(() =>
+        return _context.Write(async (s, ct) =>
         {
-            var store = _context.Store;
-            if (!store.Segments.Delete(name)) return false;
-            store.SegmentMembers.DeleteMany(Query.EQ("seg", name));
-            store.SegmentEvents.DeleteMany(Query.EQ("seg", name));
+            if (!await s.Segments.RemoveAsync(name, ct).ConfigureAwait(false)) return false;
             _compiled.TryRemove(name, out _);
             return true;
-        });
+        }, default).Wait();
     }
 
     /// <summary>
     /// Re-evaluates every customer for segment <paramref name="name"/> and stores who entered and
-    /// who left. With <paramref name="parallel"/>, customers are evaluated on several threads; the
+    /// who left. With <paramref name="parallel"/>, customers are read on several threads; the
     /// result is the same as on one.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
     /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
-    public SegmentRefreshResult Refresh(string name, bool parallel = true) => RefreshOne(name, changedOnly: false, parallel);
+    public SegmentRefreshResult Refresh(string name, bool parallel = true) => RefreshOne(name, changedOnly: false, parallel, default).Wait();
 
     /// <summary>
     /// Re-evaluates only the customers changed (profile, interactions, stage, merge, erasure) since
@@ -83,44 +77,50 @@ public sealed class SegmentBook
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
     /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
-    public SegmentRefreshResult RefreshChanged(string name) => RefreshOne(name, changedOnly: true, parallel: false);
+    public SegmentRefreshResult RefreshChanged(string name) => RefreshOne(name, changedOnly: true, parallel: false, default).Wait();
 
     /// <summary>Refreshes every stored segment in one transaction (only changed customers when <paramref name="changedOnly"/>).</summary>
     /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
-    public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false)
+    public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false) => RefreshAllCore(changedOnly, default).Wait();
+
+    internal ValueTask<IReadOnlyList<SegmentRefreshResult>> RefreshAllCore(bool changedOnly, CancellationToken ct)
     {
-        var segments = All().Select(s => (s, Predicate(s))).ToArray();
-        return _context.Store.Write(() => segments
-            .Select(s => new SegmentRefresher(_context).Refresh(LoadDocument(s.Item1.Name), s.Item2, changedOnly, parallel: true))
-            .ToArray());
+        var segments = All().Select(s => (s.Name, Predicate: Predicate(s))).ToArray();
+        return _context.Write<IReadOnlyList<SegmentRefreshResult>>(async (s, c) =>
+        {
+            var results = new List<SegmentRefreshResult>();
+            foreach (var (name, predicate) in segments)
+                results.Add(await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel: true, c).ConfigureAwait(false));
+            return results;
+        }, ct);
     }
 
     /// <summary>The members of a segment (as of its last refresh), in code order.</summary>
     public Page<SegmentMembership> Members(string name, PageRequest page)
     {
         page.Check();
-        LoadDocument(name);
-        var docs = _context.Store.SegmentMembers.Query().Where(Query.EQ("seg", name)).OrderBy("_id")
-            .Skip(page.Offset).Limit(page.Size + 1).ToList();
-        return new Page<SegmentMembership>(docs.Take(page.Size).Select(SegmentDocument.ToMembership).ToArray(), page.Offset, docs.Count > page.Size);
+        return _context.Read(async (s, ct) =>
+        {
+            await LoadAsync(s, name, ct).ConfigureAwait(false);
+            return await s.Segments.MembersAsync(name, page, ct).ConfigureAwait(false);
+        }, default).Wait();
     }
 
     /// <summary>The segments a customer belongs to (as of their last refreshes) and since when.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public IReadOnlyList<SegmentMembership> Of(CustomerCode customer)
+    public IReadOnlyList<SegmentMembership> Of(CustomerCode customer) => _context.Read<IReadOnlyList<SegmentMembership>>(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        return _context.Store.SegmentMembers.Find(Query.EQ("c", code.Value)).Select(SegmentDocument.ToMembership)
-            .OrderBy(m => m.Segment, StringComparer.Ordinal).ToArray();
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return (await s.Segments.OfAsync(code, ct).ConfigureAwait(false)).OrderBy(m => m.Segment, StringComparer.Ordinal).ToArray();
+    }, default).Wait();
 
     /// <summary>The entered/left history of a segment, oldest first; only one customer's when <paramref name="customer"/> is given.</summary>
-    public IReadOnlyList<SegmentEvent> Events(string name, CustomerCode? customer = null)
+    public IReadOnlyList<SegmentEvent> Events(string name, CustomerCode? customer = null) => _context.Read<IReadOnlyList<SegmentEvent>>(async (s, ct) =>
     {
-        LoadDocument(name);
-        var query = customer is { } c ? Query.And(Query.EQ("seg", name), Query.EQ("c", _context.Resolve(c).Value)) : Query.EQ("seg", name);
-        return _context.Store.SegmentEvents.Find(query).OrderBy(d => d["_id"].AsInt64).Select(SegmentDocument.ToEvent).ToArray();
-    }
+        await LoadAsync(s, name, ct).ConfigureAwait(false);
+        CustomerCode? code = customer is { } c ? await CrmContext.ResolveAsync(s, c, ct).ConfigureAwait(false) : (CustomerCode?)null;
+        return await s.Segments.EventsAsync(name, code, ct).ConfigureAwait(false);
+    }, default).Wait();
 
     /// <summary>
     /// Why <paramref name="customer"/> is in or out of segment <paramref name="name"/>: the rule
@@ -129,45 +129,50 @@ public sealed class SegmentBook
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public SegmentExplanation Explain(string name, CustomerCode customer)
+    public SegmentExplanation Explain(string name, CustomerCode customer) => _context.Read(async (s, ct) =>
     {
-        var definition = SegmentDocument.FromBson(LoadDocument(name));
-        _context.Load(customer, out var code);
-        var snapshot = Snapshots.One(_context.Store, code.Value)!;
+        var definition = (await LoadAsync(s, name, ct).ConfigureAwait(false)).Definition;
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        var snapshot = (await s.Customers.SnapshotAsync(code, ct).ConfigureAwait(false))!;
         var now = _context.Now;
         var predicate = Predicate(definition);
         var matches = SegmentRefresher.Evaluate(name, predicate, snapshot, now);
         var conditions = definition.Filter is { } filter
             ? filter.Explain(snapshot, now)
             : [new ClauseResult(predicate.ToString() ?? "script", matches, matches ? "the script returned true" : "the script returned false")];
-        var member = _context.Store.SegmentMembers.FindById(SegmentDocument.MemberId(name, code.Value));
-        return new SegmentExplanation(name, code, matches, member is not null,
-            member is null ? null : Bson.ToInstant(member["at"]), conditions);
-    }
+        var member = await s.Segments.MembershipAsync(name, code, ct).ConfigureAwait(false);
+        return new SegmentExplanation(name, code, matches, member is not null, member?.Since, conditions);
+    }, default).Wait();
 
     /// <summary>
     /// Evaluates <paramref name="predicate"/> over every customer now and writes nothing: how many
     /// match, and the first <paramref name="sample"/> of them in code order.
     /// </summary>
     /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
-    public SegmentPreview Preview(ISegmentPredicate predicate, int sample = 10)
+    public SegmentPreview Preview(ISegmentPredicate predicate, int sample = 10) => PreviewCore(predicate, sample, default).Wait();
+
+    internal ValueTask<SegmentPreview> PreviewCore(ISegmentPredicate predicate, int sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         if (sample < 0) throw new CrmValidationException("sample", $"{sample} is negative.");
         var watch = Stopwatch.StartNew();
-        var all = SegmentRefresher.Evaluate("preview", predicate, _context.Store, _context.Now, parallel: true);
-        var codes = all.Where(r => r.Member).Select(r => r.Code).Order(StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray();
-        return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
+        return _context.Read(async (s, c) =>
+        {
+            var all = await SegmentRefresher.EvaluateAllAsync("preview", predicate, s, SnapshotScan.All(parallel: true), _context.Now, c).ConfigureAwait(false);
+            var codes = all.Where(r => r.Member).Select(r => r.Code).OrderBy(c => c.Value, StringComparer.Ordinal).ToArray();
+            return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
+        }, ct);
     }
 
-    private SegmentRefreshResult RefreshOne(string name, bool changedOnly, bool parallel)
+    private ValueTask<SegmentRefreshResult> RefreshOne(string name, bool changedOnly, bool parallel, CancellationToken ct)
     {
-        var predicate = Predicate(SegmentDocument.FromBson(LoadDocument(name)));
-        return _context.Store.Write(() => new SegmentRefresher(_context).Refresh(LoadDocument(name), predicate, changedOnly, parallel));
+        var predicate = Predicate(Find(name) ?? throw new SegmentNotFoundException(name));
+        return _context.Write(async (s, c) =>
+            await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel, c).ConfigureAwait(false), ct);
     }
 
-    private BsonDocument LoadDocument(string name) =>
-        _context.Store.Segments.FindById(Require.Name(name, "segment")) ?? throw new SegmentNotFoundException(name);
+    private static async ValueTask<StoredSegment> LoadAsync(IStoreSession s, string name, CancellationToken ct) =>
+        await s.Segments.FindAsync(Require.Name(name, "segment"), ct).ConfigureAwait(false) ?? throw new SegmentNotFoundException(name);
 
     private ISegmentPredicate Predicate(SegmentDefinition definition)
     {

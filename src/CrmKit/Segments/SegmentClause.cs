@@ -71,7 +71,7 @@ public sealed record SegmentClause
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Type == CrmKit.AttributeType.TextList
             ? throw new CrmValidationException("clause.value", "a list cannot be compared with; use Contains with a text value.")
-            : Storage.CustomerDocument.Canonical(value.Raw);
+            : AttributeIndex.Canonical(value.Raw);
         return new(ClauseKind.Attribute, op, name, value.Type, [text]);
     }
 

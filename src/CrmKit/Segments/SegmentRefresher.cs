@@ -1,67 +1,65 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit;
 
 /// <summary>
-/// Refreshes one segment's stored membership inside the caller's write: evaluates its predicate,
-/// then records who entered and who left under the segment's next refresh number.
+/// Refreshes one segment's stored membership inside the caller's write: evaluates its predicate
+/// over the customers as they stream by in chunks, then records who entered and who left under the
+/// segment's next refresh number.
 /// </summary>
 internal sealed class SegmentRefresher(CrmContext context)
 {
-    internal SegmentRefreshResult Refresh(BsonDocument segment, ISegmentPredicate predicate, bool changedOnly, bool parallel)
+    internal async ValueTask<SegmentRefreshResult> RefreshAsync(IStoreSession store, StoredSegment segment, ISegmentPredicate predicate,
+        bool changedOnly, bool parallel, CancellationToken ct)
     {
-        var store = context.Store;
-        var name = segment["_id"].AsString;
+        var name = segment.Definition.Name;
         var now = context.Now;
-        var sequence = store.ChangeSequence;
-        var lastSequence = segment["rs"].AsInt64;
-        var incremental = changedOnly && lastSequence >= 0;
-        var refresh = segment["rn"].AsInt64 + 1;
+        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        var incremental = changedOnly && segment.RefreshedThrough is not null;
+        var refresh = segment.Refreshes + 1;
 
         // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
-        List<(string Code, bool Member)> verdicts;
+        List<(CustomerCode Code, bool Member)> verdicts;
         if (incremental)
         {
-            verdicts = [];
-            foreach (var code in store.ChangedSince(lastSequence))
-            {
-                var snapshot = Snapshots.One(store, code);
-                verdicts.Add((code, snapshot is not null && Evaluate(name, predicate, snapshot, now)));
-            }
+            var changed = await store.Changes.ChangedSinceAsync(segment.RefreshedThrough!.Value, ct).ConfigureAwait(false);
+            verdicts = await EvaluateAllAsync(name, predicate, store, SnapshotScan.Only(changed), now, ct).ConfigureAwait(false);
+            var present = verdicts.Select(v => v.Code).ToHashSet();
+            verdicts.AddRange(changed.Where(c => !present.Contains(c)).Select(c => (c, false)));
         }
         else
         {
-            verdicts = Evaluate(name, predicate, store, now, parallel);
+            var scan = SnapshotScan.All(parallel) with { Filter = segment.Definition.Filter };
+            verdicts = await EvaluateAllAsync(name, predicate, store, scan, now, ct).ConfigureAwait(false);
         }
 
-        var entered = 0;
-        var left = 0;
-        var events = new List<BsonDocument>();
+        var events = new List<SegmentEvent>();
         int? before = null;
         if (incremental)
         {
             foreach (var (code, member) in verdicts)
             {
-                var stored = store.SegmentMembers.FindById(SegmentDocument.MemberId(name, code)) is not null;
-                Apply(name, code, stored, member, now, refresh, events, ref entered, ref left);
+                var stored = await store.Segments.MembershipAsync(name, code, ct).ConfigureAwait(false) is not null;
+                if (stored != member) events.Add(new SegmentEvent(name, code, member, now, refresh));
             }
         }
         else
         {
-            var current = store.SegmentMembers.Find(Query.EQ("seg", name)).Select(d => d["c"].AsString).ToHashSet(StringComparer.Ordinal);
+            var current = new HashSet<CustomerCode>(await store.Segments.MemberCodesAsync(name, ct).ConfigureAwait(false));
             before = current.Count;
-            foreach (var (code, member) in verdicts) Apply(name, code, current.Remove(code), member, now, refresh, events, ref entered, ref left);
-            foreach (var gone in current) Apply(name, gone, true, false, now, refresh, events, ref entered, ref left);
+            foreach (var (code, member) in verdicts)
+            {
+                if (current.Remove(code) != member) events.Add(new SegmentEvent(name, code, member, now, refresh));
+            }
+            events.AddRange(current.Select(gone => new SegmentEvent(name, gone, false, now, refresh)));
         }
-        if (events.Count > 0) store.SegmentEvents.InsertBulk(events);
+        ct.ThrowIfCancellationRequested();
+        await store.Segments.RecordRefreshAsync(new SegmentRefreshRecord(name, refresh, sequence, now, events), ct).ConfigureAwait(false);
 
-        segment["rn"] = refresh;
-        segment["rs"] = sequence;
-        segment["rAt"] = Bson.Instant(now);
-        store.Segments.Update(segment);
+        var entered = events.Count(e => e.Entered);
+        var left = events.Count - entered;
         // A full refresh read every stored member already; only an incremental one needs to count them.
-        var members = before is { } known ? known + entered - left : store.SegmentMembers.Count(Query.EQ("seg", name));
+        var members = before is { } known ? known + entered - left : await store.Segments.CountMembersAsync(name, ct).ConfigureAwait(false);
         return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental);
     }
 
@@ -77,53 +75,16 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
     }
 
-    /// <summary>Evaluates every stored customer, streaming; in parallel when asked, with the same answers as one thread.</summary>
-    internal static List<(string Code, bool Member)> Evaluate(string segment, ISegmentPredicate predicate, LiteStore store, DateTimeOffset now, bool parallel)
+    /// <summary>Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each customer once.</summary>
+    internal static async ValueTask<List<(CustomerCode Code, bool Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
+        IStoreSession store, SnapshotScan scan, DateTimeOffset now, CancellationToken ct)
     {
-        try
+        var verdicts = new List<(CustomerCode, bool)>();
+        await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
-            return Snapshots.Evaluate(store, c => Evaluate(segment, predicate, c, now), parallel);
+            ct.ThrowIfCancellationRequested();
+            foreach (var customer in chunk) verdicts.Add((customer.Customer.Code, Evaluate(segment, predicate, customer, now)));
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SegmentEvaluationException first)
-        {
-            throw first;
-        }
-    }
-
-    /// <summary>Evaluates every customer; in parallel when asked, with the same answers as one thread.</summary>
-    internal static bool[] Evaluate(string segment, ISegmentPredicate predicate, IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now, bool parallel)
-    {
-        var matches = new bool[customers.Count];
-        if (!parallel)
-        {
-            for (var i = 0; i < matches.Length; i++) matches[i] = Evaluate(segment, predicate, customers[i], now);
-            return matches;
-        }
-        try
-        {
-            Parallel.For(0, matches.Length, i => matches[i] = Evaluate(segment, predicate, customers[i], now));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SegmentEvaluationException first)
-        {
-            throw first;
-        }
-        return matches;
-    }
-
-    private void Apply(string name, string code, bool stored, bool member, DateTimeOffset now, long refresh,
-        List<BsonDocument> events, ref int entered, ref int left)
-    {
-        if (stored == member) return;
-        if (member)
-        {
-            context.Store.SegmentMembers.Insert(SegmentDocument.Member(name, code, now, refresh));
-            entered++;
-        }
-        else
-        {
-            context.Store.SegmentMembers.Delete(SegmentDocument.MemberId(name, code));
-            left++;
-        }
-        events.Add(SegmentDocument.Event(name, code, member, now, refresh));
+        return verdicts;
     }
 }

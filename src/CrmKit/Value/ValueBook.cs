@@ -1,5 +1,4 @@
 using CrmKit.Storage;
-using LiteDB;
 
 namespace CrmKit.Value;
 
@@ -25,51 +24,49 @@ public sealed class ValueBook
     /// <param name="unit">The model's time unit; one week when null.</param>
     /// <param name="scoring">Prediction horizon, lifetime-value terms, tiers and quadrants; the defaults when null.</param>
     /// <exception cref="ArgumentException">There are no purchases in the window, or the window is invalid.</exception>
-    public ValueFit Fit(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null)
+    public ValueFit Fit(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null) =>
+        FitCore(calibrationEnd, calibrationStart, unit, scoring, default).Wait();
+
+    internal async ValueTask<ValueFit> FitCore(DateOnly calibrationEnd, DateOnly? calibrationStart, TimeSpan? unit, ValueScoringOptions? scoring, CancellationToken ct)
     {
-        var purchaseKinds = _context.Options.PurchaseKinds.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
-        var purchases = _context.Store.Interactions.FindAll()
-            .Where(d => purchaseKinds.Contains(d["k"].AsString))
-            .Select(d => new Purchase(d["c"].AsString, Bson.ToInstant(d["at"]), d["amt"].IsNull ? 0m : d["amt"].AsDecimal))
-            .ToList();
+        var purchases = await _context.Read(async (s, c) =>
+        {
+            var list = new List<Purchase>();
+            await foreach (var chunk in s.Interactions.ScanAsync(_context.Options.PurchaseKinds, c).ConfigureAwait(false))
+                list.AddRange(chunk.Select(i => new Purchase(i.Customer.Value, i.OccurredAt, i.Amount ?? 0m)));
+            return list;
+        }, ct).ConfigureAwait(false);
         if (purchases.Count == 0) throw new ArgumentException("The database holds no purchases to fit the value models to.", nameof(calibrationEnd));
         var start = calibrationStart ?? purchases.Min(p => p.Day);
         var window = new CalibrationWindow(start, calibrationEnd);
         var timeUnit = unit ?? TimeSpan.FromDays(7);
 
+        ct.ThrowIfCancellationRequested();
         var summaries = new PurchaseSummaryBuilder(window, timeUnit).Build(purchases);
         var model = ValueModel.FitTo(summaries, window, timeUnit, _context.Options.TimeProvider);
+        ct.ThrowIfCancellationRequested();
         var values = model.Score(summaries, scoring);
 
-        return _context.Store.Write(() =>
+        return await _context.Write(async (s, c) =>
         {
-            var store = _context.Store;
-            store.ValueFits.Insert(ValueDocument.FitToBson(model.Fit));
-            store.CustomerValues.DeleteAll();
-            store.CustomerValues.InsertBulk(values.Select(ValueDocument.ValueToBson));
+            await s.Values.ReplaceAsync(model.Fit, values, c).ConfigureAwait(false);
             return model.Fit;
-        });
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>The most recent stored fit, or null before the first <see cref="Fit"/>.</summary>
-    public ValueFit? LatestFit()
-    {
-        var doc = _context.Store.ValueFits.Query().OrderByDescending("_id").Limit(1).FirstOrDefault();
-        return doc is null ? null : ValueDocument.FitFromBson(doc);
-    }
+    public ValueFit? LatestFit() => _context.Read((s, ct) => s.Values.LatestFitAsync(ct), default).Wait();
 
     /// <summary>A customer's value figures from the latest fit (after resolving merges), or null when the customer had no purchase then.</summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public CustomerValue? For(CustomerCode customer)
+    public CustomerValue? For(CustomerCode customer) => _context.Read(async (s, ct) =>
     {
-        _context.Load(customer, out var code);
-        var doc = _context.Store.CustomerValues.FindById(code.Value);
-        return doc is null ? null : ValueDocument.ValueFromBson(doc);
-    }
+        var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+        return await s.Values.OfAsync(code, ct).ConfigureAwait(false);
+    }, default).Wait();
 
     /// <summary>Every scored customer's value figures from the latest fit, in code order.</summary>
-    public IReadOnlyList<CustomerValue> All() =>
-        _context.Store.CustomerValues.Query().OrderBy("_id").ToEnumerable().Select(ValueDocument.ValueFromBson).ToArray();
+    public IReadOnlyList<CustomerValue> All() => _context.Read((s, ct) => s.Values.AllAsync(ct), default).Wait();
 
     /// <summary>
     /// Splits every customer into value tiers by a measure of their current stats (for example the
@@ -83,11 +80,21 @@ public sealed class ValueBook
         ArgumentNullException.ThrowIfNull(measure);
         var tiers = shares ?? ValueTierShare.Pyramid;
         ValueTierAssigner.CheckShares(tiers, nameof(shares));
-        // Stats live in the customer documents, so one pass over the customers gives every measure.
-        var customers = _context.Store.Customers.FindAll().ToArray();
-        var codes = customers.Select(d => d["_id"].AsString).ToArray();
-        var measures = customers.Select(d => measure(StatsDocument.FromBson(LiteStore.StatsOf(d)))).ToArray();
-        var assigned = ValueTierAssigner.Assign(codes, measures, tiers);
+        var codes = new List<string>();
+        var measures = new List<decimal>();
+        _context.Read(async (s, ct) =>
+        {
+            await foreach (var chunk in s.Customers.ScanAsync(SnapshotScan.All(), ct).ConfigureAwait(false))
+            {
+                foreach (var c in chunk)
+                {
+                    codes.Add(c.Customer.Code.Value);
+                    measures.Add(measure(c.Stats));
+                }
+            }
+            return 0;
+        }, default).Wait();
+        var assigned = ValueTierAssigner.Assign(codes.ToArray(), measures.ToArray(), tiers);
         return codes.Select((c, i) => (c, i)).ToDictionary(x => new CustomerCode(x.c), x => assigned[x.i]);
     }
 

@@ -26,7 +26,7 @@ public class LegacyStatsTests
         db.Reopen();
 
         foreach (var (code, stats) in before) Assert.Equal(stats, db.Crm.Interactions.Stats(code));
-        Assert.DoesNotContain("stats", db.Crm.Store.CollectionNames());
+        Assert.DoesNotContain("stats", ((CrmKit.Storage.LiteDb.LiteStore)db.Crm.Store).CollectionNames());
         db.Crm.Interactions.Record(new Interaction("C2", InteractionKind.Purchase, Channel.Web, db.Clock.GetUtcNow()) { Amount = 9m });
         var refresh = db.Crm.Segments.RefreshChanged("buyers");
         Assert.Equal(1, refresh.Evaluated);

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>
 /// Conversions for values BSON cannot hold exactly: BSON dates keep milliseconds in UTC, so

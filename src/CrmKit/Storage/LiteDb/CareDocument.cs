@@ -1,28 +1,22 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Maps care tasks and suppressions to and from their stored documents.</summary>
 internal static class CareDocument
 {
-    /// <summary>The dedup key: one task per customer, occasion key and channel, ever.</summary>
-    internal static string TaskKey(string customer, string occasionKey, Channel channel) => $"{customer}\u001f{occasionKey}\u001f{channel.Name}";
-
-    /// <summary>The closed-loop group: every channel's task for one customer's occasion.</summary>
-    internal static string GroupKey(string customer, string occasionKey) => $"{customer}\u001f{occasionKey}";
-
-    internal static BsonDocument ToBson(CareTask t)
+    /// <summary>A task's document, stored under the dedup key the domain gave it (<see cref="CareKeys"/>).</summary>
+    internal static BsonDocument ToBson(CareTask t, string dedupKey)
     {
-        var doc = Fields(t);
+        var doc = Fields(t, dedupKey);
         if (t.Id != 0) doc["_id"] = t.Id;
         return doc;
     }
 
-    private static BsonDocument Fields(CareTask t) => new()
+    private static BsonDocument Fields(CareTask t, string dedupKey) => new()
     {
         ["c"] = t.Customer.Value,
-        ["k"] = TaskKey(t.Customer.Value, t.OccasionKey, t.Channel),
-        ["g"] = GroupKey(t.Customer.Value, t.OccasionKey),
+        ["k"] = dedupKey,
         ["r"] = t.Rule,
         ["o"] = t.OccasionKey,
         ["ch"] = t.Channel.Name,
@@ -60,7 +54,7 @@ internal static class CareDocument
     /// <summary>A suppression is stored once per key, channel and reason; a re-run refreshes it instead of adding another.</summary>
     internal static BsonDocument ToBson(CareSuppression s) => new()
     {
-        ["_id"] = TaskKey(s.Customer.Value, s.OccasionKey, s.Channel) + "\u001f" + s.Reason,
+        ["_id"] = SuppressionId(s),
         ["c"] = s.Customer.Value,
         ["r"] = s.Rule,
         ["o"] = s.OccasionKey,
@@ -69,6 +63,9 @@ internal static class CareDocument
         ["d"] = s.Detail,
         ["at"] = Bson.Instant(s.At),
     };
+
+    /// <summary>The identity of a suppression: its customer, occasion key, channel and reason.</summary>
+    internal static string SuppressionId(CareSuppression s) => $"{s.Customer.Value}\u001f{s.OccasionKey}\u001f{s.Channel.Name}\u001f{s.Reason}";
 
     internal static CareSuppression ToSuppression(BsonDocument d) => new(
         new CustomerCode(d["c"].AsString), d["r"].AsString, d["o"].AsString, new Channel(d["ch"].AsString),

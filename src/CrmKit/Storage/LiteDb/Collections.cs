@@ -1,4 +1,4 @@
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Names of the collections in a CrmKit database file.</summary>
 internal static class Collections

@@ -1,7 +1,6 @@
-using System.Globalization;
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Maps <see cref="Customer"/> to and from its stored document.</summary>
 internal static class CustomerDocument
@@ -19,7 +18,7 @@ internal static class CustomerDocument
             ["_id"] = c.Code.Value,
             ["n"] = c.Name,
             ["attrs"] = attrs,
-            ["ak"] = Bson.Strings(c.Attributes.SelectMany(a => AttributeKeys(a.Key, a.Value))),
+            ["ak"] = Bson.Strings(AttributeIndex.Keys(c)),
             ["tags"] = Bson.Strings(c.Tags),
             ["cp"] = new BsonArray(c.ContactPoints.Select(p => new BsonDocument { ["k"] = p.Kind, ["v"] = p.Value })),
             ["cons"] = consents,
@@ -67,29 +66,6 @@ internal static class CustomerDocument
             ErasedAt = Bson.ToOptionalInstant(d["erAt"]),
         };
     }
-
-    /// <summary>
-    /// The keys under which an attribute value is indexed for equality look-ups: one per value,
-    /// one per item of a list. Equal values give equal keys whatever their decimal scale or offset.
-    /// </summary>
-    internal static IEnumerable<string> AttributeKeys(string name, AttributeValue value) => value.Raw switch
-    {
-        string[] items => items.Select(i => Key(name, AttributeType.Text, i)),
-        _ => [Key(name, value.Type, Canonical(value.Raw))],
-    };
-
-    internal static string Key(string name, AttributeType type, string canonical) =>
-        $"{name}\u001f{(type == AttributeType.TextList ? AttributeType.Text : type)}\u001f{canonical}";
-
-    internal static string Canonical(object raw) => raw switch
-    {
-        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
-        DateTimeOffset i => i.UtcTicks.ToString(CultureInfo.InvariantCulture),
-        DateOnly date => date.DayNumber.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => raw.ToString() ?? "",
-    };
 
     private static BsonValue AttributeToBson(AttributeValue value) => new BsonDocument
     {

@@ -1,77 +1,100 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>
-/// The LiteDB file behind a CrmKit database: opens it, declares its indexes and runs each write
-/// as one transaction. Writes are serialised, so derived data (stats, history) kept in the same
-/// transaction can never interleave with another writer's.
+/// The embedded store: one LiteDB file (or a private in-memory database) behind the store
+/// contract. Opens the file, declares its indexes and runs each write unit of work as one
+/// transaction. Writes are serialised, so derived data (stats, history) kept in the same
+/// transaction can never interleave with another writer's. LiteDB binds a transaction to its
+/// thread, so a unit of work runs on the calling thread and must complete without yielding (the
+/// domain's units of work await only this store, which always completes at once).
 /// </summary>
-internal sealed class LiteStore : IDisposable
+internal sealed class LiteStore : ICrmStore
 {
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stamped = new(StringComparer.Ordinal);
+
+    /// <summary>Customer documents read or written by the current write, so a write reads each customer once.</summary>
+    private readonly Dictionary<string, BsonDocument> _written = new(StringComparer.Ordinal);
+    private readonly LiteSession _readSession;
+    private readonly LiteSession _writeSession;
     private long? _nextSequence;
 
     internal LiteStore(CrmOptions options)
     {
-        _db = options.FilePath is null
-            ? new LiteDatabase(new MemoryStream())
-            : new LiteDatabase(new ConnectionString
-            {
-                Filename = options.FilePath,
-                Connection = ConnectionType.Direct,
-                Password = options.Password,
-            });
-        _db.UtcDate = true;
+        Location = options.FilePath ?? "(in memory)";
+        try
+        {
+            _db = options.FilePath is null
+                ? new LiteDatabase(new MemoryStream())
+                : new LiteDatabase(new ConnectionString
+                {
+                    Filename = options.FilePath,
+                    Connection = ConnectionType.Direct,
+                    Password = options.Password,
+                });
+            _db.UtcDate = true;
 
-        Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
-        Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
-        StageChanges = _db.GetCollection(Collections.StageChanges, BsonAutoId.Int64);
-        Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
-        Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
-        Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
-        Meta = _db.GetCollection(Collections.Meta, BsonAutoId.ObjectId);
-        Changes = _db.GetCollection(Collections.Changes, BsonAutoId.ObjectId);
-        Segments = _db.GetCollection(Collections.Segments, BsonAutoId.ObjectId);
-        SegmentMembers = _db.GetCollection(Collections.SegmentMembers, BsonAutoId.ObjectId);
-        SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
-        CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
-        CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
-        GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
-        Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
-        ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
-        CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
-        JobRuns = _db.GetCollection(Collections.JobRuns);
+            Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
+            Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
+            StageChanges = _db.GetCollection(Collections.StageChanges, BsonAutoId.Int64);
+            Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
+            Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
+            Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
+            Meta = _db.GetCollection(Collections.Meta, BsonAutoId.ObjectId);
+            Changes = _db.GetCollection(Collections.Changes, BsonAutoId.ObjectId);
+            Segments = _db.GetCollection(Collections.Segments, BsonAutoId.ObjectId);
+            SegmentMembers = _db.GetCollection(Collections.SegmentMembers, BsonAutoId.ObjectId);
+            SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
+            CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
+            CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
+            GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
+            Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
+            ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
+            CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
+            JobRuns = _db.GetCollection(Collections.JobRuns);
 
-        Customers.EnsureIndex("tags", "$.tags[*]");
-        Customers.EnsureIndex("stg", "$.stg");
-        Customers.EnsureIndex("own", "$.own");
-        Customers.EnsureIndex("ak", "$.ak[*]");
-        Customers.EnsureIndex(ChangeField, "$." + ChangeField);
-        Interactions.EnsureIndex("c", "$.c");
-        StageChanges.EnsureIndex("c", "$.c");
-        Changes.EnsureIndex("s", "$.s");
-        SegmentMembers.EnsureIndex("seg", "$.seg");
-        SegmentMembers.EnsureIndex("c", "$.c");
-        SegmentEvents.EnsureIndex("seg", "$.seg");
-        SegmentEvents.EnsureIndex("c", "$.c");
-        CareTasks.EnsureIndex("c", "$.c");
-        CareTasks.EnsureIndex("k", "$.k", unique: true);
-        CareTasks.EnsureIndex("g", "$.g");
-        CareTasks.EnsureIndex("st", "$.st");
-        CareSuppressions.EnsureIndex("c", "$.c");
-        GradeChanges.EnsureIndex("c", "$.c");
-        MoveLegacyStats();
+            Customers.EnsureIndex("tags", "$.tags[*]");
+            Customers.EnsureIndex("stg", "$.stg");
+            Customers.EnsureIndex("own", "$.own");
+            Customers.EnsureIndex("ak", "$.ak[*]");
+            Customers.EnsureIndex(ChangeField, "$." + ChangeField);
+            Interactions.EnsureIndex("c", "$.c");
+            StageChanges.EnsureIndex("c", "$.c");
+            Aliases.EnsureIndex("s", "$.s");
+            Changes.EnsureIndex("s", "$.s");
+            SegmentMembers.EnsureIndex("seg", "$.seg");
+            SegmentMembers.EnsureIndex("c", "$.c");
+            SegmentEvents.EnsureIndex("seg", "$.seg");
+            SegmentEvents.EnsureIndex("c", "$.c");
+            CareTasks.EnsureIndex("c", "$.c");
+            CareTasks.EnsureIndex("k", "$.k", unique: true);
+            CareTasks.EnsureIndex("st", "$.st");
+            CareSuppressions.EnsureIndex("c", "$.c");
+            GradeChanges.EnsureIndex("c", "$.c");
+            Erasures.EnsureIndex("c", "$.c");
+            MoveLegacyStats();
+        }
+        catch (LiteException e)
+        {
+            _db?.Dispose();
+            throw Failure(e);
+        }
+        _readSession = new LiteSession(this, writable: false);
+        _writeSession = new LiteSession(this, writable: true);
     }
+
+    /// <inheritdoc />
+    public string Location { get; }
 
     /// <summary>The field of a customer document that holds the customer's stats.</summary>
     private const string StatsField = "st";
 
     /// <summary>The field of a customer document that holds the sequence number of the last write that changed it.</summary>
-    private const string ChangeField = "cs";
+    internal const string ChangeField = "cs";
 
     /// <summary>
     /// Files written before stats moved into the customer documents keep them in a collection of
@@ -81,20 +104,23 @@ internal sealed class LiteStore : IDisposable
     private void MoveLegacyStats()
     {
         if (!_db.CollectionExists(Collections.LegacyStats)) return;
-        Write(() =>
+        lock (_writeGate)
         {
-            foreach (var stats in _db.GetCollection(Collections.LegacyStats).FindAll().ToList())
+            Transaction(() =>
             {
-                if (Customers.FindById(stats["_id"]) is not { } customer) continue;
-                var change = stats[ChangeField];
-                stats.Remove("_id");
-                stats.Remove(ChangeField);
-                customer[StatsField] = stats;
-                if (!change.IsNull) customer[ChangeField] = change;
-                Customers.Update(customer);
-            }
-            return 0;
-        });
+                foreach (var stats in _db.GetCollection(Collections.LegacyStats).FindAll().ToList())
+                {
+                    if (Customers.FindById(stats["_id"]) is not { } customer) continue;
+                    var change = stats[ChangeField];
+                    stats.Remove("_id");
+                    stats.Remove(ChangeField);
+                    customer[StatsField] = stats;
+                    if (!change.IsNull) customer[ChangeField] = change;
+                    Customers.Update(customer);
+                }
+                return 0;
+            });
+        }
         _db.DropCollection(Collections.LegacyStats);
     }
 
@@ -116,6 +142,11 @@ internal sealed class LiteStore : IDisposable
     internal ILiteCollection<BsonDocument> SegmentEvents { get; }
     internal ILiteCollection<BsonDocument> CareTasks { get; }
     internal ILiteCollection<BsonDocument> CareSuppressions { get; }
+    internal ILiteCollection<BsonDocument> GradeChanges { get; }
+    internal ILiteCollection<BsonDocument> Claims { get; }
+    internal ILiteCollection<BsonDocument> ValueFits { get; }
+    internal ILiteCollection<BsonDocument> CustomerValues { get; }
+    internal ILiteCollection<BsonDocument> JobRuns { get; }
 
     /// <summary>
     /// The change sequence number of the last committed transaction that changed a customer; 0 for
@@ -123,15 +154,21 @@ internal sealed class LiteStore : IDisposable
     /// </summary>
     internal long ChangeSequence => Meta.FindById(SequenceKey)?["v"].AsInt64 ?? 0;
 
+    /// <summary>Throws unless the calling thread is running a write unit of work.</summary>
+    internal void RequireWrite()
+    {
+        if (!_writeGate.IsHeldByCurrentThread)
+            throw new InvalidOperationException("The embedded store writes only inside a write unit of work, on the thread that started it.");
+    }
+
     /// <summary>
     /// Marks a customer as changed by the current write: its profile, interactions, stage or a merge.
-    /// Every write path that changes what segments and care rules see calls this; the marks are
-    /// stored when the write commits, all under one new sequence number.
+    /// The marks are stored when the write commits, all under one new sequence number.
     /// </summary>
-    internal void Touch(CustomerCode code)
+    internal void Touch(string code)
     {
-        if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
-        _touched.Add(code.Value);
+        RequireWrite();
+        _touched.Add(code);
     }
 
     /// <summary>The stats kept in a customer document, or null when none were written yet.</summary>
@@ -142,6 +179,15 @@ internal sealed class LiteStore : IDisposable
     /// </remarks>
     internal static BsonDocument? StatsOf(BsonDocument? customer) =>
         customer?[StatsField] is { IsDocument: true } stats ? stats.AsDocument : null;
+
+    /// <summary>A customer's document by stored code: the current write's copy when it has one, else from the file.</summary>
+    internal BsonDocument? FindCustomer(string code, bool writing)
+    {
+        if (writing && _written.TryGetValue(code, out var known)) return known;
+        var doc = Customers.FindById(code);
+        if (writing && doc is not null) _written[code] = doc;
+        return doc;
+    }
 
     /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
     internal void SetStats(BsonDocument customer, CustomerStats stats)
@@ -158,22 +204,25 @@ internal sealed class LiteStore : IDisposable
         doc[StatsField] = StatsDocument.ToBson(CustomerStats.Empty);
         Stamp(doc);
         Customers.Insert(doc);
+        _written[customer.Code.Value] = doc;
     }
 
-    /// <summary>Writes a customer's profile, keeping the stats stored with it, and marks it changed by this write.</summary>
-    internal void UpdateProfile(Customer customer)
+    /// <summary>Writes a customer's profile over <paramref name="stored"/>, keeping the stats stored with it, and marks it changed by this write.</summary>
+    internal void UpdateProfile(BsonDocument stored, Customer customer)
     {
         var doc = CustomerDocument.ToBson(customer);
-        if (Customers.FindById(customer.Code.Value) is { } stored) doc[StatsField] = stored[StatsField];
+        doc[StatsField] = stored[StatsField];
         Stamp(doc);
         Customers.Update(doc);
+        _written[customer.Code.Value] = doc;
     }
 
     /// <summary>Deletes a customer's document (merged away); the customer is marked as changed in the changes collection.</summary>
-    internal void DeleteCustomer(CustomerCode code)
+    internal void DeleteCustomer(string code)
     {
-        Customers.Delete(code.Value);
-        _stamped.Remove(code.Value);
+        Customers.Delete(code);
+        _written.Remove(code);
+        _stamped.Remove(code);
         Touch(code);
     }
 
@@ -183,7 +232,7 @@ internal sealed class LiteStore : IDisposable
     /// </summary>
     private void Stamp(BsonDocument customer)
     {
-        if (!_writeGate.IsHeldByCurrentThread) throw new InvalidOperationException("A customer can only be marked as changed inside a write.");
+        RequireWrite();
         _nextSequence ??= ChangeSequence + 1;
         customer[ChangeField] = _nextSequence.Value;
         var code = customer["_id"].AsString;
@@ -191,38 +240,95 @@ internal sealed class LiteStore : IDisposable
         _stamped.Add(code);
     }
 
-    internal ILiteCollection<BsonDocument> GradeChanges { get; }
-    internal ILiteCollection<BsonDocument> Claims { get; }
-    internal ILiteCollection<BsonDocument> ValueFits { get; }
-    internal ILiteCollection<BsonDocument> CustomerValues { get; }
-    internal ILiteCollection<BsonDocument> JobRuns { get; }
-
-    /// <summary>Runs <paramref name="work"/> as one transaction: all of it is committed, or none of it.</summary>
-    internal T Write<T>(Func<T> work)
+    /// <inheritdoc />
+    public ValueTask<T> ReadAsync<T>(Func<IStoreSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
-        lock (_writeGate)
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            if (!_db.BeginTrans()) throw new InvalidOperationException("A CrmKit write was started inside another write.");
-            try
-            {
-                var result = work();
-                StoreTouched();
-                _db.Commit();
-                return result;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-            finally
-            {
-                _touched.Clear();
-                _stamped.Clear();
-                _nextSequence = null;
-            }
+            return ValueTask.FromResult(Complete(work(_readSession, cancellationToken)));
+        }
+        catch (LiteException e)
+        {
+            throw Failure(e);
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<T> WriteAsync<T>(Func<IStoreSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeGate)
+        {
+            return ValueTask.FromResult(Transaction(() => Complete(work(_writeSession, cancellationToken))));
+        }
+    }
+
+    /// <summary>Runs raw work on the collections as one transaction; for benchmarks and tests that seed or clear a file in bulk.</summary>
+    internal T Write<T>(Func<T> work)
+    {
+        lock (_writeGate) return Transaction(work);
+    }
+
+    /// <summary>The result of a unit of work that, on this store, has completed by the time it returns.</summary>
+    private static T Complete<T>(ValueTask<T> pending) =>
+        pending.IsCompleted
+            ? pending.GetAwaiter().GetResult()
+            : throw new InvalidOperationException("A unit of work on the embedded store awaited something other than the store; it must complete on the thread that started it.");
+
+    /// <summary>Runs <paramref name="work"/> as one transaction, inside the write gate: all of it is committed, or none of it.</summary>
+    private T Transaction<T>(Func<T> work)
+    {
+        try
+        {
+            if (!_db.BeginTrans()) throw new InvalidOperationException("A CrmKit write was started inside another write.");
+        }
+        catch (LiteException e)
+        {
+            throw Failure(e);
+        }
+        try
+        {
+            var result = work();
+            StoreTouched();
+            _db.Commit();
+            return result;
+        }
+        catch (LiteException e)
+        {
+            Rollback();
+            throw Failure(e);
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+        finally
+        {
+            _touched.Clear();
+            _stamped.Clear();
+            _written.Clear();
+            _nextSequence = null;
+        }
+    }
+
+    private void Rollback()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (LiteException)
+        {
+            // The first failure is the one to report; a file that cannot roll back keeps nothing of the write.
+        }
+    }
+
+    /// <summary>A LiteDB failure as a CrmKit storage error naming the file.</summary>
+    private CrmStorageException Failure(LiteException e) => new(Location, e.Message, e);
 
     private const string SequenceKey = "change-sequence";
 
@@ -254,10 +360,20 @@ internal sealed class LiteStore : IDisposable
             .Concat(Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString))
             .Distinct(StringComparer.Ordinal);
 
-    /// <summary>Writes every committed change into the data file and empties the log file.</summary>
-    internal void Checkpoint()
+    /// <inheritdoc />
+    public void Checkpoint()
     {
-        lock (_writeGate) _db.Checkpoint();
+        lock (_writeGate)
+        {
+            try
+            {
+                _db.Checkpoint();
+            }
+            catch (LiteException e)
+            {
+                throw Failure(e);
+            }
+        }
     }
 
     /// <summary>The names of the collections in the file, for tests.</summary>
@@ -266,5 +382,6 @@ internal sealed class LiteStore : IDisposable
     /// <summary>The stored documents of a collection, for consistency checks in tests.</summary>
     internal IEnumerable<BsonDocument> Dump(string collection) => _db.GetCollection(collection).FindAll();
 
+    /// <summary>Closes the file after a final checkpoint.</summary>
     public void Dispose() => _db.Dispose();
 }

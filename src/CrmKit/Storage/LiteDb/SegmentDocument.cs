@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Maps segment definitions, memberships and events to and from their stored documents.</summary>
 internal static class SegmentDocument

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Maps <see cref="StageChange"/> to and from its stored document.</summary>
 internal static class StageChangeDocument

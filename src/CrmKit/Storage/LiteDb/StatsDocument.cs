@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>
 /// Maps <see cref="CustomerStats"/> to and from the sub-document kept inside its customer's

@@ -1,7 +1,7 @@
 using CrmKit.Value;
 using LiteDB;
 
-namespace CrmKit.Storage;
+namespace CrmKit.Storage.LiteDb;
 
 /// <summary>Maps a stored <see cref="ValueFit"/> and per-customer <see cref="CustomerValue"/> to and from documents.</summary>
 internal static class ValueDocument

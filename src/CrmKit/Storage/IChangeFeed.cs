@@ -1,0 +1,25 @@
+namespace CrmKit.Storage;
+
+/// <summary>
+/// The change feed. Every committed unit of work that changed a customer (profile, stats,
+/// interactions, stage, grade, merge, erasure) takes the next number of one sequence (a database
+/// sequence in a server store), and each customer it changed is marked with that number. Refreshes
+/// and sweeps keep a cursor and read only what changed since.
+/// </summary>
+public interface IChangeFeed
+{
+    /// <summary>The number of the last committed unit of work that changed a customer; 0 for a new store.</summary>
+    ValueTask<long> SequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Marks a customer changed by this unit of work without writing it (for example a customer merged away).</summary>
+    ValueTask MarkChangedAsync(CustomerCode customer, CancellationToken cancellationToken);
+
+    /// <summary>The codes of customers (live or merged away) changed by units of work numbered after <paramref name="sequence"/>.</summary>
+    ValueTask<IReadOnlyCollection<CustomerCode>> ChangedSinceAsync(long sequence, CancellationToken cancellationToken);
+
+    /// <summary>A named cursor (the sequence a job last processed through), or null when never set.</summary>
+    ValueTask<long?> CursorAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Sets a named cursor.</summary>
+    ValueTask SetCursorAsync(string name, long sequence, CancellationToken cancellationToken);
+}

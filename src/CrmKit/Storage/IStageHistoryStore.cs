@@ -1,0 +1,17 @@
+namespace CrmKit.Storage;
+
+/// <summary>Recorded stage changes, append-only.</summary>
+public interface IStageHistoryStore
+{
+    /// <summary>Appends one change.</summary>
+    ValueTask AppendAsync(StageChange change, CancellationToken cancellationToken);
+
+    /// <summary>Every change recorded for a stored code, in recording order.</summary>
+    ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves every change of <paramref name="from"/> to <paramref name="to"/> (a merge); a change
+    /// without <see cref="StageChange.MergedFrom"/> gets <paramref name="from"/>. Returns how many moved.
+    /// </summary>
+    ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken);
+}
