@@ -1,0 +1,11 @@
+namespace CrmKit.Loyalty;
+
+/// <summary>
+/// What an earn rule sees: one recorded interaction, whether it counts as a purchase (see
+/// <see cref="CrmOptions.PurchaseKinds"/>), and the referral that brought its customer in, if any.
+/// Immutable.
+/// </summary>
+/// <param name="Interaction">The interaction, as recorded (with its id).</param>
+/// <param name="IsPurchase">True when the interaction's kind is a purchase kind.</param>
+/// <param name="ReferredBy">The referral of the interaction's customer, or null when nobody referred them.</param>
+public sealed record EarnContext(Interaction Interaction, bool IsPurchase, Referral? ReferredBy = null);
