@@ -36,7 +36,8 @@ public sealed class LoyaltyProgram
     /// Credits what the rules award for <paramref name="context"/>'s interaction, at
     /// <paramref name="now"/> (the instant the interaction is recorded), to each beneficiary's
     /// ledger. Awards a ledger already holds are skipped, so asking twice credits once. Pure: it
-    /// returns the updated ledgers and appended entries, and writes nothing.
+    /// returns the updated ledgers and appended entries, and writes nothing. A rule that throws
+    /// fails the whole call, so the caller records all of an interaction's points or none.
     /// </summary>
     /// <param name="context">The interaction and what is known about it.</param>
     /// <param name="ledgerOf">The current ledger of a beneficiary.</param>
