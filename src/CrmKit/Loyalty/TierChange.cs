@@ -7,4 +7,15 @@ namespace CrmKit.Loyalty;
 /// <param name="At">When the move took effect: the instant the points qualified (up), or the end of the grace period (down).</param>
 /// <param name="Points">The customer's points in the policy's basis at that instant.</param>
 /// <param name="Reason">Why, in words.</param>
-public sealed record TierChange(CustomerCode Customer, string? From, string? To, DateTimeOffset At, long Points, string Reason);
+/// <exception cref="CrmValidationException">The customer or reason is empty, or the move goes nowhere.</exception>
+public sealed record TierChange(CustomerCode Customer, string? From, string? To, DateTimeOffset At, long Points, string Reason)
+{
+    /// <summary>The customer.</summary>
+    public CustomerCode Customer { get; } = Customer == default ? throw new CrmValidationException("customer", "is required but was empty.") : Customer;
+
+    /// <summary>The tier after; null when the customer fell below the first tier.</summary>
+    public string? To { get; } = To != From ? To : throw new CrmValidationException("to", $"'{To}' is the tier the customer is already in.");
+
+    /// <summary>Why, in words.</summary>
+    public string Reason { get; } = Require.Name(Reason, "reason", Require.MaxTextLength);
+}

@@ -68,6 +68,8 @@ public class EarnRuleTests
         Assert.Equal("rules", Assert.Throws<CrmValidationException>(() => new LoyaltyProgram([EarnRules.PerAmount(1m), EarnRules.PerAmount(2m)])).Field);
         Assert.Equal("referred", Assert.Throws<CrmValidationException>(() => new Referral("C1", "C1", At)).Field);
         Assert.Equal("source", Assert.Throws<CrmValidationException>(() => new PointsAward("C1", 5, PointsSource.Manual("x"))).Field);
+        Assert.Equal("referredBy", Assert.Throws<CrmValidationException>(() => new EarnContext(Purchase("C2", 5m), true, new Referral("C1", "C3", At))).Field);
+        Assert.Equal("converted", Assert.Throws<CrmValidationException>(() => new ReferralConversion("C1", 1, 2)).Field);
     }
 
     [Fact]
