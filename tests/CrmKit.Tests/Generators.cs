@@ -231,6 +231,51 @@ public static class OperationsGenerators
 // Loyalty ledger and stage rules (issue 16, items 6 and 7).
 // ---------------------------------------------------------------------------------------------
 
+/// <summary>One operation on a points ledger, taken <see cref="Advance"/> after the previous one.</summary>
+public sealed record LedgerStep(string Op, long Points, TimeSpan Advance)
+{
+    public override string ToString() => $"{Op} {Points} after {Advance.TotalDays:0.##}d";
+}
+
+/// <summary>A purchase by a referred customer, and whether the engine sees it twice (a re-run).</summary>
+public sealed record ReferredPurchase(int DaysFromReferral, bool SeenTwice);
+
+public static class LoyaltyGenerators
+{
+    public static readonly DateTimeOffset Start = new(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Earn, grant, redeem, adjust (both ways) and bare expiry runs, with gaps from none to a year and a half.</summary>
+    public static Gen<LedgerStep> Step { get; } =
+        from op in Gen.Elements("earn", "earn", "grant", "redeem", "redeem", "adjust", "expire")
+        from points in Gen.OneOf(Gen.Choose(1, 100), Gen.Choose(1, 5_000))
+        from sign in Gen.Elements(1, -1)
+        from minutes in Gen.OneOf(Gen.Constant(0), Gen.Choose(1, 60 * 24 * 40), Gen.Choose(1, 60 * 24 * 540))
+        select new LedgerStep(op, op == "adjust" ? sign * points : points, TimeSpan.FromMinutes(minutes));
+
+    public static Gen<LedgerStep[]> Steps { get; } = Step.ArrayOf().Where(a => a.Length <= 40);
+
+    public static Gen<CrmKit.Loyalty.PointsExpiry> Expiry { get; } =
+        Gen.OneOf(
+            Gen.Constant(CrmKit.Loyalty.PointsExpiry.Never),
+            Gen.Choose(1, 400).Select(d => CrmKit.Loyalty.PointsExpiry.After(TimeSpan.FromDays(d))),
+            Gen.Choose(1, 24).Select(CrmKit.Loyalty.PointsExpiry.AfterMonths));
+
+    public static Gen<ReferredPurchase[]> ReferredPurchases { get; } =
+        (from days in Gen.Choose(-60, 120)
+         from twice in Gen.Elements(true, false)
+         select new ReferredPurchase(days, twice)).ArrayOf().Where(a => a.Length <= 8);
+
+    public static Gen<CrmKit.Loyalty.TierPolicy> TierPolicy { get; } =
+        from basis in Gen.Elements(CrmKit.Loyalty.TierBasis.Balance, CrmKit.Loyalty.TierBasis.EarnedInWindow, CrmKit.Loyalty.TierBasis.EarnedLifetime)
+        from windowDays in Gen.Choose(30, 400)
+        from graceDays in Gen.OneOf(Gen.Constant(0), Gen.Choose(1, 120))
+        select new CrmKit.Loyalty.TierPolicy(
+            [new("silver", 1_000), new("gold", 3_000), new("platinum", 6_000)],
+            basis,
+            basis == CrmKit.Loyalty.TierBasis.EarnedInWindow ? TimeSpan.FromDays(windowDays) : null,
+            TimeSpan.FromDays(graceDays));
+}
+
 public static class StageRuleGenerators
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);

@@ -13,4 +13,14 @@ namespace CrmKit;
 /// For <see cref="StageRuleOutcome.NotAllowed"/> the stages the model allows from <paramref name="From"/>;
 /// for <see cref="StageRuleOutcome.Failed"/> the error; otherwise the rule's note, if any.
 /// </param>
-public sealed record StageRuleReport(string Rule, CustomerCode Customer, StageId From, StageId? To, StageRuleOutcome Outcome, string? Detail);
+/// <exception cref="CrmValidationException">The rule name is empty, or a proposed stage is missing for an outcome other than a failure.</exception>
+public sealed record StageRuleReport(string Rule, CustomerCode Customer, StageId From, StageId? To, StageRuleOutcome Outcome, string? Detail)
+{
+    /// <summary>The rule's name.</summary>
+    public string Rule { get; } = Require.Name(Rule, "rule");
+
+    /// <summary>The proposed stage; null when the rule failed.</summary>
+    public StageId? To { get; } = To is not null || Outcome == StageRuleOutcome.Failed
+        ? To
+        : throw new CrmValidationException("to", $"is required for the outcome {Outcome}.");
+}

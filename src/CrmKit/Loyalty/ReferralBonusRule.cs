@@ -1,0 +1,19 @@
+namespace CrmKit.Loyalty;
+
+/// <summary>
+/// A fixed bonus for the referrer when the referred customer buys at or after the referral. The
+/// award's source is the referral itself, so only the first such purchase is credited: later
+/// purchases make the same award, which the referrer's ledger already holds.
+/// </summary>
+internal sealed class ReferralBonusRule(string name, long bonus) : IEarnRule
+{
+    public string Name => name;
+
+    public IEnumerable<PointsAward> Award(EarnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.IsPurchase || context.ReferredBy is not { } referral) return [];
+        if (referral.Referred != context.Interaction.Customer || !referral.ConvertedBy(context.Interaction.OccurredAt)) return [];
+        return [new PointsAward(referral.Referrer, bonus, PointsSource.Referral(referral.Referred))];
+    }
+}
