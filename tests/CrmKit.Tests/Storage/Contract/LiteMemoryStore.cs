@@ -42,3 +42,8 @@ public sealed class CareOnLiteMemory : CareContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
 }
 
+public sealed class UnitOfWorkOnLiteMemory : UnitOfWorkContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
+}
+
