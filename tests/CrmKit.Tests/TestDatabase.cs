@@ -1,3 +1,4 @@
+using CrmKit.Storage;
 using CrmKit.Storage.LiteDb;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,8 +9,11 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string? _folder;
 
-    private TestDatabase(bool onFile, Func<CrmOptions, CrmOptions>? configure)
+    private readonly Func<CrmOptions, ICrmStore>? _store;
+
+    private TestDatabase(bool onFile, Func<CrmOptions, CrmOptions>? configure, Func<CrmOptions, ICrmStore>? store = null)
     {
+        _store = store;
         if (onFile)
         {
             _folder = Path.Combine(Path.GetTempPath(), "crmkit-tests", Guid.NewGuid().ToString("N"));
@@ -22,8 +26,10 @@ public sealed class TestDatabase : IDisposable
             Attributes = Generators.Schema,
         };
         if (configure is not null) Options = configure(Options);
-        Crm = CrmDatabase.Open(Options);
+        Crm = OpenDatabase();
     }
+
+    private CrmDatabase OpenDatabase() => _store is null ? CrmDatabase.Open(Options) : CrmDatabase.Open(Options, _store(Options));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -37,17 +43,24 @@ public sealed class TestDatabase : IDisposable
 
     public static TestDatabase OnFile(Func<CrmOptions, CrmOptions>? configure = null) => new(true, configure);
 
+    /// <summary>A database kept in the store <paramref name="store"/> makes for the options (in memory: no file path).</summary>
+    public static TestDatabase OnStore(Func<CrmOptions, ICrmStore> store, Func<CrmOptions, CrmOptions>? configure = null) => new(false, configure, store);
+
     /// <summary>Creates customers C0 … C(n-1).</summary>
     public void SeedCustomers(int count)
     {
         for (var i = 0; i < count; i++) Crm.Customers.Create(new Customer($"C{i}", $"Customer {i}"));
     }
 
-    /// <summary>Closes and reopens the file.</summary>
+    /// <summary>
+    /// Closes and reopens the file. A store that lives in memory cannot be closed and opened again,
+    /// so for one this does nothing: its round trip is through the store's own mapping.
+    /// </summary>
     public void Reopen()
     {
+        if (Options.FilePath is null) return;
         Crm.Dispose();
-        Crm = CrmDatabase.Open(Options);
+        Crm = OpenDatabase();
     }
 
     /// <summary>Every collection's documents as JSON text, for before/after comparisons.</summary>

@@ -38,9 +38,9 @@ internal static class ValueCommands
             {
                 fit = crm.Value.Fit(last, first, TimeSpan.FromDays(days));
             }
-            catch (ArgumentException e)
+            catch (CrmValidationException e)
             {
-                throw new CommandFailure(CrmKitCli.Problems, WithoutParameter(e));
+                throw new CommandFailure(CrmKitCli.Problems, e.Reason);
             }
             var console = Terminal.For(output);
             console.Write(ValueTables.Parameters(fit));
@@ -80,8 +80,4 @@ internal static class ValueCommands
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new CommandFailure(CrmKitCli.UsageError, $"{option} expects a date as yyyy-MM-dd but got '{text}'.");
-
-    // The library's messages name the parameter at the end; the command line has no such parameter.
-    private static string WithoutParameter(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 }

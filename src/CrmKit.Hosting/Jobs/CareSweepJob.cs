@@ -15,7 +15,7 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
 {
     public string Name => "care-sweep";
 
-    public Task RunAsync(CrmJobContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(CrmJobContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var rules = new List<ICareRule>(options.Value.CareRules);
@@ -24,7 +24,8 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
             if (library.Find(name) is CareScript script) rules.Add(new ScriptedCareRule(RuleName(name), script));
         }
 
-        var result = context.Database.Care.Sweep(rules, context.ScheduledAt);
+        // The host's stopping token ends the sweep between chunks of customers; a cancelled sweep writes nothing.
+        var result = await context.Database.Care.SweepAsync(rules, context.ScheduledAt, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         metrics.TasksCreated(result.Created, Name);
         foreach (var (reason, count) in result.SuppressedBy) metrics.TasksSuppressed(reason.ToString(), count, Name);
@@ -33,7 +34,6 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
             "Care sweep at {At:o}: {Evaluated} customers, {Created} tasks created, {Suppressed} suppressed, {Expired} expired, {Failures} rule failures.",
             result.At, result.Evaluated, result.Created, result.Suppressed, result.Expired, result.Failures.Count);
         foreach (var failure in result.Failures) context.Logger.LogWarning("Care rule failed: {Failure}", failure);
-        return Task.CompletedTask;
     }
 
     /// <summary>A rule name from a script's path in the folder: <c>care/vip-check-in.csx</c> → <c>vip-check-in</c>.</summary>

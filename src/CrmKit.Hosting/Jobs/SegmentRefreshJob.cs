@@ -13,7 +13,7 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options) : ICrmJ
 {
     public string Name => "segment-refresh";
 
-    public Task RunAsync(CrmJobContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(CrmJobContext context, CancellationToken cancellationToken)
     {
         var segments = context.Database.Segments;
         if (options.Value.ScriptsFolder is { } folder && Directory.Exists(Path.Combine(folder, "segments")))
@@ -39,11 +39,10 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options) : ICrmJ
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var result in segments.RefreshAll())
+        foreach (var result in await segments.RefreshAllAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             context.Logger.LogInformation("Segment {Segment} refreshed: {Members} members, {Entered} entered, {Left} left.",
                 result.Segment, result.Members, result.Entered, result.Left);
         }
-        return Task.CompletedTask;
     }
 }

@@ -23,7 +23,19 @@ public sealed class CareBook
     /// customer is reported in <see cref="SweepResult.Failures"/>; the sweep goes on without it.
     /// </summary>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
-    public SweepResult Sweep(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false)
+    public SweepResult Sweep(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false) =>
+        SweepCore(rules, at, changedOnly, default).Wait();
+
+    /// <summary>
+    /// The asynchronous form of <see cref="Sweep"/>: the token is checked between chunks of customers
+    /// and between customers' proposals, and cancelling writes nothing (no task, no expiry, no cursor).
+    /// </summary>
+    /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false, CancellationToken cancellationToken = default) =>
+        SweepCore(rules, at, changedOnly, cancellationToken).AsTask();
+
+    internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
@@ -35,7 +47,7 @@ public sealed class CareBook
         var twice = list.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new CrmValidationException("rules", $"two rules are named '{twice.Key}'; occasion keys would collide.");
         var instant = Require.Instant(at ?? _context.Now, "at");
-        return _context.Write((s, ct) => new CareSweeper(_context).SweepAsync(s, instant, list, changedOnly, ct), default).Wait();
+        return _context.Write((s, ct) => new CareSweeper(_context).SweepAsync(s, instant, list, changedOnly, ct), cancellationToken);
     }
 
     /// <summary>The task with <paramref name="id"/>.</summary>

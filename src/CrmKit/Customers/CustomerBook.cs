@@ -21,6 +21,13 @@ public sealed class CustomerBook
     public Customer Create(Customer customer, StageId? initialStage = null, string actor = "system") =>
         CreateCore(customer, initialStage, actor, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Create"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">A field is invalid; the message names it.</exception>
+    /// <exception cref="DuplicateCustomerException">The code is taken, or was merged away.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<Customer> CreateAsync(Customer customer, StageId? initialStage = null, string actor = "system", CancellationToken cancellationToken = default) =>
+        CreateCore(customer, initialStage, actor, cancellationToken).AsTask();
+
     internal ValueTask<Customer> CreateCore(Customer customer, StageId? initialStage, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -42,6 +49,13 @@ public sealed class CustomerBook
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
     public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system") =>
         CreateManyCore(customers, initialStage, actor, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="CreateMany"/> (the bulk path of imports); cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">A customer is invalid, or two share a code; nothing was written.</exception>
+    /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<IReadOnlyList<Customer>> CreateManyAsync(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system", CancellationToken cancellationToken = default) =>
+        CreateManyCore(customers, initialStage, actor, cancellationToken).AsTask();
 
     internal ValueTask<IReadOnlyList<Customer>> CreateManyCore(IEnumerable<Customer> customers, StageId? initialStage, string actor, CancellationToken ct)
     {
@@ -94,11 +108,18 @@ public sealed class CustomerBook
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public Customer Get(CustomerCode code) => GetCore(code, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Get"/>.</summary>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    public Task<Customer> GetAsync(CustomerCode code, CancellationToken cancellationToken = default) => GetCore(code, cancellationToken).AsTask();
+
     internal ValueTask<Customer> GetCore(CustomerCode code, CancellationToken ct) =>
         _context.Read(async (s, c) => (await CrmContext.LoadAsync(s, code, c).ConfigureAwait(false)).Record.Customer, ct);
 
     /// <summary>The customer with <paramref name="code"/> (or its survivor after a merge), or null.</summary>
     public Customer? Find(CustomerCode code) => FindCore(code, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Find"/>.</summary>
+    public Task<Customer?> FindAsync(CustomerCode code, CancellationToken cancellationToken = default) => FindCore(code, cancellationToken).AsTask();
 
     internal ValueTask<Customer?> FindCore(CustomerCode code, CancellationToken ct) => _context.Read(async (s, c) =>
     {
@@ -115,6 +136,12 @@ public sealed class CustomerBook
     /// <exception cref="CrmValidationException">A field is invalid; nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public Customer Update(Customer customer) => UpdateCore(customer, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Update"/>; cancelling writes nothing.</summary>
+    /// <exception cref="ConcurrencyConflictException">The copy is stale; nothing was written.</exception>
+    /// <exception cref="CrmValidationException">A field is invalid; nothing was written.</exception>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    public Task<Customer> UpdateAsync(Customer customer, CancellationToken cancellationToken = default) => UpdateCore(customer, cancellationToken).AsTask();
 
     internal ValueTask<Customer> UpdateCore(Customer customer, CancellationToken ct)
     {
@@ -168,6 +195,17 @@ public sealed class CustomerBook
     public Page<Customer> WithAttribute(string name, AttributeValue value, PageRequest page) =>
         QueryCore(AttributeQuery(name, value), page, default).Wait();
 
+    /// <summary>
+    /// One page of the customers <paramref name="query"/> selects (every customer, or by tag, stage,
+    /// owner, attribute or grade), in code order: the asynchronous form of <see cref="All"/>,
+    /// <see cref="WithTag"/>, <see cref="InStage"/>, <see cref="OwnedBy"/> and <see cref="WithAttribute"/>.
+    /// </summary>
+    public Task<Page<Customer>> QueryAsync(CustomerQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return QueryCore(query, page, cancellationToken).AsTask();
+    }
+
     internal CustomerQuery AttributeQuery(string name, AttributeValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -193,6 +231,12 @@ public sealed class CustomerBook
     /// <exception cref="CrmValidationException">Both codes name the same customer.</exception>
     public MergeRecord Merge(CustomerCode survivor, CustomerCode merged, string actor, string reason) =>
         MergeCore(survivor, merged, actor, reason, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Merge"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CustomerNotFoundException">Either customer does not exist.</exception>
+    /// <exception cref="CrmValidationException">Both codes name the same customer.</exception>
+    public Task<MergeRecord> MergeAsync(CustomerCode survivor, CustomerCode merged, string actor, string reason, CancellationToken cancellationToken = default) =>
+        MergeCore(survivor, merged, actor, reason, cancellationToken).AsTask();
 
     internal ValueTask<MergeRecord> MergeCore(CustomerCode survivor, CustomerCode merged, string actor, string reason, CancellationToken ct) =>
         new CustomerMerger(_context).MergeAsync(survivor, merged, Require.Name(actor, "actor"),

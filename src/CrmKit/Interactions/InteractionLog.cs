@@ -17,6 +17,11 @@ public sealed class InteractionLog
     /// <exception cref="CustomerNotFoundException">The customer does not exist; nothing was written.</exception>
     public Interaction Record(Interaction interaction) => RecordCore(interaction, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Record"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">A field is invalid; nothing was written.</exception>
+    /// <exception cref="CustomerNotFoundException">The customer does not exist; nothing was written.</exception>
+    public Task<Interaction> RecordAsync(Interaction interaction, CancellationToken cancellationToken = default) => RecordCore(interaction, cancellationToken).AsTask();
+
     internal async ValueTask<Interaction> RecordCore(Interaction interaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interaction);
@@ -32,6 +37,12 @@ public sealed class InteractionLog
     /// <exception cref="CrmValidationException">An interaction is invalid (the field names its index); nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">A customer does not exist; nothing was written.</exception>
     public IReadOnlyList<Interaction> RecordBatch(IEnumerable<Interaction> interactions) => RecordBatchCore(interactions, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="RecordBatch"/> (the bulk path of imports): the whole batch or, also when cancelled, none of it.</summary>
+    /// <exception cref="CrmValidationException">An interaction is invalid (the field names its index); nothing was written.</exception>
+    /// <exception cref="CustomerNotFoundException">A customer does not exist; nothing was written.</exception>
+    public Task<IReadOnlyList<Interaction>> RecordBatchAsync(IEnumerable<Interaction> interactions, CancellationToken cancellationToken = default) =>
+        RecordBatchCore(interactions, cancellationToken).AsTask();
 
     internal ValueTask<IReadOnlyList<Interaction>> RecordBatchCore(IEnumerable<Interaction> interactions, CancellationToken ct)
     {
@@ -63,6 +74,11 @@ public sealed class InteractionLog
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public Page<Interaction> For(CustomerCode customer, PageRequest page) => ForCore(customer, page, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="For"/>.</summary>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    public Task<Page<Interaction>> ForAsync(CustomerCode customer, PageRequest page, CancellationToken cancellationToken = default) =>
+        ForCore(customer, page, cancellationToken).AsTask();
+
     internal ValueTask<Page<Interaction>> ForCore(CustomerCode customer, PageRequest page, CancellationToken ct)
     {
         page.Check();
@@ -90,6 +106,9 @@ public sealed class InteractionLog
 
     /// <summary>Recomputes every customer's stats from the log in one transaction; returns how many were rebuilt.</summary>
     public int RebuildAllStats() => RebuildAllStatsCore(default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="RebuildAllStats"/>; cancelling writes nothing.</summary>
+    public Task<int> RebuildAllStatsAsync(CancellationToken cancellationToken = default) => RebuildAllStatsCore(cancellationToken).AsTask();
 
     internal ValueTask<int> RebuildAllStatsCore(CancellationToken ct) => _context.Write(async (s, c) =>
     {

@@ -21,6 +21,13 @@ public sealed class LifecycleBook
     /// <exception cref="CrmValidationException">The reason or actor is empty or too long.</exception>
     public StageChange Change(CustomerCode customer, StageId to, string reason, string actor) => ChangeCore(customer, to, reason, actor, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Change"/>; cancelling writes nothing.</summary>
+    /// <exception cref="IllegalStageTransitionException">The model has no edge from the current stage to <paramref name="to"/>; nothing was written.</exception>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    /// <exception cref="CrmValidationException">The reason or actor is empty or too long.</exception>
+    public Task<StageChange> ChangeAsync(CustomerCode customer, StageId to, string reason, string actor, CancellationToken cancellationToken = default) =>
+        ChangeCore(customer, to, reason, actor, cancellationToken).AsTask();
+
     internal ValueTask<StageChange> ChangeCore(CustomerCode customer, StageId to, string reason, string actor, CancellationToken ct)
     {
         Require.Name(reason, "reason", Require.MaxTextLength);

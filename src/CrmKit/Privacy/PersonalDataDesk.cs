@@ -19,6 +19,10 @@ public sealed class PersonalDataDesk
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public string Export(CustomerCode customer) => ExportCore(customer, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Export"/>.</summary>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    public Task<string> ExportAsync(CustomerCode customer, CancellationToken cancellationToken = default) => ExportCore(customer, cancellationToken).AsTask();
+
     internal ValueTask<string> ExportCore(CustomerCode customer, CancellationToken ct) => _context.Read(async (s, c) =>
     {
         var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
@@ -35,7 +39,14 @@ public sealed class PersonalDataDesk
     /// log file at once.
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
-    public ErasureRecord Erase(CustomerCode customer, string actor, string reason)
+    public ErasureRecord Erase(CustomerCode customer, string actor, string reason) => EraseCore(customer, actor, reason, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Erase"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    public Task<ErasureRecord> EraseAsync(CustomerCode customer, string actor, string reason, CancellationToken cancellationToken = default) =>
+        EraseCore(customer, actor, reason, cancellationToken).AsTask();
+
+    internal ValueTask<ErasureRecord> EraseCore(CustomerCode customer, string actor, string reason, CancellationToken cancellationToken)
     {
         Require.Name(actor, "actor");
         Require.Name(reason, "reason", Require.MaxTextLength);
@@ -69,6 +80,6 @@ public sealed class PersonalDataDesk
             var erasure = new ErasureRecord(code, now, actor, reason, interactions.Count);
             await s.Privacy.RecordErasureAsync(erasure, ct).ConfigureAwait(false);
             return erasure;
-        }, default).Wait();
+        }, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class SegmentBook
     /// </summary>
     /// <exception cref="CrmValidationException">A field is invalid.</exception>
     /// <exception cref="CrmException">The script does not compile (from the <see cref="ISegmentScriptCompiler"/>).</exception>
-    /// <exception cref="InvalidOperationException">The segment is scripted and no <see cref="CrmOptions.SegmentScripts"/> compiler is set.</exception>
+    /// <exception cref="CrmValidationException">The segment is scripted and no <see cref="CrmOptions.SegmentScripts"/> compiler is set.</exception>
     public SegmentDefinition Define(SegmentDefinition segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
@@ -82,6 +82,26 @@ public sealed class SegmentBook
     /// <summary>Refreshes every stored segment in one transaction (only changed customers when <paramref name="changedOnly"/>).</summary>
     /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
     public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false) => RefreshAllCore(changedOnly, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Refresh"/>; the token is checked between chunks of customers, and cancelling writes nothing.</summary>
+    /// <exception cref="SegmentNotFoundException">No such segment.</exception>
+    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<SegmentRefreshResult> RefreshAsync(string name, bool parallel = true, CancellationToken cancellationToken = default) =>
+        RefreshOne(name, changedOnly: false, parallel, cancellationToken).AsTask();
+
+    /// <summary>The asynchronous form of <see cref="RefreshChanged"/>; cancelling writes nothing.</summary>
+    /// <exception cref="SegmentNotFoundException">No such segment.</exception>
+    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<SegmentRefreshResult> RefreshChangedAsync(string name, CancellationToken cancellationToken = default) =>
+        RefreshOne(name, changedOnly: true, parallel: false, cancellationToken).AsTask();
+
+    /// <summary>The asynchronous form of <see cref="RefreshAll"/>; cancelling writes nothing.</summary>
+    /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<IReadOnlyList<SegmentRefreshResult>> RefreshAllAsync(bool changedOnly = false, CancellationToken cancellationToken = default) =>
+        RefreshAllCore(changedOnly, cancellationToken).AsTask();
 
     internal ValueTask<IReadOnlyList<SegmentRefreshResult>> RefreshAllCore(bool changedOnly, CancellationToken ct)
     {
@@ -151,6 +171,11 @@ public sealed class SegmentBook
     /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
     public SegmentPreview Preview(ISegmentPredicate predicate, int sample = 10) => PreviewCore(predicate, sample, default).Wait();
 
+    /// <summary>The asynchronous form of <see cref="Preview"/>; the token is checked between chunks of customers.</summary>
+    /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
+    public Task<SegmentPreview> PreviewAsync(ISegmentPredicate predicate, int sample = 10, CancellationToken cancellationToken = default) =>
+        PreviewCore(predicate, sample, cancellationToken).AsTask();
+
     internal ValueTask<SegmentPreview> PreviewCore(ISegmentPredicate predicate, int sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(predicate);
@@ -185,8 +210,8 @@ public sealed class SegmentBook
     private ISegmentPredicate Compile(SegmentDefinition definition)
     {
         if (definition.Filter is { } filter) return filter;
-        var compiler = _context.Options.SegmentScripts ?? throw new InvalidOperationException(
-            $"Segment '{definition.Name}' is scripted; open the database with CrmOptions.SegmentScripts set (CrmKit.Scripting provides ScriptedSegments).");
+        var compiler = _context.Options.SegmentScripts ?? throw new CrmValidationException("script",
+            $"segment '{definition.Name}' is scripted; open the database with CrmOptions.SegmentScripts set (CrmKit.Scripting provides ScriptedSegments).");
         return compiler.Compile(definition);
     }
 

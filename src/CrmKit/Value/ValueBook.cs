@@ -23,9 +23,16 @@ public sealed class ValueBook
     /// <param name="calibrationStart">The first day; the day of the earliest purchase when null.</param>
     /// <param name="unit">The model's time unit; one week when null.</param>
     /// <param name="scoring">Prediction horizon, lifetime-value terms, tiers and quadrants; the defaults when null.</param>
-    /// <exception cref="ArgumentException">There are no purchases in the window, or the window is invalid.</exception>
+    /// <exception cref="CrmValidationException">There are no purchases in the window, the window or unit is invalid, or the models cannot be fitted to the purchases (nobody bought twice, say); nothing was written.</exception>
     public ValueFit Fit(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null) =>
         FitCore(calibrationEnd, calibrationStart, unit, scoring, default).Wait();
+
+    /// <summary>The asynchronous form of <see cref="Fit"/>; the token is checked while reading and between the fit's steps, and cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">No purchases, an invalid window or unit, or models that cannot be fitted; nothing was written.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<ValueFit> FitAsync(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null,
+        CancellationToken cancellationToken = default) =>
+        FitCore(calibrationEnd, calibrationStart, unit, scoring, cancellationToken).AsTask();
 
     internal async ValueTask<ValueFit> FitCore(DateOnly calibrationEnd, DateOnly? calibrationStart, TimeSpan? unit, ValueScoringOptions? scoring, CancellationToken ct)
     {
@@ -36,16 +43,24 @@ public sealed class ValueBook
                 list.AddRange(chunk.Select(i => new Purchase(i.Customer.Value, i.OccurredAt, i.Amount ?? 0m)));
             return list;
         }, ct).ConfigureAwait(false);
-        if (purchases.Count == 0) throw new ArgumentException("The database holds no purchases to fit the value models to.", nameof(calibrationEnd));
+        if (purchases.Count == 0) throw new CrmValidationException("calibrationEnd", "the database holds no purchases to fit the value models to.");
         var start = calibrationStart ?? purchases.Min(p => p.Day);
-        var window = new CalibrationWindow(start, calibrationEnd);
-        var timeUnit = unit ?? TimeSpan.FromDays(7);
-
-        ct.ThrowIfCancellationRequested();
-        var summaries = new PurchaseSummaryBuilder(window, timeUnit).Build(purchases);
-        var model = ValueModel.FitTo(summaries, window, timeUnit, _context.Options.TimeProvider);
-        ct.ThrowIfCancellationRequested();
-        var values = model.Score(summaries, scoring);
+        ValueModel model;
+        IReadOnlyList<CustomerValue> values;
+        try
+        {
+            var window = new CalibrationWindow(start, calibrationEnd);
+            var timeUnit = unit ?? TimeSpan.FromDays(7);
+            ct.ThrowIfCancellationRequested();
+            var summaries = new PurchaseSummaryBuilder(window, timeUnit).Build(purchases);
+            model = ValueModel.FitTo(summaries, window, timeUnit, _context.Options.TimeProvider);
+            ct.ThrowIfCancellationRequested();
+            values = model.Score(summaries, scoring);
+        }
+        catch (ArgumentException e)
+        {
+            throw Rejected(e, "fit");
+        }
 
         return await _context.Write(async (s, c) =>
         {
@@ -74,12 +89,19 @@ public sealed class ValueBook
     /// (<see cref="ValueTierShare.Pyramid"/>, top 1% / next 19% / next 30% / last 50%, when null).
     /// Needs no fitted model. Writes nothing.
     /// </summary>
-    /// <exception cref="ArgumentException">The shares are empty, repeat a name or do not add up to 1.</exception>
+    /// <exception cref="CrmValidationException">The shares are empty, repeat a name or do not add up to 1.</exception>
     public IReadOnlyDictionary<CustomerCode, ValueTier> TiersBy(Func<CustomerStats, decimal> measure, IReadOnlyList<ValueTierShare>? shares = null)
     {
         ArgumentNullException.ThrowIfNull(measure);
         var tiers = shares ?? ValueTierShare.Pyramid;
-        ValueTierAssigner.CheckShares(tiers, nameof(shares));
+        try
+        {
+            ValueTierAssigner.CheckShares(tiers, nameof(shares));
+        }
+        catch (ArgumentException e)
+        {
+            throw Rejected(e, "shares");
+        }
         var codes = new List<string>();
         var measures = new List<decimal>();
         _context.Read(async (s, ct) =>
@@ -96,6 +118,13 @@ public sealed class ValueBook
         }, default).Wait();
         var assigned = ValueTierAssigner.Assign(codes.ToArray(), measures.ToArray(), tiers);
         return codes.Select((c, i) => (c, i)).ToDictionary(x => new CustomerCode(x.c), x => assigned[x.i]);
+    }
+
+    /// <summary>An argument the value models refused, as a validation error naming the field and the reason.</summary>
+    private static CrmValidationException Rejected(ArgumentException e, string field)
+    {
+        var reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+        return new CrmValidationException(e.ParamName ?? field, reason);
     }
 
     /// <summary>The sum of lifetime values over every scored customer (customer equity).</summary>

@@ -97,7 +97,7 @@ public class SegmentTests
     public void A_scripted_segment_needs_a_compiler_and_says_so()
     {
         using var db = TestDatabase.InMemory();
-        var e = Assert.Throws<InvalidOperationException>(() => db.Crm.Segments.Define(new SegmentDefinition("s", "scripted", "true")));
+        var e = Assert.Throws<CrmValidationException>(() => db.Crm.Segments.Define(new SegmentDefinition("s", "scripted", "true")));
         Assert.Contains("SegmentScripts", e.Message);
     }
 

@@ -40,7 +40,7 @@ public class ValueBookTests
         db.SeedCustomers(1);
         db.Crm.Interactions.Record(new Interaction("C0", "inquiry", "web", db.Clock.GetUtcNow()));
 
-        Assert.Throws<ArgumentException>(() => db.Crm.Value.Fit(DateOnly.FromDateTime(db.Clock.GetUtcNow().Date)));
+        Assert.Throws<CrmValidationException>(() => db.Crm.Value.Fit(DateOnly.FromDateTime(db.Clock.GetUtcNow().Date)));
         Assert.Null(db.Crm.Value.LatestFit());
     }
 

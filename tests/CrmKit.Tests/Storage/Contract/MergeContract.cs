@@ -2,10 +2,13 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Customers;
+namespace CrmKit.Tests.Storage.Contract;
 
-public class MergeProperties
+public abstract class MergeContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     [Property(MaxTest = 40)]
     public Property Merge_loses_no_interaction_money_or_tag_and_the_stats_equal_a_rebuild() =>
         Prop.ForAll(
@@ -15,7 +18,7 @@ public class MergeProperties
              select (a, b, batches)).ToArbitrary(),
             input =>
             {
-                using var db = TestDatabase.InMemory();
+                using var db = Open();
                 db.Crm.Customers.Create(input.a);
                 db.Crm.Customers.Create(input.b);
                 foreach (var batch in input.batches) db.Crm.Interactions.RecordBatch(batch);
@@ -40,7 +43,7 @@ public class MergeProperties
     [Fact]
     public void Merge_moves_contact_points_consents_history_and_group_and_keeps_opt_outs()
     {
-        using var db = TestDatabase.InMemory();
+        using var db = Open();
         var at = db.Clock.GetUtcNow();
         db.Crm.Customers.Create(new Customer("BANK-A-1", "Chen Jing")
         {
@@ -73,7 +76,7 @@ public class MergeProperties
     [Fact]
     public void A_chain_of_merges_resolves_every_old_code_to_the_last_survivor()
     {
-        using var db = TestDatabase.InMemory();
+        using var db = Open();
         db.SeedCustomers(3);
         db.Crm.Customers.Merge("C1", "C2", "tester", "duplicate");
         db.Crm.Customers.Merge("C0", "C1", "tester", "duplicate");

@@ -2,11 +2,14 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Care;
+namespace CrmKit.Tests.Storage.Contract;
 
 /// <summary>Invariants of care sweeps and the contact policy.</summary>
-public class CareProperties
+public abstract class CareContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     private const int CustomerCount = 5;
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
     private static readonly ContactPolicy Policy = ContactPolicy.Default with { MaxPerChannel = 1, CapWindow = TimeSpan.FromDays(5) };
@@ -26,9 +29,9 @@ public class CareProperties
     /// <summary>Sweep instants: hours to days apart, moving forward from the start.</summary>
     private static Gen<int[]> Steps => Gen.Choose(1, 24 * 9).ArrayOf().Where(a => a.Length is > 0 and <= 6);
 
-    private static TestDatabase Seeded(Customer[] customers)
+    private TestDatabase Seeded(Customer[] customers)
     {
-        var db = TestDatabase.InMemory(o => o with { ContactPolicy = Policy });
+        var db = Open(o => o with { ContactPolicy = Policy });
         foreach (var c in customers) db.Crm.Customers.Create(c);
         return db;
     }

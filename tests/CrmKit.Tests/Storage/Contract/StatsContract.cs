@@ -2,17 +2,20 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Interactions;
+namespace CrmKit.Tests.Storage.Contract;
 
-public class StatsProperties
+public abstract class StatsContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     private const int CustomerCount = 4;
 
     [Property(MaxTest = 60)]
     public Property Incremental_stats_equal_stats_rebuilt_from_the_log() =>
         Prop.ForAll(Generators.Batches(CustomerCount).ToArbitrary(), batches =>
         {
-            using var db = TestDatabase.InMemory();
+            using var db = Open();
             db.SeedCustomers(CustomerCount);
             foreach (var batch in batches)
             {
@@ -26,7 +29,7 @@ public class StatsProperties
     public Property Stats_stay_equal_to_a_rebuild_when_threads_append_at_once() =>
         Prop.ForAll(Generators.Batches(CustomerCount).ArrayOf().Where(t => t.Length is >= 2 and <= 4).ToArbitrary(), perThread =>
         {
-            using var db = TestDatabase.OnFile();
+            using var db = Open();
             db.SeedCustomers(CustomerCount);
             Parallel.ForEach(perThread, new ParallelOptions { MaxDegreeOfParallelism = 4 }, batches =>
             {
@@ -41,7 +44,7 @@ public class StatsProperties
     public Property Stats_add_up_the_amounts_of_purchases_and_refunds() =>
         Prop.ForAll(Generators.Batches(1).ToArbitrary(), batches =>
         {
-            using var db = TestDatabase.InMemory();
+            using var db = Open();
             db.SeedCustomers(1);
             foreach (var batch in batches) db.Crm.Interactions.RecordBatch(batch);
             var all = batches.SelectMany(b => b).ToArray();

@@ -2,15 +2,18 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Customers;
+namespace CrmKit.Tests.Storage.Contract;
 
-public class AttributeRoundTripProperties
+public abstract class RoundTripContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     [Property(MaxTest = 25)]
     public Property Every_field_and_attribute_type_round_trips_through_the_file() =>
         Prop.ForAll(Generators.Customer("客户-001 🚗").ToArbitrary(), customer =>
         {
-            using var db = TestDatabase.OnFile();
+            using var db = Open();
             db.Crm.Customers.Create(customer);
             db.Reopen();
 
@@ -40,7 +43,7 @@ public class AttributeRoundTripProperties
              select (value: new decimal(lo, mid, hi, negative, (byte)scale), at)).ToArbitrary(),
             input =>
             {
-                using var db = TestDatabase.OnFile();
+                using var db = Open();
                 db.Crm.Customers.Create(new Customer("C0", "x")
                 {
                     Attributes = new Dictionary<string, AttributeValue>
@@ -59,7 +62,7 @@ public class AttributeRoundTripProperties
     [Fact]
     public void An_attribute_of_the_wrong_type_is_rejected_with_its_name()
     {
-        using var db = TestDatabase.InMemory();
+        using var db = Open();
 
         var error = Assert.Throws<CrmValidationException>(() => db.Crm.Customers.Create(new Customer("C0", "x")
         {
@@ -73,7 +76,7 @@ public class AttributeRoundTripProperties
     [Fact]
     public void An_undeclared_attribute_is_rejected_with_its_name()
     {
-        using var db = TestDatabase.InMemory();
+        using var db = Open();
 
         var error = Assert.Throws<CrmValidationException>(() => db.Crm.Customers.Create(new Customer("C0", "x")
         {
@@ -96,19 +99,19 @@ public class AttributeRoundTripProperties
     [Fact]
     public void An_oversized_name_is_rejected_and_nothing_is_written()
     {
-        using var db = TestDatabase.InMemory();
-        var before = db.Snapshot();
+        using var db = Open();
+        var before = StoreState.Capture(db.Crm);
 
         var error = Assert.Throws<CrmValidationException>(() => db.Crm.Customers.Create(new Customer("C0", new string('x', 201))));
 
         Assert.Equal("name", error.Field);
-        Assert.Equal(before, db.Snapshot());
+        Assert.Equal(before, StoreState.Capture(db.Crm));
     }
 
     [Fact]
     public void Customers_are_found_by_tag_stage_owner_and_attribute_in_pages()
     {
-        using var db = TestDatabase.InMemory();
+        using var db = Open();
         for (var i = 0; i < 25; i++)
         {
             db.Crm.Customers.Create(new Customer($"C{i:D2}", $"Customer {i}")

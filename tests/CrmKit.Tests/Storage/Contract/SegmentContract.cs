@@ -2,11 +2,14 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Segments;
+namespace CrmKit.Tests.Storage.Contract;
 
 /// <summary>Invariants of stored segment membership.</summary>
-public class SegmentProperties
+public abstract class SegmentContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     private const int CustomerCount = 6;
 
     /// <summary>Filters drawn from the clauses the generated customers can satisfy or not.</summary>
@@ -30,9 +33,9 @@ public class SegmentProperties
         from interaction in Generators.InteractionFor(CustomerCount)
         select (customer, what, interaction with { Customer = $"C{customer}" });
 
-    private static TestDatabase Seeded(Customer[] customers)
+    private TestDatabase Seeded(Customer[] customers)
     {
-        var db = TestDatabase.InMemory();
+        var db = Open();
         foreach (var c in customers) db.Crm.Customers.Create(c);
         return db;
     }

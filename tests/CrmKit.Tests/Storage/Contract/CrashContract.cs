@@ -3,14 +3,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Xunit.Abstractions;
 
-namespace CrmKit.Tests.Storage;
+namespace CrmKit.Tests.Storage.Contract;
 
 /// <summary>
 /// A child process appends acknowledged batches and is killed (SIGKILL) at a random moment, 20
 /// times over one file. After each reopen every acknowledged batch must be there in full and
 /// every customer's stats must equal a rebuild from the log.
 /// </summary>
-public class CrashSafetyTests(ITestOutputHelper output)
+public abstract class CrashContract(ITestOutputHelper output)
 {
     private const int Kills = 20;
 

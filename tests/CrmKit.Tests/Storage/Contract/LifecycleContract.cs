@@ -2,17 +2,20 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Lifecycle;
+namespace CrmKit.Tests.Storage.Contract;
 
-public class LifecycleProperties
+public abstract class LifecycleContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     private static readonly StageId[] Stages = StageModel.Default.Stages.ToArray();
 
     [Property(MaxTest = 80)]
     public Property History_is_contiguous_follows_allowed_edges_and_ends_at_the_current_stage() =>
         Prop.ForAll(Gen.Elements(Stages).ArrayOf().Where(a => a.Length <= 25).ToArbitrary(), attempts =>
         {
-            using var db = TestDatabase.InMemory();
+            using var db = Open();
             db.SeedCustomers(1);
             var model = db.Crm.Lifecycle.Model;
             foreach (var target in attempts)
@@ -38,7 +41,7 @@ public class LifecycleProperties
     public void A_custom_model_is_enforced_and_the_error_names_the_allowed_stages()
     {
         var grades = StageModel.Create("lead", [("lead", "qualified"), ("qualified", "customer"), ("lead", "lost")]);
-        using var db = TestDatabase.InMemory(o => o with { Stages = grades });
+        using var db = Open(o => o with { Stages = grades });
         db.SeedCustomers(1);
 
         var error = Assert.Throws<IllegalStageTransitionException>(() => db.Crm.Lifecycle.Change("C0", "customer", "skip", "tester"));

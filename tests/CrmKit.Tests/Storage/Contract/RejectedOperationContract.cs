@@ -2,15 +2,18 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 
-namespace CrmKit.Tests.Storage;
+namespace CrmKit.Tests.Storage.Contract;
 
-/// <summary>Every rejected operation leaves every collection exactly as it was.</summary>
-public class RejectedOperationProperties
+/// <summary>Every rejected operation leaves everything the store holds exactly as it was.</summary>
+public abstract class RejectedOperationContract
 {
+    /// <summary>Opens a fresh database on the store under test.</summary>
+    protected abstract TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null);
+
     private static readonly string[] Rejections = ["duplicate-code", "wrong-type", "stale-version", "illegal-transition", "refund-amount", "bad-batch"];
 
     [Property(MaxTest = 60)]
-    public Property A_rejected_operation_leaves_every_collection_as_it_was() =>
+    public Property A_rejected_operation_leaves_the_store_as_it_was() =>
         Prop.ForAll(
             (from customer in Generators.Customer("C0")
              from batches in Generators.Batches(1)
@@ -18,16 +21,16 @@ public class RejectedOperationProperties
              select (customer, batches, rejection)).ToArbitrary(),
             input =>
             {
-                using var db = TestDatabase.InMemory();
+                using var db = Open();
                 db.Crm.Customers.Create(input.customer);
                 foreach (var batch in input.batches) db.Crm.Interactions.RecordBatch(batch);
                 var current = db.Crm.Customers.Get("C0");
                 db.Crm.Customers.Update(current with { Owner = "someone else" });
-                var before = db.Snapshot();
+                var before = StoreState.Capture(db.Crm);
 
                 var error = Record.Exception(() => Attempt(db, input.rejection, current));
 
-                return (error is CrmException && db.Snapshot().SequenceEqual(before))
+                return (error is CrmException && StoreState.Capture(db.Crm) == before)
                     .Label($"{input.rejection}: {error?.GetType().Name}: {error?.Message}");
             });
 

@@ -1,0 +1,149 @@
+using CrmKit.Storage;
+using CrmKit.Value;
+
+namespace CrmKit.Tests.Storage.Memory;
+
+internal sealed class MemoryGrades(MemorySession session) : IGradeStore
+{
+    public ValueTask AppendAsync(GradeChange change, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Grades.Add(change);
+        session.Touch(change.Customer.Value);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult<IReadOnlyList<GradeChange>>(session.State.Grades.Where(g => g.Customer == customer).ToArray());
+    }
+}
+
+internal sealed class MemoryClaims(MemorySession session) : IClaimStore
+{
+    public ValueTask<Claim?> GetAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Claims.GetValueOrDefault(customer.Value));
+    }
+
+    public ValueTask PutAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Claims[claim.Customer.Value] = claim;
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed class MemoryValues(MemorySession session) : IValueStore
+{
+    public ValueTask ReplaceAsync(ValueFit fit, IReadOnlyList<CustomerValue> values, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Fits.Add(fit);
+        session.State.Values.Clear();
+        foreach (var v in values) session.State.Values[v.CustomerCode] = v;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<ValueFit?> LatestFitAsync(CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Fits.LastOrDefault());
+    }
+
+    public ValueTask<CustomerValue?> OfAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Values.GetValueOrDefault(customer.Value));
+    }
+
+    public ValueTask<IReadOnlyList<CustomerValue>> AllAsync(CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult<IReadOnlyList<CustomerValue>>(session.State.Values.Values.ToArray());
+    }
+}
+
+internal sealed class MemoryJobRuns(MemorySession session) : IJobRunStore
+{
+    public ValueTask<DateTimeOffset?> LastCompletedAsync(string job, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.JobRuns.TryGetValue(job, out var at) ? (DateTimeOffset?)at : null);
+    }
+
+    public ValueTask RecordCompletedAsync(string job, DateTimeOffset scheduledAt, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.JobRuns[job] = scheduledAt;
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed class MemoryChanges(MemorySession session) : IChangeFeed
+{
+    public ValueTask<long> SequenceAsync(CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Sequence);
+    }
+
+    public ValueTask MarkChangedAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.Touch(customer.Value);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyCollection<CustomerCode>> ChangedSinceAsync(long sequence, CancellationToken cancellationToken)
+    {
+        session.Check();
+        var live = session.State.Customers.Values.Where(c => c.Mark > sequence).Select(c => c.Customer.Code.Value);
+        var gone = session.State.GoneMarks.Where(g => g.Value > sequence).Select(g => g.Key);
+        return ValueTask.FromResult<IReadOnlyCollection<CustomerCode>>(live.Union(gone, StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray());
+    }
+
+    public ValueTask<long?> CursorAsync(string name, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Cursors.TryGetValue(name, out var v) ? (long?)v : null);
+    }
+
+    public ValueTask SetCursorAsync(string name, long sequence, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Cursors[name] = sequence;
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed class MemoryPrivacy(MemorySession session) : IPrivacyStore
+{
+    public ValueTask RecordErasureAsync(ErasureRecord erasure, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Erasures.Add(erasure);
+        session.Touch(erasure.Customer.Value);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<CustomerDossier?> DossierAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        if (await session.Customers.FindAsync(customer, cancellationToken).ConfigureAwait(false) is not { } record) return null;
+        return new CustomerDossier
+        {
+            Record = record,
+            Interactions = await session.Interactions.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            StageHistory = await session.Stages.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            GradeHistory = await session.Grades.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Claim = await session.Claims.GetAsync(customer, cancellationToken).ConfigureAwait(false),
+            Value = await session.Values.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Segments = await session.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            CareTasks = await session.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            CareSuppressions = await session.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            MergedCodes = await session.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Erasures = session.State.Erasures.Where(e => e.Customer == customer).ToArray(),
+        };
+    }
+}
