@@ -27,7 +27,7 @@ public sealed class BusinessCalendar
         for (var d = 0; d < 7; d++)
         {
             var day = (DayOfWeek)d;
-            var hours = (week.TryGetValue(day, out var list) ? list : []).OrderBy(h => h.Start).ToArray();
+            var hours = (week.TryGetValue(day, out var list) ? list ?? [] : []).OrderBy(h => h.Start).ToArray();
             for (var i = 1; i < hours.Length; i++)
             {
                 if (hours[i - 1].ToMidnight || hours[i - 1].End > hours[i].Start)
