@@ -56,7 +56,7 @@ public class StatisticsTests
     }
 
     [Theory]
-    // Wilson 95% intervals (Newcombe 1998, Table I, and Wilson's own 0-of-n bound).
+    // Wilson 95% intervals: Newcombe (1998), "Two-sided confidence intervals for the single proportion", Table II, method 3.
     [InlineData(0, 10, 0.0, 0.2775)]
     [InlineData(1, 29, 0.0061, 0.1718)]
     [InlineData(81, 263, 0.2553, 0.3662)]

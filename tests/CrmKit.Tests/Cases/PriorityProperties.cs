@@ -11,7 +11,7 @@ public class PriorityProperties
     private static readonly PriorityPolicy Displace = new() { Mode = CapPriorityMode.HigherPriorityDisplaces };
     private static Arbitrary<PriorityPolicy> Policies => Gen.Elements(Bypass, Displace).ToArbitrary();
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 300)]
     public Property An_urgent_task_is_never_dropped_because_routine_tasks_filled_the_cap() =>
         Prop.ForAll(OperationsGenerators.CappedTasks.ToArbitrary(), Policies, Gen.Choose(1, 4).ToArbitrary(), (tasks, policy, cap) =>
         {
@@ -21,7 +21,7 @@ public class PriorityProperties
             return (decision.Verdict != CapVerdict.Refuse).Label($"{decision.Verdict}: {decision.Reason}");
         });
 
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 300)]
     public Property Only_a_lower_priority_open_unattempted_task_is_displaced_and_the_cap_holds_below_urgent() =>
         Prop.ForAll(OperationsGenerators.CappedTasks.ToArbitrary(), Policies, Gen.Choose(1, 4).Zip(Gen.Elements(Enum.GetValues<TaskPriority>())).ToArbitrary(),
             (tasks, policy, capAndPriority) =>

@@ -12,5 +12,7 @@ public readonly record struct Rate(int Numerator, int Denominator)
     public ConfidenceInterval? Interval => Denominator == 0 ? null : Proportions.Wilson(Numerator, Denominator);
 
     /// <inheritdoc/>
-    public override string ToString() => Value is { } v ? $"{Numerator}/{Denominator} ({v:P1})" : $"{Numerator}/{Denominator}";
+    public override string ToString() => Value is { } v
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Numerator}/{Denominator} ({v:P1})")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Numerator}/{Denominator}");
 }

@@ -5,7 +5,7 @@ namespace CrmKit;
 /// <param name="Channel">The channel, if any.</param>
 /// <param name="Campaign">The campaign's id, if any.</param>
 /// <param name="Segments">The segments the customer was in.</param>
-public sealed record RateContext(string? Owner = null, Channel? Channel = null, string? Campaign = null, IReadOnlyList<string>? Segments = null)
+internal sealed record RateContext(string? Owner = null, Channel? Channel = null, string? Campaign = null, IReadOnlyList<string>? Segments = null)
 {
     /// <summary>A context with nothing to cut by.</summary>
     public static RateContext None { get; } = new();
