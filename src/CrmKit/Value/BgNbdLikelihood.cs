@@ -164,7 +164,7 @@ internal sealed class BgNbdLikelihood : ITwiceDifferentiable
             double u = -m * logT;
             double v = dropOut[cell.Count] - m * logTx;
             double d = v - u;
-            double s = Math.Exp(-Math.Abs(d));
+            double s = Math.Abs(d) < 40.0 ? Math.Exp(-Math.Abs(d)) : 0.0; // below e^−40 the lesser branch is lost in rounding
             double share = 1.0 / (1.0 + s);
             double weightV = d > 0 ? share : s * share, weightU = d > 0 ? s * share : share;
             ll += n * (Math.Max(u, v) + Log1P(s));

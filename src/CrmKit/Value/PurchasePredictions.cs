@@ -5,9 +5,18 @@ namespace CrmKit.Value;
 /// and discounted expected purchases over the lifetime-value horizon — computed once per distinct
 /// (x, t_x, T), since they depend on nothing else.
 /// </summary>
-/// <remarks>Holds one index per customer and three numbers per distinct (x, t_x, T).</remarks>
+/// <remarks>
+/// E[Y(t) | x, t_x, T] = E[Y(t) | alive, x, T] · P(alive | x, t_x, T), and the first factor — a
+/// hypergeometric series, the costly part — does not depend on t_x. So it is computed once per
+/// distinct (x, T) for the next period and each lifetime-value period (while that table stays below
+/// 4 million numbers), and each (x, t_x, T) only adds its P(alive). The figures are the same, bit for
+/// bit, as those of <see cref="BgNbdModel.ConditionalExpectedPurchases"/> customer by customer.
+/// Holds one index per customer and three numbers per distinct (x, t_x, T).
+/// </remarks>
 internal sealed class PurchasePredictions
 {
+    private const int MostCachedExpectations = 4_000_000;
+
     private readonly int[] groupOf;
     private readonly double[] alive, nextPeriod, lifetime;
 
@@ -30,20 +39,46 @@ internal sealed class PurchasePredictions
             groupOf[i] = g;
         }
 
-        groups.Clear();
-        groups.TrimExcess();
+        groups = null;
+        double period = ValueUnits.ToUnits(lifetimeValue.Period, unit, nameof(lifetimeValue));
+        int columns = lifetimeValue.Periods + 1;
+        var rows = new Dictionary<(int X, double Age), int>();
+        var ifAlive = new List<double>();
         alive = new double[first.Count];
         nextPeriod = new double[first.Count];
         lifetime = new double[first.Count];
+        Span<double> scratch = new double[columns];
         for (int g = 0; g < first.Count; g++)
         {
             int i = first[g];
             int x = customers.Frequency[i];
-            double recency = customers.Recency[i], age = customers.Age[i];
-            double p = model.ProbabilityAlive(x, recency, age);
+            double age = customers.Age[i];
+            ReadOnlySpan<double> expected;
+            if (rows.TryGetValue((x, age), out int row))
+            {
+                expected = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ifAlive).Slice(row * columns, columns);
+            }
+            else
+            {
+                scratch[0] = model.ExpectedPurchasesIfAlive(nextPeriodUnits, x, age);
+                for (int k = 1; k < columns; k++)
+                {
+                    scratch[k] = model.ExpectedPurchasesIfAlive(k * period, x, age);
+                }
+
+                if (ifAlive.Count + columns <= MostCachedExpectations)
+                {
+                    rows.Add((x, age), rows.Count);
+                    ifAlive.AddRange(scratch);
+                }
+
+                expected = scratch;
+            }
+
+            double p = model.ProbabilityAlive(x, customers.Recency[i], age);
             alive[g] = p;
-            nextPeriod[g] = model.ExpectedPurchasesIfAlive(nextPeriodUnits, x, age) * p;
-            lifetime[g] = DiscountedPurchases(model, x, recency, age, lifetimeValue, unit, p);
+            nextPeriod[g] = expected[0] * p;
+            lifetime[g] = Discounted(expected[1..], p, lifetimeValue.DiscountRatePerPeriod);
         }
     }
 
@@ -58,17 +93,26 @@ internal sealed class PurchasePredictions
     public double LifetimePurchasesOf(int customer) => lifetime[groupOf[customer]];
 
     /// <summary>Σ_k (E[Y(k·P)] − E[Y((k−1)·P)]) / (1 + d)^k for one customer (see <see cref="LifetimeValueOptions"/>).</summary>
-    public static double DiscountedPurchases(BgNbdModel model, int x, double recency, double age, LifetimeValueOptions options, TimeSpan unit) =>
-        DiscountedPurchases(model, x, recency, age, options, unit, model.ProbabilityAlive(x, recency, age));
-
-    private static double DiscountedPurchases(BgNbdModel model, int x, double recency, double age, LifetimeValueOptions options, TimeSpan unit, double probabilityAlive)
+    public static double DiscountedPurchases(BgNbdModel model, int x, double recency, double age, LifetimeValueOptions options, TimeSpan unit)
     {
         double period = ValueUnits.ToUnits(options.Period, unit, nameof(options));
-        double discount = 1.0 + options.DiscountRatePerPeriod;
-        double previous = 0.0, factor = 1.0, total = 0.0;
+        var expected = new double[options.Periods];
         for (int k = 1; k <= options.Periods; k++)
         {
-            double cumulative = model.ExpectedPurchasesIfAlive(k * period, x, age) * probabilityAlive;
+            expected[k - 1] = model.ExpectedPurchasesIfAlive(k * period, x, age);
+        }
+
+        return Discounted(expected, model.ProbabilityAlive(x, recency, age), options.DiscountRatePerPeriod);
+    }
+
+    // expectedIfAlive[k−1] = E[Y(k·P) | alive]; E[Y(k·P)] is that times P(alive).
+    private static double Discounted(ReadOnlySpan<double> expectedIfAlive, double probabilityAlive, double rate)
+    {
+        double discount = 1.0 + rate;
+        double previous = 0.0, factor = 1.0, total = 0.0;
+        foreach (double ifAlive in expectedIfAlive)
+        {
+            double cumulative = ifAlive * probabilityAlive;
             factor /= discount;
             // E[Y(t)] never decreases in t; the clamp only absorbs rounding noise between close periods.
             total += Math.Max(0.0, cumulative - previous) * factor;

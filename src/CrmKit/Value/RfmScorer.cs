@@ -9,9 +9,15 @@ namespace CrmKit.Value;
 /// </remarks>
 internal static class RfmScorer
 {
-    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers) => Score(SummaryColumns.From(customers));
+    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers)
+    {
+        var columns = SummaryColumns.From(customers);
+        return Score(columns, CodeOrder.Ranks(columns.Codes, out _));
+    }
 
-    public static RfmScore[] Score(SummaryColumns customers)
+    /// <param name="customers">The customers.</param>
+    /// <param name="codeRanks">Each customer's position in the ordinal order of codes (<see cref="CodeOrder.Ranks"/>).</param>
+    public static RfmScore[] Score(SummaryColumns customers, int[] codeRanks)
     {
         int n = customers.Count;
         var sinceLast = new double[n];
@@ -24,9 +30,9 @@ internal static class RfmScorer
             monetary[i] = (double)customers.TotalSpend[i];
         }
 
-        int[] recency = Quintiles(customers.Codes, sinceLast, ascendingIsBetter: true);
-        int[] often = Quintiles(customers.Codes, frequency, ascendingIsBetter: false);
-        int[] spend = Quintiles(customers.Codes, monetary, ascendingIsBetter: false);
+        int[] recency = Quintiles(codeRanks, sinceLast, ascendingIsBetter: true);
+        int[] often = Quintiles(codeRanks, frequency, ascendingIsBetter: false);
+        int[] spend = Quintiles(codeRanks, monetary, ascendingIsBetter: false);
         var scores = new RfmScore[n];
         for (int i = 0; i < n; i++)
         {
@@ -36,9 +42,9 @@ internal static class RfmScorer
         return scores;
     }
 
-    private static int[] Quintiles(string[] codes, double[] values, bool ascendingIsBetter)
+    private static int[] Quintiles(int[] codeRanks, double[] values, bool ascendingIsBetter)
     {
-        int n = codes.Length;
+        int n = codeRanks.Length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++)
         {
@@ -48,7 +54,7 @@ internal static class RfmScorer
         Array.Sort(order, (i, j) =>
         {
             int byMeasure = ascendingIsBetter ? values[i].CompareTo(values[j]) : values[j].CompareTo(values[i]);
-            return byMeasure != 0 ? byMeasure : string.CompareOrdinal(codes[i], codes[j]);
+            return byMeasure != 0 ? byMeasure : codeRanks[i].CompareTo(codeRanks[j]);
         });
 
         var scores = new int[n];
