@@ -9,10 +9,12 @@ namespace CrmKit.TestSupport;
 /// </summary>
 internal sealed class SummaryColumnsWriter(int capacity, DateOnly start, DateOnly end, TimeSpan unit)
 {
-    private readonly List<string> codes = new(capacity);
-    private readonly List<int> frequency = new(capacity);
-    private readonly List<double> recency = new(capacity), age = new(capacity), mean = new(capacity);
-    private readonly List<decimal> total = new(capacity);
+    // Arrays of the final size, so a million customers are never copied or held twice.
+    private string[] codes = new string[capacity];
+    private int[] frequency = new int[capacity];
+    private double[] recency = new double[capacity], age = new double[capacity], mean = new double[capacity];
+    private decimal[] total = new decimal[capacity];
+    private int count;
 
     /// <summary>Adds a customer from its purchases as (day offset from the window start, amount); customers without one are skipped.</summary>
     public void Add(string code, List<(int Day, decimal Amount)> purchases)
@@ -42,14 +44,27 @@ internal sealed class SummaryColumnsWriter(int capacity, DateOnly start, DateOnl
 
         double unitDays = unit.TotalDays;
         int x = distinct - 1;
-        codes.Add(code);
-        frequency.Add(x);
-        recency.Add((last - first) / unitDays);
-        age.Add((end.DayNumber - start.DayNumber - first) / unitDays);
-        mean.Add(x == 0 ? 0.0 : (double)(repeat / x));
-        total.Add(sum);
+        codes[count] = code;
+        frequency[count] = x;
+        recency[count] = (last - first) / unitDays;
+        age[count] = (end.DayNumber - start.DayNumber - first) / unitDays;
+        mean[count] = x == 0 ? 0.0 : (double)(repeat / x);
+        total[count] = sum;
+        count++;
     }
 
-    public SummaryColumns ToColumns() =>
-        new([.. codes], [.. frequency], [.. recency], [.. age], [.. mean], [.. total]);
+    public SummaryColumns ToColumns()
+    {
+        if (count < codes.Length)
+        {
+            Array.Resize(ref codes, count);
+            Array.Resize(ref frequency, count);
+            Array.Resize(ref recency, count);
+            Array.Resize(ref age, count);
+            Array.Resize(ref mean, count);
+            Array.Resize(ref total, count);
+        }
+
+        return new SummaryColumns(codes, frequency, recency, age, mean, total);
+    }
 }

@@ -9,13 +9,13 @@ namespace CrmKit.Value;
 /// E[Y(t) | x, t_x, T] = E[Y(t) | alive, x, T] · P(alive | x, t_x, T), and the first factor — a
 /// hypergeometric series, the costly part — does not depend on t_x. So it is computed once per
 /// distinct (x, T) for the next period and each lifetime-value period (while that table stays below
-/// 4 million numbers), and each (x, t_x, T) only adds its P(alive). The figures are the same, bit for
+/// a million numbers), and each (x, t_x, T) only adds its P(alive). The figures are the same, bit for
 /// bit, as those of <see cref="BgNbdModel.ConditionalExpectedPurchases"/> customer by customer.
 /// Holds one index per customer and three numbers per distinct (x, t_x, T).
 /// </remarks>
 internal sealed class PurchasePredictions
 {
-    private const int MostCachedExpectations = 4_000_000;
+    private const int MostCachedExpectations = 1_000_000;
 
     private readonly int[] groupOf;
     private readonly double[] alive, nextPeriod, lifetime;
@@ -24,22 +24,32 @@ internal sealed class PurchasePredictions
     {
         int n = customers.Count;
         groupOf = new int[n];
-        var groups = new Dictionary<(int X, double Recency, double Age), int>();
-        var first = new List<int>();
+        // Grouped by sorting the customers by (x, t_x, T), which needs far less memory than a dictionary of a million groups.
+        int[] frequency = customers.Frequency;
+        double[] recency = customers.Recency, age = customers.Age;
+        var order = new int[n];
         for (int i = 0; i < n; i++)
         {
-            var key = (customers.Frequency[i], customers.Recency[i], customers.Age[i]);
-            if (!groups.TryGetValue(key, out int g))
+            order[i] = i;
+        }
+
+        Array.Sort(order, (i, j) =>
+            frequency[i] != frequency[j] ? frequency[i].CompareTo(frequency[j])
+            : recency[i] != recency[j] ? recency[i].CompareTo(recency[j])
+            : age[i].CompareTo(age[j]));
+        var first = new List<int>();
+        for (int k = 0; k < n; k++)
+        {
+            int i = order[k];
+            if (k == 0 || frequency[i] != frequency[order[k - 1]] || recency[i] != recency[order[k - 1]] || age[i] != age[order[k - 1]])
             {
-                g = groups.Count;
-                groups.Add(key, g);
                 first.Add(i);
             }
 
-            groupOf[i] = g;
+            groupOf[i] = first.Count - 1;
         }
 
-        groups = null;
+        order = null;
         double period = ValueUnits.ToUnits(lifetimeValue.Period, unit, nameof(lifetimeValue));
         int columns = lifetimeValue.Periods + 1;
         var rows = new Dictionary<(int X, double Age), int>();
@@ -51,31 +61,31 @@ internal sealed class PurchasePredictions
         for (int g = 0; g < first.Count; g++)
         {
             int i = first[g];
-            int x = customers.Frequency[i];
-            double age = customers.Age[i];
+            int x = frequency[i];
+            double t = age[i];
             ReadOnlySpan<double> expected;
-            if (rows.TryGetValue((x, age), out int row))
+            if (rows.TryGetValue((x, t), out int row))
             {
                 expected = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ifAlive).Slice(row * columns, columns);
             }
             else
             {
-                scratch[0] = model.ExpectedPurchasesIfAlive(nextPeriodUnits, x, age);
+                scratch[0] = model.ExpectedPurchasesIfAlive(nextPeriodUnits, x, t);
                 for (int k = 1; k < columns; k++)
                 {
-                    scratch[k] = model.ExpectedPurchasesIfAlive(k * period, x, age);
+                    scratch[k] = model.ExpectedPurchasesIfAlive(k * period, x, t);
                 }
 
                 if (ifAlive.Count + columns <= MostCachedExpectations)
                 {
-                    rows.Add((x, age), rows.Count);
+                    rows.Add((x, t), rows.Count);
                     ifAlive.AddRange(scratch);
                 }
 
                 expected = scratch;
             }
 
-            double p = model.ProbabilityAlive(x, customers.Recency[i], age);
+            double p = model.ProbabilityAlive(x, recency[i], t);
             alive[g] = p;
             nextPeriod[g] = expected[0] * p;
             lifetime[g] = Discounted(expected[1..], p, lifetimeValue.DiscountRatePerPeriod);

@@ -157,7 +157,7 @@ public sealed class ValueModel
         }
 
         decimal[] past = customers.TotalSpend;
-        RfmScore[] rfm = RfmScorer.Score(customers, codeRanks);
+        var (recency, frequency, monetary) = RfmScorer.Quintiles(customers, codeRanks);
         ValueTier[] tiers = ValueTierAssigner.Assign(codeRanks, options.TierMeasure == TierMeasure.PastValue ? past : lifetime, options.Tiers);
         QuadrantSplit split = options.QuadrantSplit ?? ValueQuadrants.AtMedians(past, lifetime);
         return Values();
@@ -167,7 +167,7 @@ public sealed class ValueModel
             for (int i = 0; i < n; i++)
             {
                 yield return new CustomerValue(customers.Codes[i], predictions.ProbabilityAliveOf(i), predictions.ExpectedPurchasesOf(i),
-                    spendEach[i], lifetime[i], past[i], rfm[i], tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
+                    spendEach[i], lifetime[i], past[i], new RfmScore(recency[i], frequency[i], monetary[i]), tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
             }
         }
     }
