@@ -23,35 +23,71 @@ internal static class CustomerBaseSimulator
         ArgumentOutOfRangeException.ThrowIfLessThan(cohortDays, 1);
         ValueUnits.CheckUnit(unit);
         var random = new Random(seed);
-        double unitDays = unit.TotalDays;
-        double horizon = end.DayNumber - start.DayNumber + 1; // in days; purchases strictly before the day after the end
         var log = new List<Purchase>();
+        var days = new List<(int Day, decimal Amount)>();
         for (int c = 0; c < customers; c++)
         {
-            string code = "S" + c.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-            double lambda = SampleGamma(random, purchases.R) / purchases.Alpha;   // per unit
-            double g1 = SampleGamma(random, purchases.A);
-            double dropOut = g1 / (g1 + SampleGamma(random, purchases.B));
-            double nu = SampleGamma(random, spend.Q) / spend.Gamma;
-            double day = random.Next(Math.Min(cohortDays, (int)horizon));
-            bool first = true;
-            while (day < horizon)
+            string code = Code(c);
+            DrawCustomer(random, purchases, spend, start, end, unit, cohortDays, days);
+            foreach (var (day, amount) in days)
             {
-                decimal amount = Math.Round((decimal)(SampleGamma(random, spend.P) / nu), 2);
-                log.Add(new Purchase(code, new DateTimeOffset(start.AddDays((int)day).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), amount));
-
-                // Drop-out can follow a repeat purchase, never the first one.
-                if (!first && random.NextDouble() < dropOut)
-                {
-                    break;
-                }
-
-                first = false;
-                day += -Math.Log(1.0 - random.NextDouble()) / lambda * unitDays;
+                log.Add(new Purchase(code, new DateTimeOffset(start.AddDays(day).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), amount));
             }
         }
 
         return log;
+    }
+
+    /// <summary>The same base as <see cref="Simulate"/>, summarised for the window [start, end] without holding a purchase log.</summary>
+    public static SummaryColumns SimulateSummaries(BgNbdParameters purchases, GammaGammaParameters spend, int customers,
+        DateOnly start, DateOnly end, TimeSpan unit, int cohortDays, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        ArgumentNullException.ThrowIfNull(spend);
+        ArgumentOutOfRangeException.ThrowIfNegative(customers);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cohortDays, 1);
+        ValueUnits.CheckUnit(unit);
+        var random = new Random(seed);
+        var days = new List<(int Day, decimal Amount)>();
+        var columns = new SummaryColumnsWriter(customers, start, end, unit);
+        for (int c = 0; c < customers; c++)
+        {
+            DrawCustomer(random, purchases, spend, start, end, unit, cohortDays, days);
+            columns.Add(Code(c), days);
+        }
+
+        return columns.ToColumns();
+    }
+
+    internal static string Code(int customer) => "S" + customer.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
+    // One customer's purchases as (day offset from start, amount), in time order.
+    private static void DrawCustomer(Random random, BgNbdParameters purchases, GammaGammaParameters spend,
+        DateOnly start, DateOnly end, TimeSpan unit, int cohortDays, List<(int Day, decimal Amount)> days)
+    {
+        days.Clear();
+        double unitDays = unit.TotalDays;
+        double horizon = end.DayNumber - start.DayNumber + 1; // in days; purchases strictly before the day after the end
+        double lambda = SampleGamma(random, purchases.R) / purchases.Alpha;   // per unit
+        double g1 = SampleGamma(random, purchases.A);
+        double dropOut = g1 / (g1 + SampleGamma(random, purchases.B));
+        double nu = SampleGamma(random, spend.Q) / spend.Gamma;
+        double day = random.Next(Math.Min(cohortDays, (int)horizon));
+        bool first = true;
+        while (day < horizon)
+        {
+            decimal amount = Math.Round((decimal)(SampleGamma(random, spend.P) / nu), 2);
+            days.Add(((int)day, amount));
+
+            // Drop-out can follow a repeat purchase, never the first one.
+            if (!first && random.NextDouble() < dropOut)
+            {
+                break;
+            }
+
+            first = false;
+            day += -Math.Log(1.0 - random.NextDouble()) / lambda * unitDays;
+        }
     }
 
     // Marsaglia and Tsang (2000), with the boost for shapes below one.

@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CrmKit.Benchmarks.Value.Baseline;
 using CrmKit.Value;
 
 namespace CrmKit.Benchmarks.Value;
 
-/// <summary>Time to build summaries and fit both value models on the CDNOW sample and on a base ten times larger.</summary>
+/// <summary>
+/// Time to build summaries and fit both value models on the CDNOW sample and on a base ten times larger,
+/// each fit against the Nelder–Mead fit it replaced (the baseline of its category).
+/// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ValueFitBenchmarks
 {
     private IReadOnlyList<Purchase> cdnowPurchases = [];
@@ -21,11 +28,22 @@ public class ValueFitBenchmarks
     }
 
     [Benchmark(Description = "summaries, CDNOW 2,357 customers (6,919 purchases)")]
+    [BenchmarkCategory("summaries")]
     public int BuildCdnowSummaries() => CdnowSample.Summaries(cdnowPurchases).Count;
 
+    [Benchmark(Baseline = true, Description = "Nelder-Mead fit (before), CDNOW 2,357 customers")]
+    [BenchmarkCategory("CDNOW")]
+    public double FitCdnowNelderMead() => NelderMeadValueFit.FitPurchases(cdnow).LogLikelihood + NelderMeadValueFit.FitSpend(cdnow).LogLikelihood;
+
     [Benchmark(Description = "fit BG/NBD + Gamma-Gamma, CDNOW 2,357 customers")]
+    [BenchmarkCategory("CDNOW")]
     public ValueFit FitCdnow() => ValueModel.FitTo(cdnow, CdnowSample.Calibration, CdnowSample.Week, TimeProvider.System).Fit;
 
+    [Benchmark(Baseline = true, Description = "Nelder-Mead fit (before), simulated 23,570 customers")]
+    [BenchmarkCategory("simulated")]
+    public double FitSyntheticNelderMead() => NelderMeadValueFit.FitPurchases(synthetic).LogLikelihood + NelderMeadValueFit.FitSpend(synthetic).LogLikelihood;
+
     [Benchmark(Description = "fit BG/NBD + Gamma-Gamma, simulated 23,570 customers")]
+    [BenchmarkCategory("simulated")]
     public ValueFit FitSynthetic() => ValueModel.FitTo(synthetic, CdnowSample.Calibration, CdnowSample.Week, TimeProvider.System).Fit;
 }

@@ -32,11 +32,13 @@ internal sealed class BgNbdLikelihood : ITwiceDifferentiable
         highest = highestLog;
         var ageIndex = new Dictionary<double, int>();
         var recencyIndex = new Dictionary<double, int>();
-        var countIndex = new Dictionary<int, int>();
-        var groups = new Dictionary<(int Count, int Recency, int Age), int>();
         var zeros = new List<double>();
         int[] frequency = columns.Frequency;
         double[] age = columns.Age, recency = columns.Recency;
+
+        // Grouped by sorting one small key per repeat customer, which needs far less memory than a dictionary of a million groups.
+        var keys = new Key[columns.Count];
+        int repeaters = 0;
         for (int i = 0; i < columns.Count; i++)
         {
             int a = IndexOf(ageIndex, age[i]);
@@ -51,39 +53,37 @@ internal sealed class BgNbdLikelihood : ITwiceDifferentiable
                 continue;
             }
 
-            if (!countIndex.TryGetValue(frequency[i], out int c))
+            keys[repeaters++] = new Key(frequency[i], IndexOf(recencyIndex, recency[i]), a);
+        }
+
+        Array.Sort(keys, 0, repeaters, new KeyOrder());
+        var cellList = new List<Cell>();
+        var countList = new List<int>();
+        var weightList = new List<double>();
+        for (int start = 0; start < repeaters;)
+        {
+            int end = start + 1;
+            while (end < repeaters && keys[end] == keys[start])
             {
-                c = countIndex.Count;
-                countIndex.Add(frequency[i], c);
+                end++;
             }
 
-            var key = (c, IndexOf(recencyIndex, recency[i]), a);
-            groups[key] = groups.GetValueOrDefault(key) + 1;
+            Key key = keys[start];
+            if (countList.Count == 0 || countList[^1] != key.X)
+            {
+                countList.Add(key.X);
+                weightList.Add(0.0);
+            }
+
+            cellList.Add(new Cell(countList.Count - 1, key.X, key.Recency, key.Age, end - start));
+            weightList[^1] += end - start;
+            start = end;
         }
 
-        // Distinct x in ascending order, so the per-x work walks them in order.
-        int[] byFirstSeen = new int[countIndex.Count];
-        foreach (var (x, c) in countIndex)
-        {
-            byFirstSeen[c] = x;
-        }
-
-        counts = byFirstSeen.Order().ToArray();
-        var rank = new int[counts.Length];
-        for (int c = 0; c < byFirstSeen.Length; c++)
-        {
-            rank[c] = Array.BinarySearch(counts, byFirstSeen[c]);
-        }
-
-        countWeight = new double[counts.Length];
-        cells = new Cell[groups.Count];
-        int k = 0;
-        foreach (var ((c, rec, a), n) in groups)
-        {
-            cells[k++] = new Cell(rank[c], counts[rank[c]], rec, a, n);
-            countWeight[rank[c]] += n;
-        }
-
+        keys = null;
+        counts = [.. countList];
+        countWeight = [.. weightList];
+        cells = [.. cellList];
         ages = Keys(ageIndex);
         recencies = Keys(recencyIndex);
         zeroWeightByAge = new double[ages.Length];
@@ -164,7 +164,7 @@ internal sealed class BgNbdLikelihood : ITwiceDifferentiable
             double u = -m * logT;
             double v = dropOut[cell.Count] - m * logTx;
             double d = v - u;
-            double s = Math.Exp(-Math.Abs(d));
+            double s = Math.Abs(d) < 40.0 ? Math.Exp(-Math.Abs(d)) : 0.0; // below e^−40 the lesser branch is lost in rounding
             double share = 1.0 / (1.0 + s);
             double weightV = d > 0 ? share : s * share, weightU = d > 0 ? s * share : share;
             ll += n * (Math.Max(u, v) + Log1P(s));
@@ -286,4 +286,12 @@ internal sealed class BgNbdLikelihood : ITwiceDifferentiable
     }
 
     private readonly record struct Cell(int Count, int X, int Recency, int Age, double Weight);
+
+    private readonly record struct Key(int X, int Recency, int Age);
+
+    private sealed class KeyOrder : IComparer<Key>
+    {
+        public int Compare(Key u, Key v) =>
+            u.X != v.X ? u.X.CompareTo(v.X) : u.Recency != v.Recency ? u.Recency.CompareTo(v.Recency) : u.Age.CompareTo(v.Age);
+    }
 }

@@ -27,43 +27,58 @@ internal sealed class GammaGammaLikelihood : ITwiceDifferentiable
     public GammaGammaLikelihood(SummaryColumns columns, double limitOfLog)
     {
         limit = limitOfLog;
-        var groups = new Dictionary<(int X, double Mean), int>();
+        var keys = new (int X, double Mean)[columns.Count];
         for (int i = 0; i < columns.Count; i++)
         {
             int x = columns.Frequency[i];
             double mean = columns.AverageRepeatSpend[i];
             if (x > 0 && mean > 0.0)
             {
-                var key = (x, mean);
-                groups[key] = groups.GetValueOrDefault(key) + 1;
-                Customers++;
+                keys[Customers++] = (x, mean);
                 SpendSum += mean;
             }
         }
 
-        var ordered = groups.OrderBy(g => g.Key.X).ToArray();
-        counts = ordered.Select(g => g.Key.X).Distinct().ToArray();
-        firstCell = new int[counts.Length + 1];
-        countWeight = new double[counts.Length];
-        sumLogMean = new double[counts.Length];
-        totalSpend = new double[ordered.Length];
-        cellWeight = new double[ordered.Length];
-        int j = -1;
-        for (int k = 0; k < ordered.Length; k++)
+        // Grouped by sorting, which needs far less memory than a dictionary of a million groups.
+        Array.Sort(keys, 0, Customers, new KeyOrder());
+        var countList = new List<int>();
+        var firstList = new List<int>();
+        var weights = new List<double>();
+        var logMeans = new List<double>();
+        var spendList = new List<double>();
+        var cellWeights = new List<double>();
+        for (int start = 0; start < Customers;)
         {
-            var ((x, mean), n) = ordered[k];
-            if (j < 0 || counts[j] != x)
+            int end = start + 1;
+            while (end < Customers && keys[end] == keys[start])
             {
-                firstCell[++j] = k;
+                end++;
             }
 
-            totalSpend[k] = x * mean;
-            cellWeight[k] = n;
-            countWeight[j] += n;
-            sumLogMean[j] += n * Math.Log(mean);
+            var (x, mean) = keys[start];
+            int n = end - start;
+            if (countList.Count == 0 || countList[^1] != x)
+            {
+                countList.Add(x);
+                firstList.Add(spendList.Count);
+                weights.Add(0.0);
+                logMeans.Add(0.0);
+            }
+
+            spendList.Add(x * mean);
+            cellWeights.Add(n);
+            weights[^1] += n;
+            logMeans[^1] += n * Math.Log(mean);
+            start = end;
         }
 
-        firstCell[counts.Length] = ordered.Length;
+        firstList.Add(spendList.Count);
+        counts = [.. countList];
+        firstCell = [.. firstList];
+        countWeight = [.. weights];
+        sumLogMean = [.. logMeans];
+        totalSpend = [.. spendList];
+        cellWeight = [.. cellWeights];
     }
 
     public int Dimension => 3;
@@ -131,5 +146,10 @@ internal sealed class GammaGammaLikelihood : ITwiceDifferentiable
         }
 
         return -ll;
+    }
+
+    private sealed class KeyOrder : IComparer<(int X, double Mean)>
+    {
+        public int Compare((int X, double Mean) u, (int X, double Mean) v) => u.X != v.X ? u.X.CompareTo(v.X) : u.Mean.CompareTo(v.Mean);
     }
 }

@@ -9,36 +9,54 @@ namespace CrmKit.Value;
 /// </remarks>
 internal static class RfmScorer
 {
-    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers) => Score(SummaryColumns.From(customers));
-
-    public static RfmScore[] Score(SummaryColumns customers)
+    public static RfmScore[] Score(IReadOnlyList<PurchaseSummary> customers)
     {
-        int n = customers.Count;
-        var sinceLast = new double[n];
-        var frequency = new double[n];
-        var monetary = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            sinceLast[i] = customers.Age[i] - customers.Recency[i];
-            frequency[i] = customers.Frequency[i];
-            monetary[i] = (double)customers.TotalSpend[i];
-        }
+        var columns = SummaryColumns.From(customers);
+        return Score(columns, CodeOrder.Ranks(columns.Codes, out _));
+    }
 
-        int[] recency = Quintiles(customers.Codes, sinceLast, ascendingIsBetter: true);
-        int[] often = Quintiles(customers.Codes, frequency, ascendingIsBetter: false);
-        int[] spend = Quintiles(customers.Codes, monetary, ascendingIsBetter: false);
-        var scores = new RfmScore[n];
-        for (int i = 0; i < n; i++)
+    /// <param name="customers">The customers.</param>
+    /// <param name="codeRanks">Each customer's position in the ordinal order of codes (<see cref="CodeOrder.Ranks"/>).</param>
+    public static RfmScore[] Score(SummaryColumns customers, int[] codeRanks)
+    {
+        var (recency, frequency, monetary) = Quintiles(customers, codeRanks);
+        var scores = new RfmScore[customers.Count];
+        for (int i = 0; i < scores.Length; i++)
         {
-            scores[i] = new RfmScore(recency[i], often[i], spend[i]);
+            scores[i] = new RfmScore(recency[i], frequency[i], monetary[i]);
         }
 
         return scores;
     }
 
-    private static int[] Quintiles(string[] codes, double[] values, bool ascendingIsBetter)
+    /// <summary>The three quintile scores of each customer, one byte each, for callers that make <see cref="RfmScore"/>s only as they need them.</summary>
+    public static (byte[] Recency, byte[] Frequency, byte[] Monetary) Quintiles(SummaryColumns customers, int[] codeRanks)
     {
-        int n = codes.Length;
+        int n = customers.Count;
+        var measure = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            measure[i] = customers.Age[i] - customers.Recency[i];
+        }
+
+        byte[] recency = Quintiles(codeRanks, measure, ascendingIsBetter: true);
+        for (int i = 0; i < n; i++)
+        {
+            measure[i] = customers.Frequency[i];
+        }
+
+        byte[] frequency = Quintiles(codeRanks, measure, ascendingIsBetter: false);
+        for (int i = 0; i < n; i++)
+        {
+            measure[i] = (double)customers.TotalSpend[i];
+        }
+
+        return (recency, frequency, Quintiles(codeRanks, measure, ascendingIsBetter: false));
+    }
+
+    private static byte[] Quintiles(int[] codeRanks, double[] values, bool ascendingIsBetter)
+    {
+        int n = codeRanks.Length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++)
         {
@@ -48,13 +66,13 @@ internal static class RfmScorer
         Array.Sort(order, (i, j) =>
         {
             int byMeasure = ascendingIsBetter ? values[i].CompareTo(values[j]) : values[j].CompareTo(values[i]);
-            return byMeasure != 0 ? byMeasure : string.CompareOrdinal(codes[i], codes[j]);
+            return byMeasure != 0 ? byMeasure : codeRanks[i].CompareTo(codeRanks[j]);
         });
 
-        var scores = new int[n];
+        var scores = new byte[n];
         for (int rank = 0; rank < n; rank++)
         {
-            scores[order[rank]] = 5 - (int)(5L * rank / n);
+            scores[order[rank]] = (byte)(5 - (int)(5L * rank / n));
         }
 
         return scores;

@@ -32,9 +32,7 @@ internal sealed class SummaryColumns
         {
             for (int i = 0; i < n; i++)
             {
-                // The same checks as a PurchaseSummary; its constructor names the customer and the field.
-                _ = new PurchaseSummary(codes[i], frequency[i], recency[i], age[i],
-                    double.IsFinite(averageRepeatSpend[i]) && averageRepeatSpend[i] >= 0.0 ? (decimal)averageRepeatSpend[i] : -1m, totalSpend[i]);
+                CheckRow(codes[i], frequency[i], recency[i], age[i], averageRepeatSpend[i], totalSpend[i]);
             }
         }
 
@@ -44,6 +42,40 @@ internal sealed class SummaryColumns
         Age = age;
         AverageRepeatSpend = averageRepeatSpend;
         TotalSpend = totalSpend;
+    }
+
+    // The rules of the PurchaseSummary constructor, without making one per customer.
+    private static void CheckRow(string code, int frequency, double recency, double age, double averageRepeatSpend, decimal totalSpend)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new ArgumentException("A customer code in the summary columns is empty.", "codes");
+        }
+
+        if (frequency < 0)
+        {
+            throw new ArgumentOutOfRangeException("frequency", frequency, $"Frequency of customer '{code}' must be zero or more.");
+        }
+
+        if (!double.IsFinite(recency) || recency < 0.0)
+        {
+            throw new ArgumentOutOfRangeException("recency", recency, $"Recency of customer '{code}' must be a finite number of zero or more.");
+        }
+
+        if (!double.IsFinite(age) || age < recency)
+        {
+            throw new ArgumentOutOfRangeException("age", age, $"Age of customer '{code}' must be finite and at least its recency {recency}.");
+        }
+
+        if (!double.IsFinite(averageRepeatSpend) || averageRepeatSpend < 0.0 || totalSpend < 0m)
+        {
+            throw new ArgumentOutOfRangeException("averageRepeatSpend", averageRepeatSpend, $"Spend of customer '{code}' must be finite and zero or more.");
+        }
+
+        if (frequency == 0 && (recency != 0.0 || averageRepeatSpend != 0.0))
+        {
+            throw new ArgumentException($"Customer '{code}' has no repeat purchase, so recency and average repeat spend must be 0.", "frequency");
+        }
     }
 
     /// <summary>The number of customers.</summary>

@@ -138,16 +138,12 @@ public sealed class ValueModel
     {
         ArgumentNullException.ThrowIfNull(customers);
         options ??= new ValueScoringOptions();
-        var seen = new HashSet<string>(customers.Count, StringComparer.Ordinal);
-        foreach (string code in customers.Codes)
+        int[] codeRanks = CodeOrder.Ranks(customers.Codes, out string? duplicate);
+        if (duplicate is not null)
         {
-            if (!seen.Add(code))
-            {
-                throw new ArgumentException($"Customer '{code}' appears more than once.", nameof(customers));
-            }
+            throw new ArgumentException($"Customer '{duplicate}' appears more than once.", nameof(customers));
         }
 
-        seen = null;
         double next = ValueUnits.ToUnits(options.NextPeriod, Fit.Unit, nameof(options));
         var predictions = new PurchasePredictions(purchases, customers, next, options.LifetimeValue, Fit.Unit);
         int n = customers.Count;
@@ -161,8 +157,8 @@ public sealed class ValueModel
         }
 
         decimal[] past = customers.TotalSpend;
-        RfmScore[] rfm = RfmScorer.Score(customers);
-        ValueTier[] tiers = ValueTierAssigner.Assign(customers.Codes, options.TierMeasure == TierMeasure.PastValue ? past : lifetime, options.Tiers);
+        var (recency, frequency, monetary) = RfmScorer.Quintiles(customers, codeRanks);
+        ValueTier[] tiers = ValueTierAssigner.Assign(codeRanks, options.TierMeasure == TierMeasure.PastValue ? past : lifetime, options.Tiers);
         QuadrantSplit split = options.QuadrantSplit ?? ValueQuadrants.AtMedians(past, lifetime);
         return Values();
 
@@ -171,7 +167,7 @@ public sealed class ValueModel
             for (int i = 0; i < n; i++)
             {
                 yield return new CustomerValue(customers.Codes[i], predictions.ProbabilityAliveOf(i), predictions.ExpectedPurchasesOf(i),
-                    spendEach[i], lifetime[i], past[i], rfm[i], tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
+                    spendEach[i], lifetime[i], past[i], new RfmScore(recency[i], frequency[i], monetary[i]), tiers[i], ValueQuadrants.Classify(past[i], lifetime[i], split));
             }
         }
     }

@@ -29,7 +29,8 @@ internal static class ValueQuadrants
             return 0m;
         }
 
-        decimal[] sorted = values.Order().ToArray();
+        decimal[] sorted = [.. values];
+        Array.Sort(sorted);
         int mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2m;
     }

@@ -54,15 +54,19 @@ internal static class ValueTierAssigner
     }
 
     /// <summary>The tier of each customer, aligned with <paramref name="codes"/>.</summary>
-    public static ValueTier[] Assign(IReadOnlyList<string> codes, IReadOnlyList<decimal> measures, IReadOnlyList<ValueTierShare> shares)
+    public static ValueTier[] Assign(IReadOnlyList<string> codes, IReadOnlyList<decimal> measures, IReadOnlyList<ValueTierShare> shares) =>
+        Assign(CodeOrder.Ranks(codes, out _), measures, shares);
+
+    /// <summary>As <see cref="Assign(IReadOnlyList{string}, IReadOnlyList{decimal}, IReadOnlyList{ValueTierShare})"/>, with ties broken by each customer's position in the ordinal order of codes.</summary>
+    public static ValueTier[] Assign(int[] codeRanks, IReadOnlyList<decimal> measures, IReadOnlyList<ValueTierShare> shares)
     {
         CheckShares(shares, nameof(shares));
-        int n = codes.Count;
+        int n = codeRanks.Length;
         int[] order = Enumerable.Range(0, n).ToArray();
         Array.Sort(order, (i, j) =>
         {
             int byMeasure = measures[j].CompareTo(measures[i]);
-            return byMeasure != 0 ? byMeasure : string.CompareOrdinal(codes[i], codes[j]);
+            return byMeasure != 0 ? byMeasure : codeRanks[i].CompareTo(codeRanks[j]);
         });
 
         int[] sizes = Sizes(shares, n);

@@ -111,3 +111,27 @@ public class CustomerBaseSimulatorTests
         BgNbdModelTests.AssertWithinPercent(truth.B, fit.B, 30);
     }
 }
+
+public class SimulatedSummariesTests
+{
+    [Fact]
+    public void Summaries_drawn_directly_equal_the_summaries_of_the_simulated_log()
+    {
+        var window = new CalibrationWindow(new DateOnly(2020, 1, 1), new DateOnly(2021, 6, 30));
+        var week = TimeSpan.FromDays(7);
+        var purchases = new BgNbdParameters(0.5, 5.0, 0.8, 2.5);
+        var spend = new GammaGammaParameters(6, 4, 15);
+        var fromLog = new PurchaseSummaryBuilder(window, week).Build(
+            CustomerBaseSimulator.Simulate(purchases, spend, 500, window.Start, window.End, week, 84, seed: 3));
+        var direct = CustomerBaseSimulator.SimulateSummaries(purchases, spend, 500, window.Start, window.End, week, 84, seed: 3);
+
+        Assert.Equal(fromLog.Count, direct.Count);
+        var byCode = fromLog.ToDictionary(s => s.CustomerCode);
+        for (int i = 0; i < direct.Count; i++)
+        {
+            PurchaseSummary s = byCode[direct.Codes[i]];
+            Assert.Equal((s.Frequency, s.Recency, s.Age, (double)s.AverageRepeatSpend, s.TotalSpend),
+                (direct.Frequency[i], direct.Recency[i], direct.Age[i], direct.AverageRepeatSpend[i], direct.TotalSpend[i]));
+        }
+    }
+}
