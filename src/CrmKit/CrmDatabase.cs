@@ -82,7 +82,7 @@ public sealed class CrmDatabase : IDisposable
     internal LiteStore Store => _context.Store;
 
     /// <summary>The last completed run of each scheduled job, for hosts that schedule jobs.</summary>
-    internal JobRunLog JobRuns { get; }
+    public IJobRunLog JobRuns { get; }
 
     /// <summary>Closes the file after a final checkpoint.</summary>
     public void Dispose() => _context.Store.Dispose();

@@ -4,9 +4,9 @@ namespace CrmKit.Storage;
 
 /// <summary>
 /// The last completed run of each scheduled job, kept in the database file so that a restarted
-/// host knows which runs it missed. One small document per job name; used by CrmKit.Hosting.
+/// host knows which runs it missed. One small document per job name.
 /// </summary>
-internal sealed class JobRunLog
+internal sealed class JobRunLog : IJobRunLog
 {
     private readonly LiteStore _store;
     private readonly ILiteCollection<BsonDocument> _runs;
@@ -35,5 +35,20 @@ internal sealed class JobRunLog
             ["at"] = Bson.Instant(scheduledAt),
             ["done"] = Bson.Instant(completedAt),
         }));
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> LastCompletedAsync(string job, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LastCompleted(job));
+    }
+
+    /// <inheritdoc />
+    public Task RecordCompletedAsync(string job, DateTimeOffset scheduledAt, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        RecordCompleted(job, scheduledAt, completedAt);
+        return Task.CompletedTask;
     }
 }
