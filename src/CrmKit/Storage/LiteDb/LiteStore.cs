@@ -14,18 +14,17 @@ internal sealed class LiteStore : IDisposable
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stamped = new(StringComparer.Ordinal);
     private long? _nextSequence;
+    private readonly DatabaseFileLock? _fileLock;
+    private readonly string? _readOnlyPath;
 
+    /// <exception cref="DatabaseFileException">The file cannot be opened as asked; nothing was written (see <see cref="DatabaseFile.Open"/>).</exception>
     internal LiteStore(CrmOptions options)
     {
         _db = options.FilePath is null
             ? new LiteDatabase(new MemoryStream())
-            : new LiteDatabase(new ConnectionString
-            {
-                Filename = options.FilePath,
-                Connection = ConnectionType.Direct,
-                Password = options.Password,
-            });
+            : DatabaseFile.Open(options, out _fileLock);
         _db.UtcDate = true;
+        if (options.FilePath is not null && options.ReadOnly) _readOnlyPath = Path.GetFullPath(options.FilePath);
 
         Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
         Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
@@ -46,25 +45,39 @@ internal sealed class LiteStore : IDisposable
         CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
         JobRuns = _db.GetCollection(Collections.JobRuns);
 
-        Customers.EnsureIndex("tags", "$.tags[*]");
-        Customers.EnsureIndex("stg", "$.stg");
-        Customers.EnsureIndex("own", "$.own");
-        Customers.EnsureIndex("ak", "$.ak[*]");
-        Customers.EnsureIndex(ChangeField, "$." + ChangeField);
-        Interactions.EnsureIndex("c", "$.c");
-        StageChanges.EnsureIndex("c", "$.c");
-        Changes.EnsureIndex("s", "$.s");
-        SegmentMembers.EnsureIndex("seg", "$.seg");
-        SegmentMembers.EnsureIndex("c", "$.c");
-        SegmentEvents.EnsureIndex("seg", "$.seg");
-        SegmentEvents.EnsureIndex("c", "$.c");
-        CareTasks.EnsureIndex("c", "$.c");
-        CareTasks.EnsureIndex("k", "$.k", unique: true);
-        CareTasks.EnsureIndex("g", "$.g");
-        CareTasks.EnsureIndex("st", "$.st");
-        CareSuppressions.EnsureIndex("c", "$.c");
-        GradeChanges.EnsureIndex("c", "$.c");
-        MoveLegacyStats();
+        if (_readOnlyPath is not null)
+        {
+            if (!_db.CollectionExists(Collections.LegacyStats)) return;
+            Dispose();
+            throw new DatabaseFileException(_readOnlyPath, "was written by an earlier version of CrmKit: open it for writing once, to upgrade it, before opening it read-only.");
+        }
+        try
+        {
+            Customers.EnsureIndex("tags", "$.tags[*]");
+            Customers.EnsureIndex("stg", "$.stg");
+            Customers.EnsureIndex("own", "$.own");
+            Customers.EnsureIndex("ak", "$.ak[*]");
+            Customers.EnsureIndex(ChangeField, "$." + ChangeField);
+            Interactions.EnsureIndex("c", "$.c");
+            StageChanges.EnsureIndex("c", "$.c");
+            Changes.EnsureIndex("s", "$.s");
+            SegmentMembers.EnsureIndex("seg", "$.seg");
+            SegmentMembers.EnsureIndex("c", "$.c");
+            SegmentEvents.EnsureIndex("seg", "$.seg");
+            SegmentEvents.EnsureIndex("c", "$.c");
+            CareTasks.EnsureIndex("c", "$.c");
+            CareTasks.EnsureIndex("k", "$.k", unique: true);
+            CareTasks.EnsureIndex("g", "$.g");
+            CareTasks.EnsureIndex("st", "$.st");
+            CareSuppressions.EnsureIndex("c", "$.c");
+            GradeChanges.EnsureIndex("c", "$.c");
+            MoveLegacyStats();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>The field of a customer document that holds the customer's stats.</summary>
@@ -200,6 +213,7 @@ internal sealed class LiteStore : IDisposable
     /// <summary>Runs <paramref name="work"/> as one transaction: all of it is committed, or none of it.</summary>
     internal T Write<T>(Func<T> work)
     {
+        if (_readOnlyPath is not null) throw new DatabaseFileException(_readOnlyPath, "is open read-only: nothing can be written through this database.");
         lock (_writeGate)
         {
             if (!_db.BeginTrans()) throw new InvalidOperationException("A CrmKit write was started inside another write.");
@@ -266,5 +280,9 @@ internal sealed class LiteStore : IDisposable
     /// <summary>The stored documents of a collection, for consistency checks in tests.</summary>
     internal IEnumerable<BsonDocument> Dump(string collection) => _db.GetCollection(collection).FindAll();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _fileLock?.Dispose();
+    }
 }
