@@ -66,6 +66,7 @@ public class OptionsTests
         {
             TestHost.AddSettings(b,
                 ("CrmKit:DatabasePath", folder.File("crm.db")),
+                ("CrmKit:CreateDatabaseIfMissing", "true"),
                 ("CrmKit:ScriptTimeBudget", "00:00:00.250"),
                 ("CrmKit:Schedules:0:Job", "record"),
                 ("CrmKit:Schedules:0:Every", "00:15:00"));
@@ -89,7 +90,7 @@ public class OptionsTests
     {
         using var folder = new TempFolder();
         var path = folder.File("crm.db");
-        var host = await TestHost.StartAsync(new FakeTimeProvider(), b => b.Services.AddCrmKit(o => o.DatabasePath = path));
+        var host = await TestHost.StartAsync(new FakeTimeProvider(), b => b.Services.AddCrmKit(o => { o.DatabasePath = path; o.CreateDatabaseIfMissing = true; }));
         host.Services.GetRequiredService<CrmDatabase>().Customers.Create(new Customer("C-001", "Li Wei"));
         await host.DisposeAsync();
 
