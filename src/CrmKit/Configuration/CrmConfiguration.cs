@@ -79,10 +79,11 @@ internal sealed record CrmConfiguration(
             throw new CrmConfigurationException("stages.initial", $"'{stored.Initial}'", $"'{given.Initial}'",
                 "customers were created in the stored initial stage. Keep it as the initial stage.");
         foreach (var stage in stored.Stages)
-        {
             if (!given.Contains(stage))
                 throw new CrmConfigurationException("stages", $"stage '{stage}'", "a model without it",
                     "customers may be in it. Keep every stored stage; stages may only be added.");
+        foreach (var stage in stored.Stages)
+        {
             foreach (var to in stored.AllowedFrom(stage))
                 if (!given.Allows(stage, to))
                     throw new CrmConfigurationException("stages.transitions", $"'{stage}' → '{to}'", "a model without it",
