@@ -6,11 +6,13 @@ namespace CrmKit;
 /// A CrmKit database: one LiteDB file (or a private in-memory database) holding customers, their
 /// interactions, stats and lifecycle. The entry point for embedders. Thread-safe: reads run in
 /// parallel, writes are serialised, and every public operation is one transaction that commits
-/// completely or leaves the database as it was.
+/// completely or leaves the database as it was. While it is open, the file is locked against
+/// other processes (a writer excludes everyone, read-only opens share); open one instance per file
+/// and share it.
 /// </summary>
 /// <example>
 /// <code>
-/// using var crm = CrmDatabase.Open(CrmOptions.ForFile("crm.db"));
+/// using var crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile("crm.db"));
 /// crm.Customers.Create(new Customer("C-001", "Li Wei"));
 /// crm.Interactions.Record(new Interaction("C-001", InteractionKind.Purchase, Channel.Store, DateTimeOffset.Now) { Amount = 120m });
 /// </code>
