@@ -95,6 +95,18 @@ public class SharedConfigurationTests
         Assert.Equal(before, File.ReadAllBytes(db));
     }
 
+    [Fact]
+    public async Task A_host_does_not_create_a_missing_database_unless_asked_to()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("crm.db");
+
+        var error = await Assert.ThrowsAsync<DatabaseFileException>(() => TestHost.StartAsync(new FakeTimeProvider(), b => b.Services.AddCrmKit(o => o.DatabasePath = db)));
+
+        Assert.Contains("does not exist", error.Message);
+        Assert.False(File.Exists(db));
+    }
+
     private static (int Exit, string Output, string Error) Crm(params string[] args)
     {
         using var output = new StringWriter();
