@@ -35,6 +35,22 @@ public class OpeningNeverDestroysTests
     }
 
     [Fact]
+    public void A_database_cut_short_beside_its_lock_file_is_checked_again_under_the_lock_and_refused()
+    {
+        using var files = new DatabaseFiles();
+        var path = files.Database("crm.db", 100);
+        Assert.True(File.Exists(path + ".lock"));
+        var cut = File.ReadAllBytes(path)[..^8192];
+        File.WriteAllBytes(path, cut);
+
+        var error = Assert.Throws<DatabaseFileException>(() => CrmDatabase.Open(CrmOptions.ForFile(path)));
+
+        Assert.Contains("is cut short", error.Message);
+        Assert.Equal(cut, File.ReadAllBytes(path));
+        Assert.False(File.Exists(files.PathOf("crm-log.db")));
+    }
+
+    [Fact]
     public void A_LiteDB_file_of_another_application_is_refused_and_left_as_it_was()
     {
         using var files = new DatabaseFiles();

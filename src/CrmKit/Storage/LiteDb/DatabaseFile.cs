@@ -26,8 +26,17 @@ internal static class DatabaseFile
     {
         var path = Path.GetFullPath(options.FilePath!);
         var passwordGiven = options.Password is not null;
-        if (File.Exists(path)) DatabaseFileCheck.Check(path, passwordGiven);
-        else RefuseMissing(path, options);
+        // Checked before the lock, so that a file that was never a database gets no lock file beside
+        // it. A database that has been opened before has one; another process may be writing it right
+        // now, so a failed check of such a file counts only when it fails again under the lock.
+        try
+        {
+            if (File.Exists(path)) DatabaseFileCheck.Check(path, passwordGiven);
+            else RefuseMissing(path, options);
+        }
+        catch (DatabaseFileException) when (File.Exists(DatabaseFileLock.LockPathFor(path)))
+        {
+        }
 
         fileLock = DatabaseFileLock.Acquire(path, shared: options.ReadOnly, options.LockTimeout);
         try
