@@ -9,6 +9,7 @@ using Spectre.Console;
 var options = new CrmOptions
 {
     FilePath = "crm.db",
+    CreateIfMissing = true, // the first run creates crm.db; later runs open it
     Attributes = AttributeSchema.Empty
         .Define("occupation", AttributeType.Text)
         .Define("family-size", AttributeType.Integer)

@@ -22,6 +22,6 @@ internal static class Step
     {
         foreach (var path in new[] { file, Path.ChangeExtension(file, null) + "-log.db" }) File.Delete(path);
         AnsiConsole.MarkupLine($"Fresh database [bold]{Markup.Escape(file)}[/].");
-        return CrmDatabase.Open(options with { FilePath = file });
+        return CrmDatabase.Open(options with { FilePath = file, CreateIfMissing = true });
     }
 }

@@ -23,11 +23,13 @@ internal static class CrmKitCli
             CareCommands.Create(output, error),
             CustomerCommands.Create(output, error),
             InitCommand.Create(output, error),
+            ConfigureCommand.Create(output, error),
             ImportCommands.Create(output, error),
             ExportCommand.Create(output, error),
             EraseCommand.Create(output, error),
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
+            DatabaseOption.CreateWait(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -9,8 +9,22 @@ namespace CrmKit.Hosting;
 /// </summary>
 public sealed class CrmKitOptions
 {
-    /// <summary>The database file, created when missing. Required.</summary>
+    /// <summary>The database file. Required. It must exist unless <see cref="CreateDatabaseIfMissing"/> is set.</summary>
     public string? DatabasePath { get; set; }
+
+    /// <summary>
+    /// Creates the database when <see cref="DatabasePath"/> names no file, for example on a host's
+    /// first start. False (the default) stops the host with a message naming the missing file, so a
+    /// mistyped path never becomes a new, empty database.
+    /// </summary>
+    public bool CreateDatabaseIfMissing { get; set; }
+
+    /// <summary>
+    /// How long opening the database at start waits while another process has it open (such as a
+    /// <c>crmkit</c> command), from 0 to 10 minutes. Defaults to 30 seconds. The host holds the file
+    /// from start to stop; other processes wait for it or are refused.
+    /// </summary>
+    public TimeSpan DatabaseLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Encrypts the file at rest with this password when set; a file must always be opened with the password it was created with.</summary>
     public string? Password { get; set; }
@@ -36,14 +50,30 @@ public sealed class CrmKitOptions
     /// <summary>When each job runs. One entry per job name; see <see cref="Schedule"/>.</summary>
     public List<JobScheduleOptions> Schedules { get; set; } = [];
 
-    /// <summary>The custom attributes customers may carry. Set in code; not read from configuration.</summary>
-    public AttributeSchema Attributes { get; set; } = AttributeSchema.Empty;
+    /// <summary>
+    /// The custom attributes customers may carry. Null (the default) uses the schema stored in the
+    /// database; set, attributes it adds are stored, and a type that differs from the stored one
+    /// stops the host (see <see cref="CrmOptions.Attributes"/>). Set in code; not read from configuration.
+    /// </summary>
+    public AttributeSchema? Attributes { get; set; }
 
-    /// <summary>The lifecycle stages and allowed transitions. Set in code; not read from configuration.</summary>
-    public StageModel Stages { get; set; } = StageModel.Default;
+    /// <summary>
+    /// The lifecycle stages and allowed transitions. Null (the default) uses the stored model; set,
+    /// stages and transitions it adds are stored (see <see cref="CrmOptions.Stages"/>). Set in code.
+    /// </summary>
+    public StageModel? Stages { get; set; }
 
-    /// <summary>Consent, frequency caps, quiet hours and the closed loop applied to every care proposal. Set in code.</summary>
-    public ContactPolicy ContactPolicy { get; set; } = ContactPolicy.Default;
+    /// <summary>Interaction kinds that count as purchases. Null (the default) uses the stored kinds; set, they must equal them. Set in code.</summary>
+    public IReadOnlySet<InteractionKind>? PurchaseKinds { get; set; }
+
+    /// <summary>Interaction kinds that return money. Null (the default) uses the stored kinds; set, they must equal them. Set in code.</summary>
+    public IReadOnlySet<InteractionKind>? RefundKinds { get; set; }
+
+    /// <summary>
+    /// Consent, frequency caps, quiet hours and the closed loop applied to every care proposal. Null
+    /// (the default) uses the policy stored in the database; set, it replaces the stored policy. Set in code.
+    /// </summary>
+    public ContactPolicy? ContactPolicy { get; set; }
 
     /// <summary>
     /// The built-in care rules the <c>care-sweep</c> job runs besides the care scripts of the

@@ -95,15 +95,21 @@ public static class CrmKitServiceCollectionExtensions
     private static CrmDatabase OpenDatabase(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<CrmKitOptions>>().Value;
-        return CrmDatabase.Open(new CrmOptions
+        var crm = new CrmOptions
         {
             FilePath = options.DatabasePath,
+            CreateIfMissing = options.CreateDatabaseIfMissing,
+            LockTimeout = options.DatabaseLockTimeout,
             Password = options.Password,
             TimeProvider = services.GetRequiredService<TimeProvider>(),
-            Attributes = options.Attributes,
-            Stages = options.Stages,
-            ContactPolicy = options.ContactPolicy,
             SegmentScripts = new ScriptedSegments(services.GetRequiredService<ScriptEngine>()),
-        });
+        };
+        // Only what the host sets is given; the rest comes from the configuration stored in the database.
+        if (options.Attributes is { } attributes) crm = crm with { Attributes = attributes };
+        if (options.Stages is { } stages) crm = crm with { Stages = stages };
+        if (options.PurchaseKinds is { } purchases) crm = crm with { PurchaseKinds = purchases };
+        if (options.RefundKinds is { } refunds) crm = crm with { RefundKinds = refunds };
+        if (options.ContactPolicy is { } policy) crm = crm with { ContactPolicy = policy };
+        return CrmDatabase.Open(crm);
     }
 }

@@ -7,11 +7,13 @@ namespace CrmKit;
 /// A CrmKit database: customers, their interactions, stats and lifecycle, segments, care and
 /// value, kept in a store (by default one embedded database file, or a private in-memory database). The entry point for embedders. Thread-safe: reads run in
 /// parallel, writes are serialised, and every public operation is one transaction that commits
-/// completely or leaves the database as it was.
+/// completely or leaves the database as it was. While it is open, the file is locked against
+/// other processes (a writer excludes everyone, read-only opens share); open one instance per file
+/// and share it.
 /// </summary>
 /// <example>
 /// <code>
-/// using var crm = CrmDatabase.Open(CrmOptions.ForFile("crm.db"));
+/// using var crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile("crm.db"));
 /// crm.Customers.Create(new Customer("C-001", "Li Wei"));
 /// crm.Interactions.Record(new Interaction("C-001", InteractionKind.Purchase, Channel.Store, DateTimeOffset.Now) { Amount = 120m });
 /// </code>
@@ -35,13 +37,34 @@ public sealed class CrmDatabase : IDisposable
         JobRuns = new JobRunLog(context);
     }
 
-    /// <summary>Opens (or creates) the database described by <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Opens the database described by <paramref name="options"/>: an existing CrmKit database file, a
+    /// new one when <see cref="CrmOptions.CreateIfMissing"/> is set and the file is missing, or a
+    /// private in-memory database. The file stays locked against other processes until the database
+    /// is disposed. The configuration stored in the file (attribute schema, stage model, purchase and
+    /// refund kinds, contact policy) applies; the options may add to it (see <see cref="CrmOptions.Attributes"/>).
+    /// </summary>
     /// <exception cref="CrmValidationException">The options are invalid.</exception>
+    /// <exception cref="DatabaseFileException">The file is missing, not a CrmKit database, cut short, damaged or encrypted with another password; it was left as it was.</exception>
+    /// <exception cref="DatabaseInUseException">Another process holds the file for longer than <see cref="CrmOptions.LockTimeout"/>.</exception>
+    /// <exception cref="CrmConfigurationException">The options contradict the stored configuration; nothing was written.</exception>
     public static CrmDatabase Open(CrmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
-        return new CrmDatabase(new CrmContext(options, new LiteStore(options)));
+        var store = new LiteStore(options);
+        try
+        {
+            var path = options.FilePath is null ? null : Path.GetFullPath(options.FilePath);
+            var configuration = CrmConfiguration.Reconcile(StoredConfiguration.Read(store, path), options, out var changed);
+            if (changed && !options.ReadOnly) StoredConfiguration.Write(store, configuration);
+            return new CrmDatabase(new CrmContext(configuration.ApplyTo(options), store));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -57,7 +80,10 @@ public sealed class CrmDatabase : IDisposable
         return new CrmDatabase(new CrmContext(options, store));
     }
 
-    /// <summary>The options the database was opened with.</summary>
+    /// <summary>
+    /// The options the database was opened with, carrying the configuration in force: the stored one
+    /// with any additions the given options made.
+    /// </summary>
     public CrmOptions Options => _context.Options;
 
     /// <summary>Customers: create, read, update, query, merge.</summary>
@@ -97,7 +123,7 @@ public sealed class CrmDatabase : IDisposable
     internal ICrmStore Store => _context.Store;
 
     /// <summary>The last completed run of each scheduled job, for hosts that schedule jobs.</summary>
-    internal JobRunLog JobRuns { get; }
+    public IJobRunLog JobRuns { get; }
 
     /// <summary>Closes the file after a final checkpoint.</summary>
     public void Dispose() => _context.Store.Dispose();

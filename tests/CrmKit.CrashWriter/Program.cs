@@ -9,7 +9,7 @@ var run = args[1];
 var random = new Random(int.Parse(args[2], CultureInfo.InvariantCulture));
 const int customers = 10;
 
-using var crm = CrmDatabase.Open(CrmOptions.ForFile(path));
+using var crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile(path));
 for (var i = 0; i < customers; i++)
 {
     if (crm.Customers.Find($"W{i}") is null) crm.Customers.Create(new Customer($"W{i}", $"Writer customer {i} 李"));

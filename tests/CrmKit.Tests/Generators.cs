@@ -135,6 +135,38 @@ public static class Generators
         .Define("licensed-on", AttributeType.Date)
         .Define("last-visit", AttributeType.Instant)
         .Define("hobbies", AttributeType.TextList);
+
+    /// <summary>
+    /// Files that are not databases: text of every size around the page size (a line, a page less one
+    /// byte, several pages), text that starts like a database's header, and random bytes.
+    /// </summary>
+    public static Gen<byte[]> NotADatabase { get; } =
+        Gen.OneOf(
+            from size in Gen.Elements(1, 17, 100, 4096, 8191, 8192, 8193, 16_384, 40_000)
+            from line in Gen.Elements("name,phone\nLi Wei,+86 138 0000 1001\n", "# notes\n", "{ \"customers\": [] }\n", "李伟 王芳 محمد\n")
+            select Text(line, size),
+            from size in Gen.Elements(64, 8192, 24_576)
+            select Text("\0\0\0\0\u0001** This is a LiteDB file ** not really\n", size),
+            from size in Gen.Choose(1, 50_000)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select RandomBytes(size, seed),
+            from pages in Gen.Choose(1, 5)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select RandomBytes(pages * 8192, seed));
+
+    private static byte[] Text(string line, int size)
+    {
+        var text = new System.Text.StringBuilder();
+        while (System.Text.Encoding.UTF8.GetByteCount(text.ToString()) < size) text.Append(line);
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString())[..size];
+    }
+
+    private static byte[] RandomBytes(int size, int seed)
+    {
+        var bytes = new byte[size];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ public sealed class TestDatabase : IDisposable
         Options = new CrmOptions
         {
             FilePath = _folder is null ? null : Path.Combine(_folder, "crm.db"),
+            CreateIfMissing = true,
             TimeProvider = Clock,
             Attributes = Generators.Schema,
         };

@@ -32,7 +32,7 @@ public class AppendBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "crmkit-bench-append", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
-        _crm = CrmDatabase.Open(CrmOptions.ForFile(Path.Combine(_folder, "crm.db")));
+        _crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile(Path.Combine(_folder, "crm.db")));
         for (var i = 0; i < Customers; i++) _crm.Customers.Create(new Customer($"C{i:D5}", $"Customer {i}"));
 
         _raw = new LiteDatabase(Path.Combine(_folder, "raw.db"));

@@ -17,7 +17,7 @@ public sealed class BenchDatabase : IDisposable
     {
         Directory.CreateDirectory(_folder);
         Count = customers;
-        Crm = CrmDatabase.Open(CrmOptions.ForFile(Path.Combine(_folder, "crm.db")) with
+        Crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile(Path.Combine(_folder, "crm.db")) with
         {
             TimeProvider = new FixedClock(Now),
             SegmentScripts = scripts,

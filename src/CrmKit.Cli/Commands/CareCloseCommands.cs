@@ -34,7 +34,7 @@ internal static class CareCloseCommands
         var command = new Command(name, description) { id, db, text, actor };
         command.SetAction(p =>
         {
-            var session = new CliSession(output, error);
+            var session = new CliSession(output, error, p);
             return session.Run(p.GetValue(db)!, crm =>
             {
                 var task = close(crm, p.GetValue(id), p.GetValue(text)!, p.GetValue(actor)!);

@@ -20,7 +20,7 @@ internal static class CareCommands
         var changed = new Option<bool>("--changed") { Description = "Evaluate only customers changed since the previous sweep." };
         var noBuiltIn = new Option<bool>("--no-built-in") { Description = "Run only the given scripts, not the built-in rules." };
         var sweep = new Command("sweep", "Evaluate the care rules for every customer and create the care tasks the contact policy allows.") { db, at, scripts, changed, noBuiltIn };
-        sweep.SetAction(p => Sweep(new CliSession(output, error), p.GetValue(db)!, p.GetValue(at), p.GetValue(scripts) ?? [], p.GetValue(changed), p.GetValue(noBuiltIn)));
+        sweep.SetAction(p => Sweep(new CliSession(output, error, p), p.GetValue(db)!, p.GetValue(at), p.GetValue(scripts) ?? [], p.GetValue(changed), p.GetValue(noBuiltIn)));
         return new Command("care", "Care sweeps, the tasks they made and what the contact policy held back.")
         {
             sweep, CareListCommands.Tasks(output, error), CareListCommands.Suppressions(output, error),

@@ -22,8 +22,8 @@ internal static class CareListCommands
         var command = new Command("tasks", "List care tasks by due time: customer, rule, occasion, channel, due, priority, owner, status.") { db, status, customer, csv };
         command.SetAction(p =>
         {
-            var session = new CliSession(output, error);
-            return session.Run(p.GetValue(db)!, crm =>
+            var session = new CliSession(output, error, p);
+            return session.Read(p.GetValue(db)!, crm =>
             {
                 var tasks = TaskListing.Find(crm, CareNames.ParseStatus(p.GetValue(status)!), p.GetValue(customer));
                 if (p.GetValue(csv)) TaskListing.WriteCsv(output, tasks);
@@ -46,8 +46,8 @@ internal static class CareListCommands
         };
         command.SetAction(p =>
         {
-            var session = new CliSession(output, error);
-            return session.Run(p.GetValue(db)!, crm =>
+            var session = new CliSession(output, error, p);
+            return session.Read(p.GetValue(db)!, crm =>
             {
                 var suppressions = SuppressionListing.Find(crm, p.GetValue(customer), p.GetValue(rule));
                 if (p.GetValue(csv)) SuppressionListing.WriteCsv(output, suppressions);

@@ -9,7 +9,7 @@ namespace CrmKit.Cli;
 /// output, opening the file with scripted segments enabled, and turning failures into exit codes
 /// (1 when the operation failed, 2 when the command line named something unusable).
 /// </summary>
-internal sealed class CliSession(TextWriter output, TextWriter error)
+internal sealed class CliSession(TextWriter output, TextWriter error, ParseResult parsed)
 {
     internal static Option<FileInfo> DbOption() => new("--db")
     {
@@ -39,10 +39,15 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
     internal ScriptEngine Engine { get; } = new();
 
     /// <summary>
-    /// Opens <paramref name="db"/> with the options of its settings file, as every command does, and
-    /// runs <paramref name="work"/>, mapping failures to exit codes.
+    /// Opens <paramref name="db"/> for writing, as every command that changes it does, and runs
+    /// <paramref name="work"/>, mapping failures to exit codes.
     /// </summary>
-    internal int Run(FileInfo db, Func<CrmDatabase, int> work)
+    internal int Run(FileInfo db, Func<CrmDatabase, int> work) => Open(db, readOnly: false, work);
+
+    /// <summary>Opens <paramref name="db"/> read-only, as commands that only read do, and runs <paramref name="work"/>.</summary>
+    internal int Read(FileInfo db, Func<CrmDatabase, int> work) => Open(db, readOnly: true, work);
+
+    private int Open(FileInfo db, bool readOnly, Func<CrmDatabase, int> work)
     {
         if (!db.Exists)
         {
@@ -51,8 +56,8 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
         }
         try
         {
-            var options = DatabaseOption.OptionsFor(db.ToString()) with { SegmentScripts = new ScriptedSegments(Engine) };
-            using var crm = CrmDatabase.Open(options);
+            var options = DatabaseOption.OptionsFor(db.ToString(), readOnly, DatabaseOption.WaitOf(parsed)) with { SegmentScripts = new ScriptedSegments(Engine) };
+            using var crm = DatabaseOption.Open(options);
             return work(crm);
         }
         catch (CommandFailure e)

@@ -14,11 +14,11 @@ internal static class CustomerCommands
         var db = CliSession.DbOption();
         var code = new Argument<string>("code") { Description = "The customer code (a merged-away code shows its survivor)." };
         var show = new Command("show", "The 360° view of one customer: profile, stats, stage history, segments, open tasks, recent interactions.") { code, db };
-        show.SetAction(p => Show(new CliSession(output, error), p.GetValue(code)!, p.GetValue(db)!));
+        show.SetAction(p => Show(new CliSession(output, error, p), p.GetValue(code)!, p.GetValue(db)!));
         return new Command("customer", "Look at customers.") { show };
     }
 
-    private static int Show(CliSession session, string code, FileInfo db) => session.Run(db, crm =>
+    private static int Show(CliSession session, string code, FileInfo db) => session.Read(db, crm =>
     {
         var console = session.Console;
         var c = crm.Customers.Get(code);

@@ -22,7 +22,7 @@ internal static class EraseCommand
         };
         command.SetAction(parsed => CommandRunner.Run(error, () =>
         {
-            using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
+            using var crm = DatabaseOption.Open(parsed, db, readOnly: false);
             var record = crm.PersonalData.Erase(parsed.GetValue(code)!, parsed.GetValue(actor)!, parsed.GetValue(reason)!);
             crm.Checkpoint();
             output.WriteLine($"Erased the personal data of customer '{record.Customer}' at {record.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}.");

@@ -40,7 +40,7 @@ internal static class ImportCommands
         {
             var path = parsed.GetValue(file)!;
             if (!File.Exists(path)) throw new CommandFailure(CrmKitCli.UsageError, $"cannot read '{path}': no such file.");
-            using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
+            using var crm = DatabaseOption.Open(parsed, db, readOnly: false);
             return new ImportRun<T>(Terminal.For(output), output, error, path, parsed.GetValue(skipInvalid), parsed.GetValue(encoding), parsed.GetValue(force))
                 .Execute((header, problems) => converter(crm, header, problems), records => write(crm, records), noun + "(s)");
         }));

@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace CrmKit.Cli;
 
-/// <summary>The <c>crmkit init</c> command: creates a database file and its settings file.</summary>
+/// <summary>
+/// The <c>crmkit init</c> command: creates a database file with its configuration stored in it. It is
+/// the only command that creates a database; every other command refuses a missing file.
+/// </summary>
 internal static class InitCommand
 {
     internal static Command Create(TextWriter output, TextWriter error)
@@ -10,9 +13,9 @@ internal static class InitCommand
         var db = DatabaseOption.Create();
         var schema = new Option<string?>("--schema")
         {
-            Description = "A JSON settings file declaring attributes (name → type), stages, purchase/refund kinds and the contact policy; copied, with defaults filled in, to the database's settings file.",
+            Description = "A JSON settings file declaring attributes (name → type), stages, purchase/refund kinds and the contact policy; stored, with defaults filled in, in the database.",
         };
-        var command = new Command("init", "Create a database file and its settings file (DB.json) next to it.") { db, schema };
+        var command = new Command("init", "Create a database file, with its configuration (attributes, stages, kinds, contact policy) stored in it.") { db, schema };
         command.SetAction(parsed => CommandRunner.Run(error, () => Init(parsed.GetValue(db)!, parsed.GetValue(schema), output)));
         return command;
     }
@@ -28,6 +31,7 @@ internal static class InitCommand
             given = CrmSettings.Parse(File.ReadAllText(schemaPath), schemaPath);
         }
         if (File.Exists(full)) throw new CommandFailure(CrmKitCli.Problems, $"'{dbPath}' already exists; choose another --db or remove it first.");
+        // A settings file beside the database is read by every command: one left over from another database would compete with the stored configuration.
         if (File.Exists(settingsPath)) throw new CommandFailure(CrmKitCli.Problems, $"'{settingsPath}' already exists; remove it first.");
 
         CrmSettings complete;
@@ -43,10 +47,17 @@ internal static class InitCommand
         }
         var folder = Path.GetDirectoryName(full);
         if (folder is not null) Directory.CreateDirectory(folder);
-        File.WriteAllText(settingsPath, complete.ToJson() + Environment.NewLine);
-        using (CrmDatabase.Open(options)) { }
+        using (CrmDatabase.Open(options with { CreateIfMissing = true })) { }
 
-        output.WriteLine($"Created {dbPath} and its settings {Path.GetFileName(settingsPath)}.");
+        output.WriteLine($"Created {dbPath}.");
+        Describe(options, output);
+        return CrmKitCli.Success;
+    }
+
+    /// <summary>Prints the configuration <paramref name="options"/> carry, one line per setting.</summary>
+    internal static void Describe(CrmOptions options, TextWriter output)
+    {
+        var complete = CrmSettings.From(options);
         var attributes = options.Attributes.Attributes;
         output.WriteLine(attributes.Count == 0
             ? "Attributes: none."
@@ -56,6 +67,5 @@ internal static class InitCommand
         var p = complete.ContactPolicy!;
         output.WriteLine($"Contact policy: at most {p.MaxPerChannel} task(s) per customer and channel within {p.CapWindow}; quiet hours {p.QuietStart} to {p.QuietEnd}; "
             + $"{(p.RequireOptIn == true ? "an opt-in is required" : "only an opt-out blocks a channel")}; open tasks expire {p.ExpireAfter} after they are due.");
-        return CrmKitCli.Success;
     }
 }

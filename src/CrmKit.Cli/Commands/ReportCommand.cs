@@ -11,7 +11,7 @@ internal static class ReportCommand
         var command = new Command("report", "Summarise the database: customer and interaction counts, lifecycle stages, value tiers.") { db };
         command.SetAction(parsed => CommandRunner.Run(error, () =>
         {
-            using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
+            using var crm = DatabaseOption.Open(parsed, db, readOnly: true);
             Report.Write(crm, Terminal.For(output), ReportSections.All);
             return CrmKitCli.Success;
         }));

@@ -14,21 +14,21 @@ internal static class SegmentCommands
         var file = new Argument<FileInfo>("file") { Description = "The segment script (.csx)." };
         var sample = new Option<int>("--sample") { Description = "How many members to show.", DefaultValueFactory = _ => 10 };
         var preview = new Command("preview", "Evaluate a segment script over every customer now; prints the count, a sample and the time taken. Writes nothing.") { file, db, sample };
-        preview.SetAction(p => Preview(new CliSession(output, error), p.GetValue(file)!, p.GetValue(db)!, p.GetValue(sample)));
+        preview.SetAction(p => Preview(new CliSession(output, error, p), p.GetValue(file)!, p.GetValue(db)!, p.GetValue(sample)));
 
         var name = new Argument<string>("name") { Description = "The segment's name (lower-case letters, digits, '-', '_', '.')." };
         var description = new Option<string>("--description") { Description = "What the segment is for.", DefaultValueFactory = _ => "" };
         var define = new Command("define", "Store a scripted segment (compiled and checked first).") { name, file, db, description };
-        define.SetAction(p => Define(new CliSession(output, error), p.GetValue(name)!, p.GetValue(file)!, p.GetValue(db)!, p.GetValue(description)!));
+        define.SetAction(p => Define(new CliSession(output, error, p), p.GetValue(name)!, p.GetValue(file)!, p.GetValue(db)!, p.GetValue(description)!));
 
         var only = new Option<string?>("--name") { Description = "Refresh only this segment." };
         var changed = new Option<bool>("--changed") { Description = "Evaluate only customers changed since each segment's last refresh." };
         var refresh = new Command("refresh", "Refresh the stored membership of every stored segment (or one).") { db, only, changed };
-        refresh.SetAction(p => Refresh(new CliSession(output, error), p.GetValue(db)!, p.GetValue(only), p.GetValue(changed)));
+        refresh.SetAction(p => Refresh(new CliSession(output, error, p), p.GetValue(db)!, p.GetValue(only), p.GetValue(changed)));
 
         var code = new Argument<string>("code") { Description = "The customer code." };
         var explain = new Command("explain", "Why a customer is in or out of a segment.") { name, code, db };
-        explain.SetAction(p => Explain(new CliSession(output, error), p.GetValue(name)!, p.GetValue(code)!, p.GetValue(db)!));
+        explain.SetAction(p => Explain(new CliSession(output, error, p), p.GetValue(name)!, p.GetValue(code)!, p.GetValue(db)!));
 
         return new Command("segment", "Preview, define, refresh and explain segments.") { preview, define, refresh, explain };
     }
@@ -37,7 +37,7 @@ internal static class SegmentCommands
     {
         if (sample < 0) { session.Fail($"--sample {sample} is negative."); return CrmKitCli.UsageError; }
         if (!session.TryRead(file, out var source)) return CrmKitCli.UsageError;
-        return session.Run(db, crm =>
+        return session.Read(db, crm =>
         {
             using var script = session.Engine.CompileSegment(source, file.ToString());
             var result = crm.Segments.Preview(new ScriptedSegment(script), sample);
@@ -74,7 +74,7 @@ internal static class SegmentCommands
         return CrmKitCli.Success;
     });
 
-    private static int Explain(CliSession session, string name, string code, FileInfo db) => session.Run(db, crm =>
+    private static int Explain(CliSession session, string name, string code, FileInfo db) => session.Read(db, crm =>
     {
         var why = crm.Segments.Explain(name, code);
         session.Console.WriteLine($"{why.Customer} {(why.Matches ? "matches" : "does not match")} '{why.Segment}' now; "

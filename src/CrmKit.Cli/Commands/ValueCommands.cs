@@ -32,7 +32,7 @@ internal static class ValueCommands
             var first = parsed.GetValue(start) is { } text ? ParseDay(text, "--calibration-start") : (DateOnly?)null;
             if (first > last) throw new CommandFailure(CrmKitCli.UsageError, $"--calibration-start {first:yyyy-MM-dd} is after --calibration-end {last:yyyy-MM-dd}.");
             var days = parsed.GetValue(unit) == "days" ? 1 : 7;
-            using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
+            using var crm = DatabaseOption.Open(parsed, db, readOnly: false);
             ValueFit fit;
             try
             {
@@ -63,7 +63,7 @@ internal static class ValueCommands
         };
         command.SetAction(parsed => CommandRunner.Run(error, () =>
         {
-            using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
+            using var crm = DatabaseOption.Open(parsed, db, readOnly: true);
             var fit = crm.Value.LatestFit()
                 ?? throw new CommandFailure(CrmKitCli.Problems, "no value fit stored yet; make one with 'crmkit value fit --calibration-end DATE'.");
             var customer = parsed.GetValue(code)!;

@@ -4,10 +4,11 @@ using System.Text.Json.Serialization;
 namespace CrmKit.Cli;
 
 /// <summary>
-/// The settings file kept next to a database (<c>crm.db.json</c> beside <c>crm.db</c>): the attribute
-/// schema, the stage model, the purchase and refund kinds and the contact policy, so that every command opens the
-/// database with the options it was created with. Every key is optional; a missing key means the
-/// library's default.
+/// The configuration of a database as JSON: the attribute schema, the stage model, the purchase and
+/// refund kinds and the contact policy. <c>crmkit init --schema</c> and <c>crmkit configure --schema</c>
+/// read it, <c>crmkit configure</c> prints it, and a settings file beside a database (<c>crm.db.json</c>
+/// beside <c>crm.db</c>, as earlier versions wrote) is read by every command. Every key is optional; a
+/// missing key leaves the stored value (the library's default for a new database).
 /// </summary>
 internal sealed record CrmSettings
 {
@@ -61,9 +62,11 @@ internal sealed record CrmSettings
     internal string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The settings with every default spelled out, so the file shows the whole picture.</summary>
-    internal CrmSettings Complete()
+    internal CrmSettings Complete() => From(ToOptions(null));
+
+    /// <summary>The complete settings of the configuration <paramref name="options"/> carry.</summary>
+    internal static CrmSettings From(CrmOptions options)
     {
-        var options = ToOptions(null);
         return new CrmSettings
         {
             Attributes = options.Attributes.Attributes.ToDictionary(a => a.Key, a => AttributeTypeNames.Name(a.Value), StringComparer.Ordinal),
@@ -74,14 +77,21 @@ internal sealed record CrmSettings
         };
     }
 
-    /// <summary>Builds the options to open the database at <paramref name="databasePath"/> (in memory when null).</summary>
+    /// <summary>
+    /// Builds the options to open the database at <paramref name="databasePath"/> (in memory when null),
+    /// giving only the settings present; the others are left unset, so the stored ones apply.
+    /// </summary>
     /// <exception cref="CrmValidationException">A name or type in the settings is invalid.</exception>
     internal CrmOptions ToOptions(string? databasePath)
     {
-        var schema = AttributeSchema.Empty;
-        foreach (var (name, type) in Attributes ?? [])
-            schema = schema.Define(name, AttributeTypeNames.Parse(name, type));
-        var options = new CrmOptions { FilePath = databasePath, Attributes = schema };
+        var options = new CrmOptions { FilePath = databasePath };
+        if (Attributes is not null)
+        {
+            var schema = AttributeSchema.Empty;
+            foreach (var (name, type) in Attributes)
+                schema = schema.Define(name, AttributeTypeNames.Parse(name, type));
+            options = options with { Attributes = schema };
+        }
         if (Stages is not null) options = options with { Stages = Stages.ToModel() };
         if (PurchaseKinds is not null) options = options with { PurchaseKinds = PurchaseKinds.Select(k => new InteractionKind(k)).ToHashSet() };
         if (RefundKinds is not null) options = options with { RefundKinds = RefundKinds.Select(k => new InteractionKind(k)).ToHashSet() };

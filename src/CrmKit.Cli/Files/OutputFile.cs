@@ -8,8 +8,16 @@ namespace CrmKit.Cli;
 /// </summary>
 internal static class OutputFile
 {
-    /// <summary>The files a database keeps beside its path, which no output may replace.</summary>
-    private static readonly string[] DatabaseCompanions = ["", "-log", ".lock", ".json"];
+    /// <summary>The files that make up a database at <paramref name="database"/>, which no output may replace: the data file, its log (<c>crm-log.db</c>), its lock and settings files.</summary>
+    private static IEnumerable<string> DatabaseFiles(string database)
+    {
+        var db = Path.GetFullPath(database);
+        var folder = Path.GetDirectoryName(db) ?? ".";
+        yield return db;
+        yield return Path.Combine(folder, Path.GetFileNameWithoutExtension(db) + "-log" + Path.GetExtension(db));
+        yield return db + ".lock";
+        yield return db + ".json";
+    }
 
     /// <summary>Refuses <paramref name="path"/> now, before any work is done, when writing it later would be refused.</summary>
     /// <param name="path">Where the output goes.</param>
@@ -21,11 +29,10 @@ internal static class OutputFile
         var full = Path.GetFullPath(path);
         if (database is not null)
         {
-            var db = Path.GetFullPath(database);
-            foreach (var suffix in DatabaseCompanions)
+            foreach (var own in DatabaseFiles(database))
             {
-                if (string.Equals(full, db + suffix, StringComparison.Ordinal) || SameFile(full, db + suffix))
-                    throw new CommandFailure(CrmKitCli.UsageError, $"refusing to write '{path}': it is the database's own file ({Path.GetFileName(db + suffix)}). Choose another path.");
+                if (string.Equals(full, own, StringComparison.Ordinal) || SameFile(full, own))
+                    throw new CommandFailure(CrmKitCli.UsageError, $"refusing to write '{path}': it is the database's own file ({Path.GetFileName(own)}). Choose another path.");
             }
         }
         if (Directory.Exists(full))

@@ -18,8 +18,8 @@ internal sealed class CrmKitOptionsValidator(CrmKitSection section) : IValidateO
             failures.Add(Invariant($"{p}:ScriptTimeBudget must be from 1 ms to 1 minute but was '{options.ScriptTimeBudget}'"));
         if (options.ScriptReloadDelay < TimeSpan.Zero || options.ScriptReloadDelay > TimeSpan.FromMinutes(1))
             failures.Add(Invariant($"{p}:ScriptReloadDelay must be from 0 to 1 minute but was '{options.ScriptReloadDelay}'"));
-        if (options.Attributes is null) failures.Add($"{p}:Attributes is required");
-        if (options.Stages is null) failures.Add($"{p}:Stages is required");
+        if (options.DatabaseLockTimeout < TimeSpan.Zero || options.DatabaseLockTimeout > TimeSpan.FromMinutes(10))
+            failures.Add(Invariant($"{p}:DatabaseLockTimeout must be from 0 to 10 minutes but was '{options.DatabaseLockTimeout}'"));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (options.Schedules?.Count ?? 0); i++)

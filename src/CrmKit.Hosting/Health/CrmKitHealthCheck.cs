@@ -10,18 +10,18 @@ namespace CrmKit.Hosting.Health;
 /// </summary>
 internal sealed class CrmKitHealthCheck(CrmDatabase database, JobStatusBoard jobs, ScriptFolderStatus scripts) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         try
         {
-            database.JobRuns.LastCompleted("crmkit-health");
+            await database.JobRuns.LastCompletedAsync("crmkit-health", cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any failure to read is exactly what the check reports.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "The CrmKit database does not answer.", e));
+            return new HealthCheckResult(context.Registration.FailureStatus, "The CrmKit database does not answer.", e);
         }
 
         var failing = jobs.Snapshot().Where(j => j.Value.LastFailure is not null).ToDictionary(j => j.Key, j => j.Value.LastFailure!, StringComparer.Ordinal);
@@ -30,11 +30,11 @@ internal sealed class CrmKitHealthCheck(CrmDatabase database, JobStatusBoard job
         foreach (var (name, diagnostics) in broken) data["script:" + name] = string.Join(Environment.NewLine, diagnostics);
 
         if (failing.Count > 0)
-            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus,
-                $"The last run of {string.Join(", ", failing.Keys.Order(StringComparer.Ordinal))} failed.", data: data));
+            return new HealthCheckResult(context.Registration.FailureStatus,
+                $"The last run of {string.Join(", ", failing.Keys.Order(StringComparer.Ordinal))} failed.", data: data);
         if (broken.Count > 0)
-            return Task.FromResult(HealthCheckResult.Degraded(
-                $"Broken scripts: {string.Join(", ", broken.Keys.Order(StringComparer.Ordinal))}.", data: data));
-        return Task.FromResult(HealthCheckResult.Healthy("The database answers, no job is failing and every script loads.", data));
+            return HealthCheckResult.Degraded(
+                $"Broken scripts: {string.Join(", ", broken.Keys.Order(StringComparer.Ordinal))}.", data: data);
+        return HealthCheckResult.Healthy("The database answers, no job is failing and every script loads.", data);
     }
 }

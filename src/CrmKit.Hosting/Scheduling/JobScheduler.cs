@@ -66,7 +66,7 @@ internal sealed partial class JobScheduler(
         try
         {
             var now = time.GetUtcNow();
-            var missed = job.Schedule.MissedSince(database.JobRuns.LastCompleted(job.Name), now);
+            var missed = job.Schedule.MissedSince(await database.JobRuns.LastCompletedAsync(job.Name, stop).ConfigureAwait(false), now);
             var due = missed ?? job.Schedule.Next(now, now);
             if (missed is not null) LogCatchUp(job.Name, missed.Value);
             while (!stop.IsCancellationRequested)
@@ -113,7 +113,8 @@ internal sealed partial class JobScheduler(
         try
         {
             await job.Job.RunAsync(context, stop).ConfigureAwait(false);
-            database.JobRuns.RecordCompleted(job.Name, due, time.GetUtcNow());
+            // The run completed, so it is recorded even when the host began stopping meanwhile.
+            await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             board.Ended(job.Name, due, null);
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "succeeded");
             LogCompleted(job.Name, due, time.GetElapsedTime(started).TotalMilliseconds);

@@ -3,12 +3,14 @@ namespace CrmKit.Cli.Tests.Commands;
 public class InitCommandTests
 {
     [Fact]
-    public void Init_creates_the_database_and_a_settings_file_that_later_commands_read()
+    public void Init_creates_the_database_with_its_configuration_stored_in_it()
     {
         using var session = new CliSession().Init();
 
         Assert.True(File.Exists(session.Db));
-        var settings = File.ReadAllText(session.Db + ".json");
+        Assert.False(File.Exists(session.Db + ".json"));
+        var (exit, settings, error) = session.Crm("configure");
+        Assert.True(exit == 0, error);
         Assert.Contains("\"age\": \"integer\"", settings);
         Assert.Contains("\"purchaseKinds\"", settings);
         using var crm = session.Open();

@@ -43,6 +43,7 @@ public class OptionsTests
         var message = await StartFailure(
             ("CrmKit:DatabasePath", "crm.db"),
             ("CrmKit:ScriptTimeBudget", "00:05:00"),
+            ("CrmKit:DatabaseLockTimeout", "-00:00:01"),
             ("CrmKit:Schedules:0:Job", "a"),
             ("CrmKit:Schedules:0:At", "06:00"),
             ("CrmKit:Schedules:0:TimeZone", "Mars/Olympus"),
@@ -51,6 +52,7 @@ public class OptionsTests
             ("CrmKit:Schedules:2:At", "06:00"));
 
         Assert.Contains("CrmKit:ScriptTimeBudget must be from 1 ms to 1 minute", message);
+        Assert.Contains("CrmKit:DatabaseLockTimeout must be from 0 to 10 minutes but was '-00:00:01'", message);
         Assert.Contains("CrmKit:Schedules:0:TimeZone 'Mars/Olympus' is not a known time zone", message);
         Assert.Contains("CrmKit:Schedules:1:Job 'a' is scheduled twice", message);
         Assert.Contains("CrmKit:Schedules:1:Every must be at least 1 second", message);
@@ -66,6 +68,7 @@ public class OptionsTests
         {
             TestHost.AddSettings(b,
                 ("CrmKit:DatabasePath", folder.File("crm.db")),
+                ("CrmKit:CreateDatabaseIfMissing", "true"),
                 ("CrmKit:ScriptTimeBudget", "00:00:00.250"),
                 ("CrmKit:Schedules:0:Job", "record"),
                 ("CrmKit:Schedules:0:Every", "00:15:00"));
@@ -89,7 +92,7 @@ public class OptionsTests
     {
         using var folder = new TempFolder();
         var path = folder.File("crm.db");
-        var host = await TestHost.StartAsync(new FakeTimeProvider(), b => b.Services.AddCrmKit(o => o.DatabasePath = path));
+        var host = await TestHost.StartAsync(new FakeTimeProvider(), b => b.Services.AddCrmKit(o => { o.DatabasePath = path; o.CreateDatabaseIfMissing = true; }));
         host.Services.GetRequiredService<CrmDatabase>().Customers.Create(new Customer("C-001", "Li Wei"));
         await host.DisposeAsync();
 

@@ -22,6 +22,7 @@ public class HealthTests
             b.Services.AddCrmKit(o =>
             {
                 o.DatabasePath = folder.File("crm.db");
+                o.CreateDatabaseIfMissing = true;
                 o.Schedule(RecordingJob.JobName, Every.Minutes(5));
             });
             b.Services.AddCrmJob<RecordingJob>();

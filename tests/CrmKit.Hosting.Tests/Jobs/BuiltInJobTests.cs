@@ -24,6 +24,7 @@ public class BuiltInJobTests
         using var host = TestHost.Build(clock, new LogSink(), b => b.Services.AddCrmKit(o =>
         {
             o.DatabasePath = folder.File("crm.db");
+            o.CreateDatabaseIfMissing = true;
             o.ScriptsFolder = Path.Combine(folder.Path, "scripts");
             o.Schedule("care-sweep", Daily.At("06:00", "UTC"));
             o.Schedule("segment-refresh", Daily.At("06:00", "UTC"));

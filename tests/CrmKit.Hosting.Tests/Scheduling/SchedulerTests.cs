@@ -15,6 +15,7 @@ public class SchedulerTests
         b.Services.AddCrmKit(o =>
         {
             o.DatabasePath = folder.File("crm.db");
+            o.CreateDatabaseIfMissing = true;
             o.Schedule(RecordingJob.JobName, schedule);
         });
         b.Services.AddCrmJob<RecordingJob>();
@@ -135,6 +136,7 @@ public class SchedulerTests
         var host = TestHost.Build(new FakeTimeProvider(), new LogSink(), b => b.Services.AddCrmKit(o =>
         {
             o.DatabasePath = folder.File("crm.db");
+            o.CreateDatabaseIfMissing = true;
             o.Schedule("loyalty-points", Daily.At("06:00", "Europe/Paris"));
         }));
 

@@ -28,6 +28,7 @@ public sealed class ScriptFolderTests : IDisposable
         b.Services.AddCrmKit(o =>
         {
             o.DatabasePath = _folder.File("crm.db");
+            o.CreateDatabaseIfMissing = true;
             o.ScriptsFolder = Scripts;
             o.ScriptReloadDelay = TimeSpan.FromMilliseconds(100);
         });

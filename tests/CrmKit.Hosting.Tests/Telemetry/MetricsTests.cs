@@ -25,6 +25,7 @@ public class MetricsTests
             b.Services.AddCrmKit(o =>
             {
                 o.DatabasePath = folder.File("crm.db");
+                o.CreateDatabaseIfMissing = true;
                 o.ScriptsFolder = folder.File("scripts");
                 o.Schedule(RecordingJob.JobName, Every.Minutes(1));
             });

@@ -10,7 +10,7 @@ public sealed class SegmentCareCustomerCommandTests : IDisposable
     public SegmentCareCustomerCommandTests()
     {
         Directory.CreateDirectory(_folder);
-        using var crm = CrmDatabase.Open(CrmOptions.ForFile(Db));
+        using var crm = CrmDatabase.Open(CrmOptions.ForNewOrExistingFile(Db));
         for (var i = 0; i < 5; i++)
         {
             crm.Customers.Create(new Customer($"C{i}", $"客户 {i}") { Tags = i < 3 ? ["vip"] : [], Birthday = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)) });

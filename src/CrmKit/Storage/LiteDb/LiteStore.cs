@@ -22,41 +22,55 @@ internal sealed class LiteStore : ICrmStore
     private readonly LiteSession _readSession;
     private readonly LiteSession _writeSession;
     private long? _nextSequence;
+    private readonly DatabaseFileLock? _fileLock;
+    private readonly string? _readOnlyPath;
 
+    /// <exception cref="DatabaseFileException">The file cannot be opened as asked; nothing was written (see <see cref="DatabaseFile.Open"/>).</exception>
     internal LiteStore(CrmOptions options)
     {
         Location = options.FilePath ?? "(in memory)";
+        _readSession = new LiteSession(this, writable: false);
+        _writeSession = new LiteSession(this, writable: true);
         try
         {
             _db = options.FilePath is null
                 ? new LiteDatabase(new MemoryStream())
-                : new LiteDatabase(new ConnectionString
-                {
-                    Filename = options.FilePath,
-                    Connection = ConnectionType.Direct,
-                    Password = options.Password,
-                });
-            _db.UtcDate = true;
+                : DatabaseFile.Open(options, out _fileLock);
+        }
+        catch (LiteException e)
+        {
+            throw Failure(e);
+        }
+        _db.UtcDate = true;
+        if (options.FilePath is not null && options.ReadOnly) _readOnlyPath = Path.GetFullPath(options.FilePath);
 
-            Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
-            Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
-            StageChanges = _db.GetCollection(Collections.StageChanges, BsonAutoId.Int64);
-            Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
-            Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
-            Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
-            Meta = _db.GetCollection(Collections.Meta, BsonAutoId.ObjectId);
-            Changes = _db.GetCollection(Collections.Changes, BsonAutoId.ObjectId);
-            Segments = _db.GetCollection(Collections.Segments, BsonAutoId.ObjectId);
-            SegmentMembers = _db.GetCollection(Collections.SegmentMembers, BsonAutoId.ObjectId);
-            SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
-            CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
-            CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
-            GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
-            Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
-            ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
-            CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
-            JobRuns = _db.GetCollection(Collections.JobRuns);
+        Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
+        Interactions = _db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
+        StageChanges = _db.GetCollection(Collections.StageChanges, BsonAutoId.Int64);
+        Aliases = _db.GetCollection(Collections.Aliases, BsonAutoId.ObjectId);
+        Merges = _db.GetCollection(Collections.Merges, BsonAutoId.Int64);
+        Erasures = _db.GetCollection(Collections.Erasures, BsonAutoId.Int64);
+        Meta = _db.GetCollection(Collections.Meta, BsonAutoId.ObjectId);
+        Changes = _db.GetCollection(Collections.Changes, BsonAutoId.ObjectId);
+        Segments = _db.GetCollection(Collections.Segments, BsonAutoId.ObjectId);
+        SegmentMembers = _db.GetCollection(Collections.SegmentMembers, BsonAutoId.ObjectId);
+        SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
+        CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
+        CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
+        GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
+        Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
+        ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
+        CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
+        JobRuns = _db.GetCollection(Collections.JobRuns);
 
+        if (_readOnlyPath is not null)
+        {
+            if (!_db.CollectionExists(Collections.LegacyStats)) return;
+            Dispose();
+            throw new DatabaseFileException(_readOnlyPath, "was written by an earlier version of CrmKit: open it for writing once, to upgrade it, before opening it read-only.");
+        }
+        try
+        {
             Customers.EnsureIndex("tags", "$.tags[*]");
             Customers.EnsureIndex("stg", "$.stg");
             Customers.EnsureIndex("own", "$.own");
@@ -80,11 +94,14 @@ internal sealed class LiteStore : ICrmStore
         }
         catch (LiteException e)
         {
-            _db?.Dispose();
+            Dispose();
             throw Failure(e);
         }
-        _readSession = new LiteSession(this, writable: false);
-        _writeSession = new LiteSession(this, writable: true);
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -260,6 +277,7 @@ internal sealed class LiteStore : ICrmStore
     {
         ArgumentNullException.ThrowIfNull(work);
         cancellationToken.ThrowIfCancellationRequested();
+        RefuseReadOnly();
         lock (_writeGate)
         {
             return ValueTask.FromResult(Transaction(() => Complete(work(_writeSession, cancellationToken))));
@@ -269,7 +287,14 @@ internal sealed class LiteStore : ICrmStore
     /// <summary>Runs raw work on the collections as one transaction; for benchmarks and tests that seed or clear a file in bulk.</summary>
     internal T Write<T>(Func<T> work)
     {
+        RefuseReadOnly();
         lock (_writeGate) return Transaction(work);
+    }
+
+    /// <exception cref="DatabaseFileException">The database was opened read-only.</exception>
+    private void RefuseReadOnly()
+    {
+        if (_readOnlyPath is not null) throw new DatabaseFileException(_readOnlyPath, "is open read-only: nothing can be written through this database.");
     }
 
     /// <summary>The result of a unit of work that, on this store, has completed by the time it returns.</summary>
@@ -382,6 +407,10 @@ internal sealed class LiteStore : ICrmStore
     /// <summary>The stored documents of a collection, for consistency checks in tests.</summary>
     internal IEnumerable<BsonDocument> Dump(string collection) => _db.GetCollection(collection).FindAll();
 
-    /// <summary>Closes the file after a final checkpoint.</summary>
-    public void Dispose() => _db.Dispose();
+    /// <summary>Closes the file after a final checkpoint, and releases its lock.</summary>
+    public void Dispose()
+    {
+        _db?.Dispose();
+        _fileLock?.Dispose();
+    }
 }
