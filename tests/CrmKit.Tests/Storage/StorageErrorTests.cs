@@ -1,0 +1,22 @@
+namespace CrmKit.Tests.Storage;
+
+/// <summary>The embedded store's own failures reach callers as CrmKit storage errors that name the file.</summary>
+public class StorageErrorTests
+{
+    [Fact]
+    public void Opening_an_encrypted_file_without_its_password_is_a_storage_error_naming_the_file()
+    {
+        using var db = TestDatabase.OnFile(o => o with { Password = "correct horse" });
+        db.SeedCustomers(1);
+        db.Crm.Dispose();
+
+        var e = Assert.Throws<CrmStorageException>(() => CrmDatabase.Open(CrmOptions.ForFile(db.FilePath)));
+
+        Assert.Equal(db.FilePath, e.Location);
+        Assert.Contains(db.FilePath, e.Message);
+        Assert.False(string.IsNullOrWhiteSpace(e.Problem));
+        Assert.IsNotType<CrmStorageException>(e.InnerException);
+        db.Reopen();
+        Assert.Equal(1, db.Crm.Customers.Count());
+    }
+}
