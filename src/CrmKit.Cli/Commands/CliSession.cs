@@ -78,7 +78,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error)
     {
         try
         {
-            source = File.ReadAllText(file.FullName);
+            source = ScriptEngine.ReadSource(file.FullName);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

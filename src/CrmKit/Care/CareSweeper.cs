@@ -27,19 +27,19 @@ internal sealed class CareSweeper(CrmContext context)
         var expired = Expire(at, policy);
 
         var last = store.Meta.FindById(SequenceKey)?["v"].AsInt64 ?? -1;
-        var failures = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<EvaluationFailure>();
         List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)> proposing;
         int evaluated;
         if (changedOnly && last >= 0)
         {
             var changed = store.ChangedSince(last).Select(c => Snapshots.One(store, c)).OfType<CustomerSnapshot>().ToList();
             evaluated = changed.Count;
-            proposing = [.. changed.Select(c => (c, Propose(c, rules, at, failures))).Where(p => p.Item2.Count > 0)];
+            proposing = [.. changed.Chunk(Snapshots.ChunkSize).SelectMany(chunk => Propose(chunk, rules, at, failures)).Where(p => p.Item1 is not null)];
         }
         else
         {
             // Streamed: only customers with proposals are kept, never the whole base at once.
-            var all = Snapshots.Evaluate(store, c => Propose(c, rules, at, failures) is { Count: > 0 } list ? (c, list) : default, parallel: true);
+            var all = Snapshots.Evaluate(store, chunk => Propose(chunk, rules, at, failures), parallel: true);
             evaluated = all.Count;
             proposing = [.. all.Select(r => r.Result).Where(r => r.Item1 is not null)];
         }
@@ -64,33 +64,47 @@ internal sealed class CareSweeper(CrmContext context)
         }
         store.Meta.Upsert(new BsonDocument { ["_id"] = SequenceKey, ["v"] = sequence });
         return new SweepResult(at, evaluated, proposed, _created, _known, _suppressed, expired,
-            failures.Order(StringComparer.Ordinal).ToArray())
+            [.. failures.OrderBy(f => f.Customer.Value, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)])
         {
             SuppressedBy = _suppressedBy,
         };
     }
 
-    /// <summary>Every rule's proposals for one customer; a rule that fails is reported and the others still run.</summary>
-    private static List<(ICareRule Rule, CareAction Action)> Propose(CustomerSnapshot customer, IReadOnlyList<ICareRule> rules, DateTimeOffset at, ConcurrentBag<string> failures)
+    /// <summary>
+    /// Every rule's proposals for each customer of a chunk, one entry per customer (a null customer
+    /// when it has none); a rule that fails for a customer is reported and the other rules still run.
+    /// </summary>
+    private static (CustomerSnapshot, List<(ICareRule Rule, CareAction Action)>)[] Propose(IReadOnlyList<CustomerSnapshot> chunk, IReadOnlyList<ICareRule> rules, DateTimeOffset at, ConcurrentBag<EvaluationFailure> failures)
     {
-        var list = new List<(ICareRule, CareAction)>();
+        var lists = new List<(ICareRule, CareAction)>?[chunk.Count];
         foreach (var rule in rules)
         {
-            try
+            var outcomes = rule.ProposeAll(chunk, at);
+            for (var i = 0; i < chunk.Count; i++)
             {
-                foreach (var action in rule.Propose(customer, at))
+                var outcome = outcomes[i];
+                var found = new List<(ICareRule, CareAction)>();
+                try
                 {
-                    ArgumentNullException.ThrowIfNull(action);
-                    action.Check(rule.Name);
-                    list.Add((rule, action));
+                    if (outcome.Error is { } error) throw error;
+                    foreach (var action in outcome.Value)
+                    {
+                        ArgumentNullException.ThrowIfNull(action);
+                        action.Check(rule.Name);
+                        found.Add((rule, action));
+                    }
                 }
-            }
-            catch (Exception e)
-            {
-                failures.Add($"rule '{rule.Name}' failed for customer '{customer.Customer.Code}': {e.Message}");
+                catch (Exception e)
+                {
+                    failures.Add(EvaluationFailure.From(rule.Name, chunk[i].Customer.Code, e));
+                    continue;
+                }
+                if (found.Count > 0) (lists[i] ??= []).AddRange(found);
             }
         }
-        return list;
+        var result = new (CustomerSnapshot, List<(ICareRule, CareAction)>)[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++) result[i] = lists[i] is { } list ? (chunk[i], list) : default;
+        return result;
     }
 
     private int Expire(DateTimeOffset at, ContactPolicy policy)

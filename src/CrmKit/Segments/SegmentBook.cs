@@ -72,7 +72,7 @@ public sealed class SegmentBook
     /// result is the same as on one.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     public SegmentRefreshResult Refresh(string name, bool parallel = true) => RefreshOne(name, changedOnly: false, parallel);
 
     /// <summary>
@@ -82,11 +82,11 @@ public sealed class SegmentBook
     /// (such as days since the last purchase) also needs a full refresh now and then.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     public SegmentRefreshResult RefreshChanged(string name) => RefreshOne(name, changedOnly: true, parallel: false);
 
     /// <summary>Refreshes every stored segment in one transaction (only changed customers when <paramref name="changedOnly"/>).</summary>
-    /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer a rule fails for keeps its stored membership and is listed in that segment's <see cref="SegmentRefreshResult.Failures"/>.</remarks>
     public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false)
     {
         var segments = All().Select(s => (s, Predicate(s))).ToArray();
@@ -149,15 +149,15 @@ public sealed class SegmentBook
     /// Evaluates <paramref name="predicate"/> over every customer now and writes nothing: how many
     /// match, and the first <paramref name="sample"/> of them in code order.
     /// </summary>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
+    /// <remarks>A customer the rule fails for is listed in <see cref="SegmentPreview.Failures"/> and the preview goes on.</remarks>
     public SegmentPreview Preview(ISegmentPredicate predicate, int sample = 10)
     {
         ArgumentNullException.ThrowIfNull(predicate);
         if (sample < 0) throw new CrmValidationException("sample", $"{sample} is negative.");
         var watch = Stopwatch.StartNew();
-        var all = SegmentRefresher.Evaluate("preview", predicate, _context.Store, _context.Now, parallel: true);
-        var codes = all.Where(r => r.Member).Select(r => r.Code).Order(StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray();
-        return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
+        var all = SegmentRefresher.Evaluate(predicate, _context.Store, _context.Now, parallel: true);
+        var codes = all.Where(r => r.Member is { Succeeded: true, Value: true }).Select(r => r.Code).Order(StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray();
+        return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed) { Failures = SegmentRefresher.Failures("preview", all) };
     }
 
     private SegmentRefreshResult RefreshOne(string name, bool changedOnly, bool parallel)

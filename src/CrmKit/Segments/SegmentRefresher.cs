@@ -20,20 +20,28 @@ internal sealed class SegmentRefresher(CrmContext context)
         var refresh = segment["rn"].AsInt64 + 1;
 
         // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
-        List<(string Code, bool Member)> verdicts;
+        List<(string Code, Outcome<bool> Member)> verdicts;
         if (incremental)
         {
             verdicts = [];
+            var changed = new List<CustomerSnapshot>();
             foreach (var code in store.ChangedSince(lastSequence))
             {
-                var snapshot = Snapshots.One(store, code);
-                verdicts.Add((code, snapshot is not null && Evaluate(name, predicate, snapshot, now)));
+                if (Snapshots.One(store, code) is { } snapshot) changed.Add(snapshot);
+                else verdicts.Add((code, Outcome<bool>.Of(false)));
+            }
+            foreach (var chunk in changed.Chunk(Snapshots.ChunkSize))
+            {
+                var outcomes = predicate.MatchAll(chunk, now);
+                for (var i = 0; i < chunk.Length; i++) verdicts.Add((chunk[i].Customer.Code.Value, outcomes[i]));
             }
         }
         else
         {
-            verdicts = Evaluate(name, predicate, store, now, parallel);
+            verdicts = Evaluate(predicate, store, now, parallel);
         }
+        // A customer the rule failed for keeps its stored membership; the failure is reported.
+        var failures = Failures(name, verdicts);
 
         var entered = 0;
         var left = 0;
@@ -43,15 +51,20 @@ internal sealed class SegmentRefresher(CrmContext context)
         {
             foreach (var (code, member) in verdicts)
             {
+                if (!member.Succeeded) continue;
                 var stored = store.SegmentMembers.FindById(SegmentDocument.MemberId(name, code)) is not null;
-                Apply(name, code, stored, member, now, refresh, events, ref entered, ref left);
+                Apply(name, code, stored, member.Value, now, refresh, events, ref entered, ref left);
             }
         }
         else
         {
             var current = store.SegmentMembers.Find(Query.EQ("seg", name)).Select(d => d["c"].AsString).ToHashSet(StringComparer.Ordinal);
             before = current.Count;
-            foreach (var (code, member) in verdicts) Apply(name, code, current.Remove(code), member, now, refresh, events, ref entered, ref left);
+            foreach (var (code, member) in verdicts)
+            {
+                var stored = current.Remove(code);
+                if (member.Succeeded) Apply(name, code, stored, member.Value, now, refresh, events, ref entered, ref left);
+            }
             foreach (var gone in current) Apply(name, gone, true, false, now, refresh, events, ref entered, ref left);
         }
         if (events.Count > 0) store.SegmentEvents.InsertBulk(events);
@@ -62,8 +75,13 @@ internal sealed class SegmentRefresher(CrmContext context)
         store.Segments.Update(segment);
         // A full refresh read every stored member already; only an incremental one needs to count them.
         var members = before is { } known ? known + entered - left : store.SegmentMembers.Count(Query.EQ("seg", name));
-        return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental);
+        return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental) { Failures = failures };
     }
+
+    /// <summary>The failures among <paramref name="verdicts"/>, in code order.</summary>
+    internal static EvaluationFailure[] Failures(string segment, List<(string Code, Outcome<bool> Member)> verdicts) =>
+        [.. verdicts.Where(v => !v.Member.Succeeded).OrderBy(v => v.Code, StringComparer.Ordinal)
+            .Select(v => EvaluationFailure.From(segment, new CustomerCode(v.Code), v.Member.Error!))];
 
     internal static bool Evaluate(string segment, ISegmentPredicate predicate, CustomerSnapshot customer, DateTimeOffset now)
     {
@@ -77,38 +95,9 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
     }
 
-    /// <summary>Evaluates every stored customer, streaming; in parallel when asked, with the same answers as one thread.</summary>
-    internal static List<(string Code, bool Member)> Evaluate(string segment, ISegmentPredicate predicate, LiteStore store, DateTimeOffset now, bool parallel)
-    {
-        try
-        {
-            return Snapshots.Evaluate(store, c => Evaluate(segment, predicate, c, now), parallel);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SegmentEvaluationException first)
-        {
-            throw first;
-        }
-    }
-
-    /// <summary>Evaluates every customer; in parallel when asked, with the same answers as one thread.</summary>
-    internal static bool[] Evaluate(string segment, ISegmentPredicate predicate, IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now, bool parallel)
-    {
-        var matches = new bool[customers.Count];
-        if (!parallel)
-        {
-            for (var i = 0; i < matches.Length; i++) matches[i] = Evaluate(segment, predicate, customers[i], now);
-            return matches;
-        }
-        try
-        {
-            Parallel.For(0, matches.Length, i => matches[i] = Evaluate(segment, predicate, customers[i], now));
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault() is SegmentEvaluationException first)
-        {
-            throw first;
-        }
-        return matches;
-    }
+    /// <summary>Evaluates every stored customer in chunks, streaming; in parallel when asked, with the same answers as one thread.</summary>
+    internal static List<(string Code, Outcome<bool> Member)> Evaluate(ISegmentPredicate predicate, LiteStore store, DateTimeOffset now, bool parallel) =>
+        Snapshots.Evaluate(store, chunk => predicate.MatchAll(chunk, now), parallel);
 
     private void Apply(string name, string code, bool stored, bool member, DateTimeOffset now, long refresh,
         List<BsonDocument> events, ref int entered, ref int left)

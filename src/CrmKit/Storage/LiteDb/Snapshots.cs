@@ -5,9 +5,13 @@ namespace CrmKit.Storage;
 /// <summary>Reads customers together with their stats, as segments and care rules see them.</summary>
 internal static class Snapshots
 {
+    /// <summary>How many customers are handed to an evaluation at once.</summary>
+    internal const int ChunkSize = 256;
+
     /// <summary>
-    /// Evaluates <paramref name="evaluate"/> for every customer, streaming: each customer document
-    /// (which carries its stats) is mapped and evaluated as it is read, and then dropped. When
+    /// Evaluates <paramref name="evaluate"/> for every customer, streaming in chunks of
+    /// <see cref="ChunkSize"/>: each customer document (which carries its stats) is mapped as it is
+    /// read, a chunk is evaluated at once (one result per customer, in order), and then dropped. When
     /// <paramref name="parallel"/>, the collection is read from both ends at once (this thread from
     /// the first code up, a second thread from the last code down) until the two meet. Returns each
     /// customer's code with its result, in no particular order (callers that show customers sort
@@ -22,13 +26,15 @@ internal static class Snapshots
     /// customers in an open transaction (segment refreshes and previews change none); the second
     /// thread reads the committed file.
     /// </remarks>
-    internal static List<(string Code, T Result)> Evaluate<T>(LiteStore store, Func<CustomerSnapshot, T> evaluate, bool parallel)
+    internal static List<(string Code, T Result)> Evaluate<T>(LiteStore store, Func<IReadOnlyList<CustomerSnapshot>, IReadOnlyList<T>> evaluate, bool parallel)
     {
         var values = ReadValues(store);
         if (!parallel)
         {
             var results = new List<(string, T)>();
-            foreach (var doc in store.Customers.FindAll()) results.Add(EvaluateOne(doc, evaluate, values));
+            var chunk = new List<CustomerSnapshot>(ChunkSize);
+            foreach (var doc in store.Customers.FindAll()) Add(chunk, Snapshot(doc, values), evaluate, results);
+            Flush(chunk, evaluate, results);
             return results;
         }
 
@@ -38,13 +44,15 @@ internal static class Snapshots
         List<(string, T)> Side(IEnumerable<BsonDocument> docs)
         {
             var results = new List<(string, T)>(total / 2 + 1);
+            var chunk = new List<CustomerSnapshot>(ChunkSize);
             try
             {
                 foreach (var doc in docs)
                 {
                     if (Volatile.Read(ref stop) || Interlocked.Increment(ref taken) > total) break;
-                    results.Add(EvaluateOne(doc, evaluate, values));
+                    Add(chunk, Snapshot(doc, values), evaluate, results);
                 }
+                Flush(chunk, evaluate, results);
             }
             catch
             {
@@ -70,10 +78,18 @@ internal static class Snapshots
         return mine;
     }
 
-    private static (string, T) EvaluateOne<T>(BsonDocument doc, Func<CustomerSnapshot, T> evaluate, Dictionary<string, BsonDocument>? values)
+    private static void Add<T>(List<CustomerSnapshot> chunk, CustomerSnapshot snapshot, Func<IReadOnlyList<CustomerSnapshot>, IReadOnlyList<T>> evaluate, List<(string, T)> results)
     {
-        var snapshot = Snapshot(doc, values);
-        return (snapshot.Customer.Code.Value, evaluate(snapshot));
+        chunk.Add(snapshot);
+        if (chunk.Count == ChunkSize) Flush(chunk, evaluate, results);
+    }
+
+    private static void Flush<T>(List<CustomerSnapshot> chunk, Func<IReadOnlyList<CustomerSnapshot>, IReadOnlyList<T>> evaluate, List<(string, T)> results)
+    {
+        if (chunk.Count == 0) return;
+        var answers = evaluate(chunk);
+        for (var i = 0; i < chunk.Count; i++) results.Add((chunk[i].Customer.Code.Value, answers[i]));
+        chunk.Clear();
     }
 
     /// <summary>One customer with its stats by stored code (no merge resolution), or null when there is none.</summary>
