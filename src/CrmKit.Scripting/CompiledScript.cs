@@ -102,6 +102,7 @@ public abstract class CompiledScript : IDisposable
             ScriptBudgetExceededException b => (b.Failure, b.Message),
             InsufficientExecutionStackException => (ScriptFailure.StackDepth, "the script nested calls too deeply (is it recursive?)."),
             OutOfMemoryException => (ScriptFailure.MemoryBudget, "the script ran out of memory."),
+            System.Text.RegularExpressions.RegexMatchTimeoutException => (ScriptFailure.TimeBudget, "a regular expression ran past what was left of the script's time budget."),
             _ => (ScriptFailure.Exception, $"the script threw {exception.GetType().Name}: {exception.Message}"),
         };
         return new ScriptRuntimeException(Path, (exception as ScriptBudgetExceededException)?.Line ?? LineOf(exception), failure, message, exception);

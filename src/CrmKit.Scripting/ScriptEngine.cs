@@ -40,10 +40,10 @@ public sealed class ScriptEngine : IDisposable
         Options.Check();
         _cache = new ImageCache(Options.CacheDirectory, Options.MaxCachedImages);
         var settings = new Lazy<WorkerSettings>(() => WorkerSettings.From(Options));
-        _evaluators = new(() => new WorkerPool(settings.Value, Options.WorkerCount));
+        _evaluators = new(() => SharedPools.Acquire(settings.Value, Options.WorkerCount));
         // Compiling loads the compiler into its worker; it is recycled far less often, since a
         // compilation loads no script code.
-        _compiler = new(() => new WorkerPool(settings.Value with { RecycleAfterLoads = 256 }, 1));
+        _compiler = new(() => SharedPools.Acquire(settings.Value with { RecycleAfterLoads = 256 }, 1));
     }
 
     /// <summary>The options the engine was created with.</summary>
@@ -98,7 +98,7 @@ public sealed class ScriptEngine : IDisposable
         var image = Image(source, ScriptKind.Segment, path);
         if (Options.Isolation == ScriptIsolation.Worker)
             return new SegmentScript(path, image.Key, Remote(image, path), Options);
-        var (context, method, guarded) = LoadHere(image, path);
+        var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
         return new SegmentScript(path, image.Key, context, method, guarded, Options);
     }
 
@@ -110,7 +110,7 @@ public sealed class ScriptEngine : IDisposable
         var image = Image(source, ScriptKind.Care, path);
         if (Options.Isolation == ScriptIsolation.Worker)
             return new CareScript(path, image.Key, Remote(image, path), Options);
-        var (context, method, guarded) = LoadHere(image, path);
+        var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
         return new CareScript(path, image.Key, context, method, guarded, Options);
     }
 
@@ -120,12 +120,19 @@ public sealed class ScriptEngine : IDisposable
     public CompiledScript Compile(string source, ScriptKind kind, string path) =>
         kind == ScriptKind.Segment ? CompileSegment(source, path) : CompileCare(source, path);
 
-    /// <summary>Ends the engine's worker processes. Isolated scripts of this engine cannot be evaluated afterwards.</summary>
+    /// <summary>
+    /// Ends the engine's worker processes (workers are shared by the engines of a process that
+    /// have the same worker options; they end with the last of those engines). Isolated scripts of
+    /// this engine cannot be evaluated afterwards. Calling it twice does nothing.
+    /// </summary>
     public void Dispose()
     {
-        if (_evaluators.IsValueCreated) _evaluators.Value.Dispose();
-        if (_compiler.IsValueCreated) _compiler.Value.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        if (_evaluators.IsValueCreated) SharedPools.Release(_evaluators.Value);
+        if (_compiler.IsValueCreated) SharedPools.Release(_compiler.Value);
     }
+
+    private int _disposed;
 
     /// <summary>The cache key of a script: SHA-256 over the globals version, the kind and the source.</summary>
     internal static string KeyOf(string source, ScriptKind kind) =>
@@ -167,7 +174,7 @@ public sealed class ScriptEngine : IDisposable
                 return (result, new CompiledImage(key, kind, assembly, symbols));
             });
         }
-        catch (WorkerEndedException e)
+        catch (Exception e) when (e is WorkerEndedException or WorkerRequestFailedException)
         {
             return (new ScriptCheckResult(path, kind,
             [
@@ -180,9 +187,9 @@ public sealed class ScriptEngine : IDisposable
     private RemoteScript Remote(CompiledImage image, string path) =>
         new(_evaluators.Value, image, path, new BudgetLimits(Options.TimeBudget, Options.MemoryBudgetBytes));
 
-    private static (ScriptLoadContext Context, System.Reflection.MethodInfo Method, bool Guarded) LoadHere(CompiledImage image, string path)
+    private static (ScriptLoadContext Context, System.Reflection.MethodInfo Method, bool Guarded) LoadHere(CompiledImage image, string path, bool collectible)
     {
-        var context = new ScriptLoadContext("CrmKit script " + path);
+        var context = new ScriptLoadContext("CrmKit script " + path, collectible);
         var (method, guarded) = context.Load(image);
         return (context, method, guarded);
     }

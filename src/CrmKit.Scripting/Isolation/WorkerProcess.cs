@@ -78,16 +78,29 @@ internal sealed class WorkerProcess : IDisposable
         return new WorkerProcess(process);
     }
 
+    /// <summary>How many times the processor-time limit may be exceeded in real time before the worker is ended anyway.</summary>
+    internal const int WallClockFactor = 3;
+
     /// <summary>
-    /// Sends one request and waits up to <paramref name="limit"/> for the answer; past it the
-    /// worker is ended. Returns the answer after its status byte.
+    /// Sends one request and waits for the answer. The worker is ended when it has used
+    /// <paramref name="limit"/> of processor time on the request, or <see cref="WallClockFactor"/>
+    /// times that in real time (a shared, busy machine slows a worker down without it doing more).
+    /// Returns the answer after its status byte.
     /// </summary>
     /// <exception cref="WorkerEndedException">The worker ended, or was ended at the limit, before answering.</exception>
     /// <exception cref="InvalidOperationException">The worker could not process the request.</exception>
     internal BinaryReader Call(MemoryStream request, TimeSpan limit)
     {
         byte[]? reply;
-        using (new Timer(_ => { _timedOut = true; Kill(); }, null, limit, Timeout.InfiniteTimeSpan))
+        var cpuStart = ProcessorTime();
+        var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * WallClockFactor * Stopwatch.Frequency);
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 10, 20, 250));
+        using (new Timer(_ =>
+        {
+            if (ProcessorTime() - cpuStart < limit && Stopwatch.GetTimestamp() < deadline) return;
+            _timedOut = true;
+            Kill();
+        }, null, poll, poll))
         {
             try
             {
@@ -106,10 +119,23 @@ internal sealed class WorkerProcess : IDisposable
         {
             var message = reader.ReadString();
             Kill();
-            throw new InvalidOperationException("The script worker failed: " + message);
+            throw new WorkerRequestFailedException("The script worker failed: " + message);
         }
         if (status == 1) Kill(); // it answered and is ending (its memory ran out): never reuse it
         return reader;
+    }
+
+    private TimeSpan ProcessorTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
     }
 
     private WorkerEndedException Ended(TimeSpan limit)
@@ -120,7 +146,7 @@ internal sealed class WorkerProcess : IDisposable
         int? exitCode = _process.HasExited ? _process.ExitCode : null;
         if (_timedOut)
             return new WorkerEndedException(ScriptFailure.TimeLimit, string.Create(CultureInfo.InvariantCulture,
-                $"the worker process ran past its time limit of {limit.TotalSeconds:0.###} s and was ended."));
+                $"the worker process ran past its time limit of {limit.TotalSeconds:0.###} s of processor time and was ended."));
         if (errors.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
             return new WorkerEndedException(ScriptFailure.StackDepth, "the script overflowed the worker process's stack; the worker was restarted.");
         if (errors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) || errors.Contains("out of memory", StringComparison.OrdinalIgnoreCase))
@@ -157,6 +183,9 @@ internal sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>A worker answered that it could not process a request (for example, the compiler ran out of memory); it is not used again.</summary>
+internal sealed class WorkerRequestFailedException(string message) : InvalidOperationException(message);
 
 /// <summary>A worker ended before it answered: it crashed, ran out of memory or stack, or was ended at its time limit.</summary>
 internal sealed class WorkerEndedException(ScriptFailure failure, string message) : Exception(message)
