@@ -42,6 +42,16 @@ public sealed class CrmKitOptions
     public TimeSpan ScriptTimeBudget { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// Where the folder's scripts run: <see cref="Scripting.ScriptIsolation.Worker"/> (the default), in
+    /// worker processes with hard limits, or <see cref="Scripting.ScriptIsolation.InProcess"/> for
+    /// scripts the application itself ships and trusts.
+    /// </summary>
+    public Scripting.ScriptIsolation ScriptIsolation { get; set; } = Scripting.ScriptIsolation.Worker;
+
+    /// <summary>The GC heap hard limit of each script worker, in megabytes, at least 32. Defaults to 256.</summary>
+    public int ScriptWorkerHeapLimitMegabytes { get; set; } = 256;
+
+    /// <summary>
     /// How long the scripts folder must be quiet after a change before the changed scripts are
     /// reloaded, from 0 to 1 minute. Defaults to 250 ms, so an editor's burst of writes reloads once.
     /// </summary>

@@ -78,6 +78,8 @@ public static class CrmKitServiceCollectionExtensions
                 TimeProvider = sp.GetRequiredService<TimeProvider>(),
                 TimeBudget = options.ScriptTimeBudget,
                 CacheDirectory = options.ScriptCacheFolder,
+                Isolation = options.ScriptIsolation,
+                WorkerHeapLimitBytes = options.ScriptWorkerHeapLimitMegabytes * 1024L * 1024,
             });
         });
         services.TryAddSingleton(sp => new ScriptLibrary(sp.GetRequiredService<ScriptEngine>()));

@@ -11,11 +11,25 @@ public sealed class CareScript : CompiledScript
         : base(path, ScriptKind.Care, hash, context, method, guarded, options) =>
         _body = method.CreateDelegate<Action<CustomerView, DateTimeOffset, ScriptParameters, CareProposals>>();
 
+    internal CareScript(string path, string hash, RemoteScript remote, ScriptEngineOptions options)
+        : base(path, ScriptKind.Care, hash, remote, options)
+    {
+    }
+
+    private static readonly Func<BinaryReader, IReadOnlyList<CareProposal>> ReadProposals = r => r.ReadProposals();
+
     /// <summary>The care actions the script proposes for <paramref name="customer"/> at <paramref name="context"/>'s time, in the order proposed.</summary>
     /// <exception cref="ScriptRuntimeException">The script failed for this customer; no proposal of this evaluation is returned.</exception>
     /// <exception cref="ObjectDisposedException">The script was unloaded.</exception>
     public IReadOnlyList<CareProposal> Propose(CustomerView customer, ScriptContext context)
     {
+        if (Remote is { } remote)
+        {
+            ArgumentNullException.ThrowIfNull(customer);
+            ArgumentNullException.ThrowIfNull(context);
+            var outcome = remote.Evaluate([customer.Parts], context, ReadProposals)[0];
+            return outcome.Error is null ? outcome.Value : throw outcome.Error;
+        }
         var body = _body ?? throw Disposed();
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(context);
@@ -30,6 +44,33 @@ public sealed class CareScript : CompiledScript
             throw Fail(e);
         }
         return care.Items;
+    }
+
+    /// <summary>
+    /// The proposals for many customers at once, one outcome per customer in order; a customer the
+    /// script fails for gets a <see cref="ScriptRuntimeException"/> and the others are still
+    /// answered. In a worker process the customers travel in one batch.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The script was unloaded.</exception>
+    public Outcome<IReadOnlyList<CareProposal>>[] ProposeAll(IReadOnlyList<CustomerView> customers, ScriptContext context)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(context);
+        if (Remote is { } remote) return remote.Evaluate([.. customers.Select(c => c.Parts)], context, ReadProposals);
+        if (_body is null) throw Disposed();
+        var outcomes = new Outcome<IReadOnlyList<CareProposal>>[customers.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            try
+            {
+                outcomes[i] = Outcome<IReadOnlyList<CareProposal>>.Of(Propose(customers[i], context));
+            }
+            catch (ScriptRuntimeException e)
+            {
+                outcomes[i] = Outcome<IReadOnlyList<CareProposal>>.Failed(e);
+            }
+        }
+        return outcomes;
     }
 
     private protected override void Release() => _body = null;

@@ -4,15 +4,29 @@ using System.Reflection;
 namespace CrmKit.Scripting;
 
 /// <summary>
-/// A script compiled to a delegate and loaded in its own collectible load context. Evaluate it as
-/// often as needed, from any number of threads. <see cref="Dispose"/> unloads its code; the engine
-/// keeps the compiled image, so compiling the same source again does not run the compiler.
+/// A compiled script: evaluated in a worker process (the default, see <see cref="ScriptIsolation"/>)
+/// or, for trusted scripts, compiled to a delegate in its own collectible load context in this
+/// process. Evaluate it as often as needed, from any number of threads. <see cref="Dispose"/>
+/// unloads its code (in a worker, the worker is recycled later); the engine keeps the compiled
+/// image, so compiling the same source again does not run the compiler.
 /// </summary>
 public abstract class CompiledScript : IDisposable
 {
     private ScriptLoadContext? _context;
     private Assembly? _assembly;
     private readonly BudgetLimits _limits;
+    private RemoteScript? _remote;
+
+    private protected CompiledScript(string path, ScriptKind kind, string hash, RemoteScript remote, ScriptEngineOptions options)
+    {
+        Path = path;
+        Kind = kind;
+        Hash = hash;
+        _remote = remote;
+        IsIsolated = true;
+        LoadContextReference = new WeakReference(null);
+        _limits = new BudgetLimits(options.TimeBudget, options.MemoryBudgetBytes);
+    }
 
     private protected CompiledScript(string path, ScriptKind kind, string hash, ScriptLoadContext context,
         MethodInfo method, bool guarded, ScriptEngineOptions options)
@@ -37,7 +51,13 @@ public abstract class CompiledScript : IDisposable
     public string Hash { get; }
 
     /// <summary>False once <see cref="Dispose"/> has been called.</summary>
-    public bool IsLoaded => _context is not null;
+    public bool IsLoaded => _context is not null || _remote is not null;
+
+    /// <summary>True when the script is evaluated in a worker process, false when in this process.</summary>
+    public bool IsIsolated { get; }
+
+    /// <summary>The worker-side handle, or null in process (or once disposed).</summary>
+    private protected RemoteScript? Remote => _remote;
 
     /// <summary>Tracks the load context without keeping it alive, so tests can see it being collected.</summary>
     internal WeakReference LoadContextReference { get; }
@@ -51,11 +71,18 @@ public abstract class CompiledScript : IDisposable
     /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _remote, null) is not null)
+        {
+            // The worker keeps the code until it is recycled; the pool counts every load.
+            Release();
+            GC.SuppressFinalize(this);
+            return;
+        }
         var context = Interlocked.Exchange(ref _context, null);
         if (context is null) return;
         Release();
         _assembly = null;
-        context.Unload();
+        if (context.IsCollectible) context.Unload();
         GC.SuppressFinalize(this);
     }
 
@@ -74,6 +101,8 @@ public abstract class CompiledScript : IDisposable
         {
             ScriptBudgetExceededException b => (b.Failure, b.Message),
             InsufficientExecutionStackException => (ScriptFailure.StackDepth, "the script nested calls too deeply (is it recursive?)."),
+            OutOfMemoryException => (ScriptFailure.MemoryBudget, "the script ran out of memory."),
+            System.Text.RegularExpressions.RegexMatchTimeoutException => (ScriptFailure.TimeBudget, "a regular expression ran past what was left of the script's time budget."),
             _ => (ScriptFailure.Exception, $"the script threw {exception.GetType().Name}: {exception.Message}"),
         };
         return new ScriptRuntimeException(Path, (exception as ScriptBudgetExceededException)?.Line ?? LineOf(exception), failure, message, exception);

@@ -7,7 +7,11 @@ namespace CrmKit.Benchmarks.Scripting;
 /// <summary>
 /// Per-customer cost of a compiled segment script against the same predicate written by hand as a
 /// lambda over the same customer views. Each benchmark evaluates every view once; the figure is
-/// per customer (OperationsPerInvoke).
+/// per customer (OperationsPerInvoke). Three ways to run the script: loaded as a worker loads it
+/// (non-collectibly, so the runtime tiers it with profile-guided optimisation) but called in this
+/// process, so the figure is the script's own code; in process in a collectible context (the
+/// trusted, in-process mode); and through a worker process, one batch of all the customers, so the
+/// figure includes sending them.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn, MinColumn]
@@ -21,6 +25,11 @@ public class SegmentEvaluationBenchmarks
     private ScriptContext _context = null!;
     private SegmentScript _script = null!;
     private SegmentScript _linqScript = null!;
+    private SegmentScript _workerLoaded = null!;
+    private SegmentScript _workerLoadedLinq = null!;
+    private SegmentScript _isolated = null!;
+    private SegmentScript _isolatedLinq = null!;
+    private ScriptEngine _workerEngine = null!;
     private Func<CustomerView, DateTimeOffset, ScriptParameters, bool> _hand = null!;
     private Func<CustomerView, DateTimeOffset, ScriptParameters, bool> _linqHand = null!;
 
@@ -28,13 +37,21 @@ public class SegmentEvaluationBenchmarks
     public void Setup()
     {
         _views = BenchCustomers.Create(Customers);
-        var engine = new ScriptEngine();
+        var engine = new ScriptEngine(new ScriptEngineOptions { Isolation = ScriptIsolation.InProcess });
+        var workerLoading = new ScriptEngine(new ScriptEngineOptions { Isolation = ScriptIsolation.InProcess, CollectibleInProcess = false });
+        _workerEngine = new ScriptEngine();
         _context = new ScriptContext(BenchCustomers.Now);
         _script = engine.CompileSegment(BenchCustomers.Predicate, "vip.csx");
         _linqScript = engine.CompileSegment(BenchCustomers.LinqPredicate, "linq.csx");
+        _workerLoaded = workerLoading.CompileSegment(BenchCustomers.Predicate, "vip.csx");
+        _workerLoadedLinq = workerLoading.CompileSegment(BenchCustomers.LinqPredicate, "linq.csx");
+        _isolated = _workerEngine.CompileSegment(BenchCustomers.Predicate, "vip.csx");
+        _isolatedLinq = _workerEngine.CompileSegment(BenchCustomers.LinqPredicate, "linq.csx");
         _hand = (c, now, p) => c.HasTag("vip") && c.Integer("age") >= 30 && c.MonetaryTotal > 1000m && c.CanContact("email");
         _linqHand = (c, now, p) => c.Tags.Any(t => t.StartsWith("vi")) && c.Stats.PurchaseCount >= 2;
-        if (Count(_script) != CountHand(_hand) || Count(_linqScript) != CountHand(_linqHand))
+        if (Count(_script) != CountHand(_hand) || Count(_linqScript) != CountHand(_linqHand)
+            || Count(_workerLoaded) != CountHand(_hand) || Count(_workerLoadedLinq) != CountHand(_linqHand)
+            || Batch(_isolated) != CountHand(_hand) || Batch(_isolatedLinq) != CountHand(_linqHand))
             throw new InvalidOperationException("The script and the hand-written lambda disagree.");
     }
 
@@ -43,7 +60,22 @@ public class SegmentEvaluationBenchmarks
     {
         _script.Dispose();
         _linqScript.Dispose();
+        _workerEngine.Dispose();
     }
+
+    [Benchmark(OperationsPerInvoke = Customers), BenchmarkCategory("simple")]
+    public int WorkerLoadedScript() => Count(_workerLoaded);
+
+    [Benchmark(OperationsPerInvoke = Customers), BenchmarkCategory("simple")]
+    public int ThroughWorkerInOneBatch() => Batch(_isolated);
+
+    [Benchmark(OperationsPerInvoke = Customers), BenchmarkCategory("linq")]
+    public int WorkerLoadedLinqScript() => Count(_workerLoadedLinq);
+
+    [Benchmark(OperationsPerInvoke = Customers), BenchmarkCategory("linq")]
+    public int LinqThroughWorkerInOneBatch() => Batch(_isolatedLinq);
+
+    private int Batch(SegmentScript script) => script.EvaluateAll(_views, _context).Count(o => o.Value);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Customers), BenchmarkCategory("simple")]
     public int HandWrittenLambda() => CountHand(_hand);

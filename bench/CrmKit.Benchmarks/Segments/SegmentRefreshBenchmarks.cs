@@ -17,12 +17,25 @@ public class SegmentRefreshBenchmarks
     private const string Script = "Customer.HasTag(\"vip\") && Customer.MonetaryTotal > 1000m";
 
     private BenchDatabase _db = null!;
+    private ScriptEngine _worker = null!;
+    private ScriptEngine _inProcess = null!;
+
+    /// <summary>Compiles segments named <c>…-in-process</c> in process and every other scripted segment through the worker.</summary>
+    private sealed class ByName(ScriptEngine worker, ScriptEngine inProcess) : ISegmentScriptCompiler
+    {
+        public ISegmentPredicate Compile(SegmentDefinition segment) =>
+            new ScriptedSegments(segment.Name.EndsWith("-in-process", StringComparison.Ordinal) ? inProcess : worker).Compile(segment);
+    }
 
     [GlobalSetup]
     public void Setup()
     {
-        _db = new BenchDatabase(Customers, new ScriptedSegments(new ScriptEngine()));
+        _worker = new ScriptEngine();
+        _inProcess = new ScriptEngine(new ScriptEngineOptions { Isolation = ScriptIsolation.InProcess });
+        _db = new BenchDatabase(Customers, new ByName(_worker, _inProcess));
         _db.Crm.Segments.Define(new SegmentDefinition("vip-spenders", "VIPs who spent over 1,000", Script));
+        _db.Crm.Segments.Define(new SegmentDefinition("vip-spenders-in-process", "the same script, in process", Script));
+        _db.Crm.Segments.Refresh("vip-spenders-in-process");
         _db.Crm.Segments.Define(new SegmentDefinition("vip-spenders-filter", "the same as a built-in filter",
             new SegmentFilter(SegmentClause.HasAnyTag("vip"), SegmentClause.Monetary(ClauseOperator.Greater, 1000m))));
         var scripted = _db.Crm.Segments.Refresh("vip-spenders");
@@ -35,7 +48,11 @@ public class SegmentRefreshBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _db.Dispose();
+    public void Cleanup()
+    {
+        _db.Dispose();
+        _worker.Dispose();
+    }
 
     /// <summary>The raw read: every customer document (its stats are inside it) with the predicate hand-written over the BSON.</summary>
     [Benchmark(Baseline = true)]
@@ -47,8 +64,13 @@ public class SegmentRefreshBenchmarks
         return count;
     }
 
+    /// <summary>The scripted refresh through the worker process (the default for user scripts).</summary>
     [Benchmark]
     public int ScriptedRefresh() => _db.Crm.Segments.Refresh("vip-spenders").Members;
+
+    /// <summary>The same script in process (the trusted mode).</summary>
+    [Benchmark]
+    public int ScriptedRefreshInProcess() => _db.Crm.Segments.Refresh("vip-spenders-in-process").Members;
 
     /// <summary>The scripted refresh on the calling thread only (no second reader).</summary>
     [Benchmark]

@@ -83,7 +83,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
     {
         try
         {
-            source = File.ReadAllText(file.FullName);
+            source = ScriptEngine.ReadSource(file.FullName);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -31,14 +31,14 @@ internal static class ScriptCommands
     /// <summary>Checks every file; 0 when all are accepted, 1 otherwise, 2 when a file cannot be read.</summary>
     internal static int Check(IReadOnlyList<FileInfo> files, ScriptKind kind, TextWriter output, TextWriter error)
     {
-        var engine = new ScriptEngine();
+        using var engine = new ScriptEngine();
         var rejected = 0;
         foreach (var file in files)
         {
             string source;
             try
             {
-                source = File.ReadAllText(file.FullName);
+                source = ScriptEngine.ReadSource(file.FullName);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

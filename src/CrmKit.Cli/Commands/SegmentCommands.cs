@@ -46,7 +46,10 @@ internal static class SegmentCommands
             var table = new Table().AddColumn("Sample member");
             foreach (var member in result.Sample) table.AddRow(Printable.Markup(member.Value));
             session.Console.Write(table);
-            return CrmKitCli.Success;
+            foreach (var failure in result.Failures.Take(20))
+                session.Console.WriteLine(Markup.Escape($"failed: customer '{failure.Customer}': {failure.Message}"));
+            if (result.Failures.Count > 20) session.Console.WriteLine($"… and {result.Failures.Count - 20} more failures.");
+            return result.Failures.Count == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
         });
     }
 

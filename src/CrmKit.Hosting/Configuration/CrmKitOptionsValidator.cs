@@ -16,6 +16,10 @@ internal sealed class CrmKitOptionsValidator(CrmKitSection section) : IValidateO
         if (options.ScriptCacheFolder is { } cache && string.IsNullOrWhiteSpace(cache)) failures.Add($"{p}:ScriptCacheFolder is empty; leave it out to keep compiled scripts in memory");
         if (options.ScriptTimeBudget < TimeSpan.FromMilliseconds(1) || options.ScriptTimeBudget > TimeSpan.FromMinutes(1))
             failures.Add(Invariant($"{p}:ScriptTimeBudget must be from 1 ms to 1 minute but was '{options.ScriptTimeBudget}'"));
+        if (options.ScriptWorkerHeapLimitMegabytes < 32)
+            failures.Add(Invariant($"{p}:ScriptWorkerHeapLimitMegabytes must be at least 32 but was '{options.ScriptWorkerHeapLimitMegabytes}'"));
+        if (!Enum.IsDefined(options.ScriptIsolation))
+            failures.Add(Invariant($"{p}:ScriptIsolation must be Worker or InProcess but was '{(int)options.ScriptIsolation}'"));
         if (options.ScriptReloadDelay < TimeSpan.Zero || options.ScriptReloadDelay > TimeSpan.FromMinutes(1))
             failures.Add(Invariant($"{p}:ScriptReloadDelay must be from 0 to 1 minute but was '{options.ScriptReloadDelay}'"));
         if (options.DatabaseLockTimeout < TimeSpan.Zero || options.DatabaseLockTimeout > TimeSpan.FromMinutes(10))

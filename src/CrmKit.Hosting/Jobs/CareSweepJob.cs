@@ -29,7 +29,7 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
 
         metrics.TasksCreated(result.Created, Name);
         foreach (var (reason, count) in result.SuppressedBy) metrics.TasksSuppressed(reason.ToString(), count, Name);
-        foreach (var failure in result.Failures) metrics.ScriptFailed(Name, failure);
+        foreach (var failure in result.Failures) metrics.ScriptFailed(failure.Rule, failure.Kind);
         context.Logger.LogInformation(
             "Care sweep at {At:o}: {Evaluated} customers, {Created} tasks created, {Suppressed} suppressed, {Expired} expired, {Failures} rule failures.",
             result.At, result.Evaluated, result.Created, result.Suppressed, result.Expired, result.Failures.Count);

@@ -23,7 +23,7 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options) : ICrmJ
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
-                var source = File.ReadAllText(file);
+                var source = CrmKit.Scripting.ScriptEngine.ReadSource(file);
                 if (defined.TryGetValue(name, out var current) && current.Script == source) continue;
                 try
                 {

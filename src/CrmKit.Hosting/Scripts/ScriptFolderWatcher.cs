@@ -106,7 +106,7 @@ internal sealed partial class ScriptFolderWatcher(
                     status.MarkGood(file.Name);
                     return;
                 }
-                source = File.ReadAllText(file.FullPath);
+                source = ScriptEngine.ReadSource(file.FullPath);
             }
             catch (IOException e)
             {

@@ -90,7 +90,10 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         if (!Mine(node) || visited.Type.RankSpecifiers.Count == 0) return visited;
         var bytes = SizedArguments.ElementSize((_model.GetTypeInfo(node).Type as IArrayTypeSymbol)?.ElementType);
         var rank = visited.Type.RankSpecifiers[0];
-        var sizes = rank.Sizes.Select(size => size is OmittedArraySizeExpressionSyntax ? size : Size(node, size, bytes));
+        // The sizes of a multi-dimensional array are checked as a product: each after the first
+        // is multiplied by the ones before it (sizes are evaluated left to right).
+        var sizes = rank.Sizes.Select((size, i) => size is OmittedArraySizeExpressionSyntax ? size
+            : i == 0 ? Size(node, size, bytes) : Wrap("SizedBy", node, size, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", "));
         return visited.WithType(visited.Type.WithRankSpecifiers(visited.Type.RankSpecifiers.Replace(rank, rank.WithSizes(SeparatedList(sizes)))));
     }
 
@@ -101,7 +104,20 @@ internal sealed class BudgetRewriter : CSharpSyntaxRewriter
         var arguments = visited.Arguments;
         foreach (var (index, bytes) in SizedArguments.Of(_model, original, originalArguments))
             arguments = arguments.Replace(arguments[index], arguments[index].WithExpression(Size(original, arguments[index].Expression, bytes)));
+        foreach (var index in SizedArguments.RegexTimeouts(_model, original, originalArguments))
+            arguments = arguments.Replace(arguments[index], arguments[index].WithExpression(Wrap("Bounded", original, arguments[index].Expression)));
         return visited.WithArguments(arguments);
+    }
+
+    public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
+    {
+        var visited = (AssignmentExpressionSyntax)base.VisitAssignmentExpression(node)!;
+        // A setter that allocates what it is given: StringBuilder.Length, List<T>.Capacity and the like.
+        if (!Mine(node) || _model.GetSymbolInfo(node.Left).Symbol is not IPropertySymbol { Name: "Length" or "Capacity" } property
+            || property.ContainingType.SpecialType == SpecialType.System_String) return visited;
+        var bytes = property.ContainingType.Name == "StringBuilder" ? 2
+            : property.ContainingType.TypeArguments.Length == 1 ? SizedArguments.ElementSize(property.ContainingType.TypeArguments[0]) : 8;
+        return visited.WithRight(Size(node, visited.Right, bytes));
     }
 
     /// <summary><c>ScriptGuard.Sized(size, bytes, line)</c>.</summary>

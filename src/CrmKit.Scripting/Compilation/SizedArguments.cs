@@ -34,6 +34,21 @@ internal static class SizedArguments
         }
     }
 
+    /// <summary>The positions of <paramref name="arguments"/> that give a <c>Regex</c> its match timeout.</summary>
+    internal static IEnumerable<int> RegexTimeouts(SemanticModel model, SyntaxNode call, ArgumentListSyntax? arguments)
+    {
+        if (arguments is null || model.GetSymbolInfo(call).Symbol is not IMethodSymbol method) yield break;
+        if (method.ContainingType is not { Name: "Regex" } type || AllowList.FullName(type) != "System.Text.RegularExpressions.Regex") yield break;
+        for (var i = 0; i < arguments.Arguments.Count; i++)
+        {
+            var argument = arguments.Arguments[i];
+            var parameter = argument.NameColon is { } name
+                ? method.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText)
+                : i < method.Parameters.Length ? method.Parameters[i] : null;
+            if (parameter is { Type: INamedTypeSymbol t } && AllowList.FullName(t) == "System.TimeSpan") yield return i;
+        }
+    }
+
     /// <summary>At least how many bytes one element of an array of <paramref name="element"/> takes.</summary>
     internal static int ElementSize(ITypeSymbol? element) => element?.SpecialType switch
     {

@@ -14,8 +14,23 @@ public enum ScriptFailure
     /// <summary>The script allocated more than its memory budget (code <c>CRM1002</c>).</summary>
     MemoryBudget,
 
-    /// <summary>The script nested calls too deeply (code <c>CRM1003</c>).</summary>
+    /// <summary>The script nested calls too deeply, or overflowed the worker's stack (code <c>CRM1003</c>).</summary>
     StackDepth,
+
+    /// <summary>
+    /// A batch of evaluations in a worker process ran past its wall-clock limit, so the worker was
+    /// ended; this is the customer it was stuck on (code <c>CRM1004</c>).
+    /// </summary>
+    TimeLimit,
+
+    /// <summary>The worker process ended while evaluating this customer, for a reason other than the limits above (code <c>CRM1005</c>).</summary>
+    WorkerEnded,
+
+    /// <summary>
+    /// The script was not evaluated for this customer: it had already been stopped by a hard limit
+    /// several times in a row, so the host stopped sending it customers until it is loaded again (code <c>CRM1006</c>).
+    /// </summary>
+    Stopped,
 }
 
 /// <summary>
@@ -32,7 +47,12 @@ public sealed class ScriptRuntimeException : CrmException
         Line = line;
         Failure = failure;
         Cause = cause;
+        Detail = message;
+        Data[EvaluationFailure.KindKey] = Code;
     }
+
+    /// <summary>What happened, without the path, line and code.</summary>
+    internal string Detail { get; }
 
     /// <summary>The script's path as given to the engine.</summary>
     public string ScriptPath { get; }
@@ -46,7 +66,7 @@ public sealed class ScriptRuntimeException : CrmException
     /// <summary>The exception behind the failure: the one the script threw, or the budget check that stopped it.</summary>
     public Exception? Cause { get; }
 
-    /// <summary>The code of the failure, <c>CRM1000</c> to <c>CRM1003</c>.</summary>
+    /// <summary>The code of the failure, <c>CRM1000</c> to <c>CRM1006</c>.</summary>
     public string Code => "CRM" + (1000 + (int)Failure).ToString(CultureInfo.InvariantCulture);
 
     private static string Format(string path, int? line, ScriptFailure failure, string message) =>

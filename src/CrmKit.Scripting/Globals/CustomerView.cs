@@ -8,12 +8,21 @@ namespace CrmKit.Scripting;
 /// attributes, tags, contact points, consents, lifecycle stage and stats.
 /// </summary>
 /// <remarks>
-/// Constructing a view costs one small object: it keeps references to the customer and stats
-/// and computes each answer when asked. A view is immutable and safe to share between threads.
+/// Constructing a view costs one small object: it keeps references to the customer's values and
+/// stats and computes each answer when asked. A view is immutable and safe to share between
+/// threads. Scripts cannot change what it shows: the sandbox refuses casts and type tests to
+/// mutable collections, and a script evaluated in a worker process sees the worker's own copy.
 /// </remarks>
 public sealed class CustomerView
 {
-    private readonly Customer _customer;
+    private readonly string _code;
+    private readonly string _name;
+    private readonly IReadOnlyList<string> _tags;
+    private readonly IReadOnlyDictionary<string, AttributeValue> _attributes;
+    private readonly IReadOnlyList<ContactPoint> _contacts;
+    private readonly IReadOnlyDictionary<Channel, Consent> _consents;
+    private readonly CustomerGroup? _group;
+    private readonly CrmKit.Value.CustomerValue? _value;
 
     /// <summary>Creates the view of <paramref name="customer"/> with its <paramref name="stats"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -26,12 +35,49 @@ public sealed class CustomerView
     /// <exception cref="ArgumentNullException">The customer or stats are null.</exception>
     public CustomerView(Customer customer, CustomerStats stats, CrmKit.Value.CustomerValue? value)
     {
-        _customer = customer ?? throw new ArgumentNullException(nameof(customer));
+        ArgumentNullException.ThrowIfNull(customer);
+        _code = customer.Code.ToString();
+        _name = customer.Name;
+        _tags = customer.Tags;
+        _attributes = customer.Attributes;
+        _contacts = customer.ContactPoints;
+        _consents = customer.Consents;
+        _group = customer.Group;
+        Grade = customer.Grade;
+        Owner = customer.Owner;
+        Stage = customer.Stage.Name;
+        StageSince = customer.StageSince;
+        Birthday = customer.Birthday;
+        TimeZone = customer.TimeZone;
+        CreatedAt = customer.CreatedAt;
         Stats = stats ?? throw new ArgumentNullException(nameof(stats));
         _value = value;
     }
 
-    private readonly CrmKit.Value.CustomerValue? _value;
+    /// <summary>A view from its parts, as a worker process reads it from the host.</summary>
+    internal CustomerView(CustomerParts parts)
+    {
+        _code = parts.Code;
+        _name = parts.Name;
+        _tags = parts.Tags;
+        _attributes = parts.Attributes;
+        _contacts = parts.ContactPoints;
+        _consents = parts.Consents;
+        _group = parts.Group;
+        Grade = parts.Grade;
+        Owner = parts.Owner;
+        Stage = parts.Stage;
+        StageSince = parts.StageSince;
+        Birthday = parts.Birthday;
+        TimeZone = parts.TimeZone;
+        CreatedAt = parts.CreatedAt;
+        Stats = parts.Stats;
+        _value = parts.Value;
+    }
+
+    /// <summary>The view's parts, as the host sends them to a worker process.</summary>
+    internal CustomerParts Parts => new(_code, _name, _tags, _attributes, _contacts, _consents, _group, Grade, Owner,
+        Stage, StageSince, Birthday, TimeZone, CreatedAt, Stats, _value);
 
     /// <summary>Probability (0 to 1) that the customer is still active, from the latest value fit; null before a fit.</summary>
     public double? ProbabilityAlive => _value?.ProbabilityAlive;
@@ -55,30 +101,30 @@ public sealed class CustomerView
     public string? Rfm => _value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Rfm.Recency}{v.Rfm.Frequency}{v.Rfm.Monetary}") : null;
 
     /// <summary>The unique customer code.</summary>
-    public string Code => _customer.Code.ToString();
+    public string Code => _code;
 
     /// <summary>The display name.</summary>
-    public string Name => _customer.Name;
+    public string Name => _name;
 
     /// <summary>The customer's tags, in ordinal order without duplicates.</summary>
-    public IReadOnlyList<string> Tags => _customer.Tags;
+    public IReadOnlyList<string> Tags => _tags;
 
     /// <summary>True when the customer carries <paramref name="tag"/> (ordinal, case-sensitive).</summary>
     public bool HasTag(string tag)
     {
         // Tags are usually held in an array: walk it directly instead of through the list interface.
-        if (_customer.Tags.GetType() == typeof(string[]))
+        if (_tags.GetType() == typeof(string[]))
         {
-            var tags = Unsafe.As<string[]>(_customer.Tags);
+            var tags = Unsafe.As<string[]>(_tags);
             foreach (var t in tags)
                 if (string.Equals(t, tag)) return true;
             return false;
         }
-        return _customer.Tags.Contains(tag, StringComparer.Ordinal);
+        return _tags.Contains(tag, StringComparer.Ordinal);
     }
 
     /// <summary>True when the customer has a value for the attribute <paramref name="name"/>.</summary>
-    public bool Has(string name) => _customer.Attributes.ContainsKey(name);
+    public bool Has(string name) => _attributes.ContainsKey(name);
 
     /// <summary>The text attribute <paramref name="name"/>, or null when the customer has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
@@ -86,7 +132,7 @@ public sealed class CustomerView
 
     /// <summary>The whole-number attribute <paramref name="name"/>, or null when the customer has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
-    public long? Integer(string name) => Get(name, AttributeType.Integer) is { } value ? (long)value.Raw : null;
+    public long? Integer(string name) => Get(name, AttributeType.Integer)?.AsInteger();
 
     /// <summary>The decimal attribute <paramref name="name"/>, or null when the customer has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute holds another type.</exception>
@@ -109,12 +155,12 @@ public sealed class CustomerView
     public IReadOnlyList<string> TextList(string name) => Get(name, AttributeType.TextList)?.AsTextList() ?? [];
 
     /// <summary>The customer's contact points (phone, email, messaging handle, address…).</summary>
-    public IReadOnlyList<ContactPoint> ContactPoints => _customer.ContactPoints;
+    public IReadOnlyList<ContactPoint> ContactPoints => _contacts;
 
     /// <summary>The first contact point of <paramref name="kind"/> (for example <c>email</c>), or null.</summary>
     public string? Contact(string kind)
     {
-        foreach (var point in _customer.ContactPoints)
+        foreach (var point in _contacts)
             if (string.Equals(point.Kind, kind, StringComparison.Ordinal)) return point.Value;
         return null;
     }
@@ -126,47 +172,47 @@ public sealed class CustomerView
     public bool CanContact(string channel)
     {
         // Consents are usually held in a Dictionary: enumerate it without the interface's boxed enumerator.
-        if (_customer.Consents.GetType() == typeof(Dictionary<Channel, Consent>))
+        if (_consents.GetType() == typeof(Dictionary<Channel, Consent>))
         {
-            var consents = Unsafe.As<Dictionary<Channel, Consent>>(_customer.Consents);
+            var consents = Unsafe.As<Dictionary<Channel, Consent>>(_consents);
             foreach (var (key, consent) in consents)
                 if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
             return false;
         }
-        foreach (var (key, consent) in _customer.Consents)
+        foreach (var (key, consent) in _consents)
             if (string.Equals(key.Name, channel, StringComparison.Ordinal)) return consent.Granted;
         return false;
     }
 
     /// <summary>The customer's grade, or null when ungraded.</summary>
-    public string? Grade => _customer.Grade;
+    public string? Grade { get; }
 
     /// <summary>The responsible account manager, or null.</summary>
-    public string? Owner => _customer.Owner;
+    public string? Owner { get; }
 
     /// <summary>The household or company id the customer buys with, or null.</summary>
-    public string? GroupId => _customer.Group?.Id;
+    public string? GroupId => _group?.Id;
 
     /// <summary>True when the customer belongs to a household.</summary>
-    public bool InHousehold => _customer.Group?.Kind == CustomerGroupKind.Household;
+    public bool InHousehold => _group?.Kind == CustomerGroupKind.Household;
 
     /// <summary>True when the customer belongs to a company.</summary>
-    public bool InCompany => _customer.Group?.Kind == CustomerGroupKind.Company;
+    public bool InCompany => _group?.Kind == CustomerGroupKind.Company;
 
     /// <summary>The current lifecycle stage name (for example <c>mature</c>); empty when unset.</summary>
-    public string Stage => _customer.Stage.Name;
+    public string Stage { get; }
 
     /// <summary>When the customer entered <see cref="Stage"/>.</summary>
-    public DateTimeOffset StageSince => _customer.StageSince;
+    public DateTimeOffset StageSince { get; }
 
     /// <summary>The customer's birthday, or null when unknown.</summary>
-    public DateOnly? Birthday => _customer.Birthday;
+    public DateOnly? Birthday { get; }
 
     /// <summary>The customer's IANA time zone id, or null (meaning UTC).</summary>
-    public string? TimeZone => _customer.TimeZone;
+    public string? TimeZone { get; }
 
     /// <summary>When the customer was created.</summary>
-    public DateTimeOffset CreatedAt => _customer.CreatedAt;
+    public DateTimeOffset CreatedAt { get; }
 
     /// <summary>The figures derived from the customer's interactions.</summary>
     public CustomerStats Stats { get; }
@@ -197,7 +243,7 @@ public sealed class CustomerView
     /// on this machine).
     /// </summary>
     public DateTimeOffset LocalTime(DateTimeOffset instant) =>
-        _customer.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+        TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? TimeZoneInfo.ConvertTime(instant, zone)
             : instant.ToUniversalTime();
 
@@ -205,7 +251,7 @@ public sealed class CustomerView
     /// <remarks>A 29 February birthday falls on 28 February in common years.</remarks>
     public DateOnly? NextBirthday(DateTimeOffset now)
     {
-        if (_customer.Birthday is not { } birthday) return null;
+        if (Birthday is not { } birthday) return null;
         var today = DateOnly.FromDateTime(LocalTime(now).DateTime);
         var next = OnYear(birthday, today.Year);
         return next >= today ? next : OnYear(birthday, today.Year + 1);
@@ -223,12 +269,12 @@ public sealed class CustomerView
         // interface (script code is compiled once, fully optimised, without the runtime's profile of
         // which type sits behind an interface, so it cannot devirtualise the call itself).
         AttributeValue? value;
-        if (_customer.Attributes.GetType() == typeof(Dictionary<string, AttributeValue>))
+        if (_attributes.GetType() == typeof(Dictionary<string, AttributeValue>))
         {
-            var attributes = Unsafe.As<Dictionary<string, AttributeValue>>(_customer.Attributes);
+            var attributes = Unsafe.As<Dictionary<string, AttributeValue>>(_attributes);
             if (!attributes.TryGetValue(name, out value)) return null;
         }
-        else if (!_customer.Attributes.TryGetValue(name, out value)) return null;
+        else if (!_attributes.TryGetValue(name, out value)) return null;
         if (value.Type != expected)
             throw new InvalidOperationException($"Attribute '{name}' holds {value.Type}, not {expected}.");
         return value;

@@ -13,7 +13,7 @@ public sealed class ScriptedCareRule : ICareRule
     /// <exception cref="CrmValidationException">The name is not a lower-case identifier.</exception>
     public ScriptedCareRule(string name, CareScript script, ScriptParameters? parameters = null, Channel? defaultChannel = null)
     {
-        Name = Require.Identifier(name, "name");
+        Name = RuleName(name);
         Script = script ?? throw new ArgumentNullException(nameof(script));
         _parameters = parameters ?? ScriptParameters.Empty;
         DefaultChannel = defaultChannel ?? Channel.Phone;
@@ -33,12 +33,48 @@ public sealed class ScriptedCareRule : ICareRule
     public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var proposals = Script.Propose(new CustomerView(customer.Customer, customer.Stats, customer.Value), new ScriptContext(now, _parameters));
-        return proposals.Select(p => new CareAction(p.Occasion, p.Due, p.Channel is null ? DefaultChannel : new Channel(p.Channel), Map(p.Priority))
+        return Actions(customer, Script.Propose(new CustomerView(customer.Customer, customer.Stats, customer.Value), new ScriptContext(now, _parameters)));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>In a worker process the chunk travels as one batch; a customer that ends the worker fails alone.</remarks>
+    public Outcome<IReadOnlyList<CareAction>>[] ProposeAll(IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var views = new CustomerView[customers.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i].Customer, customers[i].Stats, customers[i].Value);
+        Outcome<IReadOnlyList<CareProposal>>[] outcomes;
+        try
+        {
+            outcomes = Script.ProposeAll(views, new ScriptContext(now, _parameters));
+        }
+        catch (Exception e) when (e is not ObjectDisposedException)
+        {
+            return [.. views.Select(_ => Outcome<IReadOnlyList<CareAction>>.Failed(e))];
+        }
+        var result = new Outcome<IReadOnlyList<CareAction>>[outcomes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            result[i] = outcomes[i].Error is { } error
+                ? Outcome<IReadOnlyList<CareAction>>.Failed(error)
+                : Outcome<IReadOnlyList<CareAction>>.Of(Actions(customers[i], outcomes[i].Value));
+        }
+        return result;
+    }
+
+    private CareAction[] Actions(CustomerSnapshot customer, IReadOnlyList<CareProposal> proposals) =>
+        [.. proposals.Select(p => new CareAction(p.Occasion, p.Due, p.Channel is null ? DefaultChannel : new Channel(p.Channel), Map(p.Priority))
         {
             Note = p.Note,
             Owner = customer.Customer.Owner,
-        }).ToArray();
+        })];
+
+    /// <summary>The rule's name checked as the core checks names of care rules: 1 to 64 of a-z, 0-9, '-', '_' and '.'.</summary>
+    private static string RuleName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > 64 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
+            throw new CrmValidationException("name", $"'{name}' must be 1 to 64 lower-case letters a-z, digits, '-', '_' and '.'.");
+        return name;
     }
 
     private static TaskPriority Map(CarePriority priority) => priority switch

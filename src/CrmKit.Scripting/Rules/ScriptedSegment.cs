@@ -31,5 +31,23 @@ public sealed class ScriptedSegment : ISegmentPredicate
     }
 
     /// <inheritdoc/>
+    /// <remarks>In a worker process the chunk travels as one batch; a customer that ends the worker fails alone.</remarks>
+    public Outcome<bool>[] MatchAll(IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var views = new CustomerView[customers.Count];
+        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i].Customer, customers[i].Stats, customers[i].Value);
+        try
+        {
+            return Script.EvaluateAll(views, new ScriptContext(now, _parameters));
+        }
+        catch (Exception e) when (e is not ObjectDisposedException)
+        {
+            // The batch as a whole could not be evaluated (for example, a parameter a worker cannot receive).
+            return [.. views.Select(_ => Outcome<bool>.Failed(e))];
+        }
+    }
+
+    /// <inheritdoc/>
     public override string ToString() => "script " + Script.Path;
 }

@@ -71,6 +71,9 @@ internal sealed class EvaluationBudget
         _limits = limits;
         _ticks = 0;
         _startTimestamp = 0;
+        // The memory baseline is taken now (a cheap thread-local read), so that what the script
+        // allocates before its first checks counts too.
+        _startAllocated = GC.GetAllocatedBytesForCurrentThread();
         SequenceDepth = 0;
         _stackStart = StackPosition();
     }
@@ -93,9 +96,25 @@ internal sealed class EvaluationBudget
         if ((++_ticks & (CheckEvery - 1)) == 0) Check(line);
     }
 
+    /// <summary>The elements the last sized allocation asked for, so that the next dimension of an array multiplies them.</summary>
+    private long _lastElements;
+
+    /// <summary>What is left of the time budget (all of it before the first reading of the clock); null without limits.</summary>
+    internal TimeSpan? Remaining()
+    {
+        if (_limits is not { } limits) return null;
+        var used = _startTimestamp == 0 ? 0 : Stopwatch.GetTimestamp() - _startTimestamp;
+        return TimeSpan.FromSeconds(Math.Max(1, limits.TimeTicks - used) / (double)Stopwatch.Frequency);
+    }
+
+    /// <summary>Like <see cref="Size"/> for the product of <paramref name="elements"/> and the previous size.</summary>
+    internal void SizeBy(long elements, int bytesPerElement, int line) =>
+        Size(elements == 0 || _lastElements <= long.MaxValue / Math.Max(1, elements) ? _lastElements * elements : long.MaxValue, bytesPerElement, line);
+
     /// <summary>Fails the evaluation when <paramref name="elements"/> of <paramref name="bytesPerElement"/> bytes would exceed the memory budget on their own.</summary>
     internal void Size(long elements, int bytesPerElement, int line)
     {
+        _lastElements = elements;
         if (_limits is not { } limits || elements <= limits.MemoryBytes / bytesPerElement) return;
         _limits = null;
         throw new ScriptBudgetExceededException(ScriptFailure.MemoryBudget, line,
@@ -109,13 +128,8 @@ internal sealed class EvaluationBudget
         if (_limits is not { } limits) return;
         var now = Stopwatch.GetTimestamp();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        if (_startTimestamp == 0)
-        {
-            _startTimestamp = now;
-            _startAllocated = allocated;
-            return;
-        }
-        if (now - _startTimestamp > limits.TimeTicks)
+        if (_startTimestamp == 0) _startTimestamp = now;
+        else if (now - _startTimestamp > limits.TimeTicks)
         {
             _limits = null;
             throw new ScriptBudgetExceededException(ScriptFailure.TimeBudget, line,

@@ -97,6 +97,27 @@ public static class ScriptGuard
         return size;
     }
 
+    /// <summary>
+    /// Checks the size of a further dimension of a multi-dimensional array: the product of it and
+    /// the sizes before it (checked with <see cref="Sized{T}(T, int, int)"/>) against the memory budget.
+    /// </summary>
+    /// <exception cref="ScriptBudgetExceededException">The product exceeds the memory budget.</exception>
+    public static T SizedBy<T>(T size, int bytesPerElement, int line) where T : INumberBase<T>
+    {
+        t_budget?.SizeBy(long.CreateSaturating(size), bytesPerElement, line);
+        return size;
+    }
+
+    /// <summary>
+    /// Bounds a regular expression's match timeout by what is left of the evaluation's time budget,
+    /// so that no match runs past the budget, whatever timeout the script asked for.
+    /// </summary>
+    public static TimeSpan Bounded(TimeSpan timeout, int line)
+    {
+        _ = line;
+        return t_budget?.Remaining() is { } left && (timeout < TimeSpan.Zero || timeout > left) ? left : timeout;
+    }
+
     internal static ScriptBudgetExceededException TooDeep(int line) =>
         new(ScriptFailure.StackDepth, line, "the script nested calls too deeply (is it recursive?).");
 

@@ -4,13 +4,15 @@ using System.Runtime.Loader;
 namespace CrmKit.Scripting;
 
 /// <summary>
-/// A collectible load context holding exactly one script assembly. Every other assembly (CrmKit,
-/// this one, the runtime) resolves from the default context, so the script shares the host's types.
-/// Unloading it frees the script's code once nothing references it any more.
+/// A load context holding exactly one script assembly. Every other assembly (CrmKit, this one, the
+/// runtime) resolves from the default context, so the script shares the host's types. In process
+/// it is collectible: unloading it frees the script's code once nothing references it any more. In
+/// a worker process it is not, so the runtime tiers the script's code with profile-guided
+/// optimisation; the worker is recycled instead.
 /// </summary>
 internal sealed class ScriptLoadContext : AssemblyLoadContext
 {
-    internal ScriptLoadContext(string name) : base(name, isCollectible: true) { }
+    internal ScriptLoadContext(string name, bool collectible = true) : base(name, isCollectible: collectible) { }
 
     /// <summary>Loads the image and returns its generated method and whether it contains budget checks.</summary>
     internal (MethodInfo Method, bool Guarded) Load(CompiledImage image)

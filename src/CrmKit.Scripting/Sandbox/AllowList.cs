@@ -32,7 +32,7 @@ internal static class AllowList
         "System.InvalidOperationException", "System.FormatException", "System.OverflowException",
         "System.DivideByZeroException", "System.NotSupportedException",
         // Collections and LINQ.
-        "System.Collections.IEnumerable",
+        "System.Collections.IEnumerable", "System.Collections.IEnumerator",
         "System.Collections.Generic.IEnumerable`1", "System.Collections.Generic.IEnumerator`1",
         "System.Collections.Generic.IReadOnlyList`1", "System.Collections.Generic.IReadOnlyCollection`1",
         "System.Collections.Generic.IReadOnlyDictionary`2", "System.Collections.Generic.IReadOnlySet`1",
@@ -63,6 +63,8 @@ internal static class AllowList
     {
         ["System.Object.GetType"] = "it leads to reflection",
         ["System.Object.MemberwiseClone"] = "it leads to reflection",
+        ["System.String.Intern"] = "an interned string outlives the evaluation and is shared with the host and later evaluations",
+        ["System.String.IsInterned"] = "it reads strings that earlier evaluations and the host interned",
         ["System.DateTime.Now"] = "scripts read the time from Now, which the host controls",
         ["System.DateTime.UtcNow"] = "scripts read the time from Now, which the host controls",
         ["System.DateTime.Today"] = "scripts read the time from Now, which the host controls",

@@ -19,6 +19,11 @@ internal sealed class SandboxChecker
     private readonly List<(Location Location, string Code, string Message)> _findings = [];
     private readonly HashSet<(int, string)> _seen = [];
 
+    /// <summary>The longest constant string a script may build.</summary>
+    private const int MaxConstantLength = 65_536;
+
+    private bool _tooLargeConstant;
+
     private SandboxChecker(SemanticModel model, TextSpan user)
     {
         _model = model;
@@ -106,6 +111,13 @@ internal sealed class SandboxChecker
 
     private void CheckSemantics(SyntaxNode node)
     {
+        if (node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && !_tooLargeConstant
+            && _model.GetConstantValue(concatenation) is { HasValue: true, Value: string { Length: > MaxConstantLength } })
+        {
+            // Checked from the smallest up, so the compiler never folds the gigabyte-sized ones.
+            _tooLargeConstant = true;
+            Reject(node, SandboxRule.Complexity, $"The script is too complex: a constant string longer than {MaxConstantLength:N0} characters.");
+        }
         if (node is ExpressionSyntax expression)
         {
             var info = _model.GetSymbolInfo(expression);
@@ -118,6 +130,7 @@ internal sealed class SandboxChecker
             if (IsAssigned(expression) && info.Symbol is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
                 Reject(expression, SandboxRule.Member, $"Scripts may not change shared state such as '{Display(info.Symbol!)}'.");
         }
+        CheckConversion(node);
         switch (node)
         {
             case VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ParameterSyntax or LocalFunctionStatementSyntax
@@ -128,7 +141,8 @@ internal sealed class SandboxChecker
         if (node is CommonForEachStatementSyntax loop)
         {
             var each = _model.GetForEachStatementInfo(loop);
-            if (each.GetEnumeratorMethod is { } m) CheckSymbol(loop.Expression, m);
+            // Over an array the compiler writes an index loop; Array.GetEnumerator is never called.
+            if (each.GetEnumeratorMethod is { } m && _model.GetTypeInfo(loop.Expression).Type is not IArrayTypeSymbol) CheckSymbol(loop.Expression, m);
             if (each.ElementType is { } e) CheckType(loop.Expression, e);
         }
         if (node is QueryClauseSyntax clause)
@@ -139,6 +153,27 @@ internal sealed class SandboxChecker
         }
         if (node is SelectOrGroupClauseSyntax or OrderingSyntax && _model.GetSymbolInfo(node).Symbol is { } clauseMethod)
             CheckSymbol(node, clauseMethod);
+    }
+
+    /// <summary>
+    /// Casts, <c>as</c> and type tests that would turn a read-only collection the script was given
+    /// (the customer's tags, a parameter's list) into a mutable one are refused: through them a
+    /// script could change the host's data.
+    /// </summary>
+    private void CheckConversion(SyntaxNode node)
+    {
+        var (operand, target) = node switch
+        {
+            CastExpressionSyntax c => (c.Expression, _model.GetTypeInfo(c.Type).Type),
+            BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AsExpression) || b.IsKind(SyntaxKind.IsExpression) => (b.Left, _model.GetTypeInfo(b.Right).Type),
+            DeclarationPatternSyntax d => (null, _model.GetTypeInfo(d.Type).Type),
+            TypePatternSyntax t => (null, _model.GetTypeInfo(t.Type).Type),
+            RecursivePatternSyntax { Type: { } type } => (null, _model.GetTypeInfo(type).Type),
+            _ => ((ExpressionSyntax?)null, (ITypeSymbol?)null),
+        };
+        if (target is null || !Mutable.IsCollection(target)) return;
+        if (operand is not null && _model.GetTypeInfo(operand).Type is { } source && _model.Compilation.ClassifyConversion(source, target).IsImplicit) return;
+        Reject(node, SandboxRule.Mutation, Mutable.Why(target));
     }
 
     /// <summary>
@@ -215,6 +250,11 @@ internal sealed class SandboxChecker
         CheckMember(node, definition);
         CheckType(node, method.ReturnType);
         foreach (var argument in method.TypeArguments) CheckType(node, argument);
+        if (definition.Name == nameof(GetHashCode))
+            Reject(node, SandboxRule.Determinism,
+                $"'{Display(method)}' is not allowed in scripts: hash codes (of strings above all) differ from process to process, and a script must give the same answer in every run.");
+        if (definition.Name is "Cast" or "OfType" or "Get" or "GetOrDefault" && method.TypeArguments.FirstOrDefault(Mutable.IsCollection) is { } mutable)
+            Reject(node, SandboxRule.Mutation, Mutable.Why(mutable));
         if (definition.IsStatic || method.MethodKind == MethodKind.Constructor) CheckRegex(node, definition);
     }
 

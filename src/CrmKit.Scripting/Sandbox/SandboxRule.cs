@@ -44,4 +44,16 @@ internal static class SandboxRule
 
     /// <summary>A lazy LINQ operator used where its result cannot be metered: as a method group, or after <c>?.</c>.</summary>
     internal const string LazyOperator = "CRM0013";
+
+    /// <summary>
+    /// The script is too large or too complex: too long, nested too deeply, or its compilation ran
+    /// past the compiling worker's time, memory or stack.
+    /// </summary>
+    internal const string Complexity = "CRM0014";
+
+    /// <summary>A cast or type test to a mutable collection, which could change the host's data behind a read-only view.</summary>
+    internal const string Mutation = "CRM0015";
+
+    /// <summary>Something whose answer differs from run to run or process to process, such as a string's hash code.</summary>
+    internal const string Determinism = "CRM0016";
 }

@@ -31,16 +31,16 @@ internal sealed class CareSweeper(CrmContext context)
             : SnapshotScan.All(parallel: true);
 
         // Streamed: customers are asked chunk by chunk, and only those with proposals are kept.
-        var failures = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<EvaluationFailure>();
         var proposing = new List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)>();
         var evaluated = 0;
         await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
             evaluated += chunk.Count;
-            foreach (var customer in chunk)
+            foreach (var (customer, list) in Propose(chunk, rules, at, failures))
             {
-                if (Propose(customer, rules, at, failures) is { Count: > 0 } list) proposing.Add((customer, list));
+                if (customer is not null) proposing.Add((customer, list));
             }
         }
         // The policy sees proposals in code order, so caps fall the same way on every run.
@@ -65,33 +65,47 @@ internal sealed class CareSweeper(CrmContext context)
         }
         await store.Changes.SetCursorAsync(SequenceKey, sequence, ct).ConfigureAwait(false);
         return new SweepResult(at, evaluated, proposed, _created, _known, _suppressed, expired,
-            failures.Order(StringComparer.Ordinal).ToArray())
+            [.. failures.OrderBy(f => f.Customer.Value, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)])
         {
             SuppressedBy = _suppressedBy,
         };
     }
 
-    /// <summary>Every rule's proposals for one customer; a rule that fails is reported and the others still run.</summary>
-    private static List<(ICareRule Rule, CareAction Action)> Propose(CustomerSnapshot customer, IReadOnlyList<ICareRule> rules, DateTimeOffset at, ConcurrentBag<string> failures)
+    /// <summary>
+    /// Every rule's proposals for each customer of a chunk, one entry per customer (a null customer
+    /// when it has none); a rule that fails for a customer is reported and the other rules still run.
+    /// </summary>
+    private static (CustomerSnapshot, List<(ICareRule Rule, CareAction Action)>)[] Propose(IReadOnlyList<CustomerSnapshot> chunk, IReadOnlyList<ICareRule> rules, DateTimeOffset at, ConcurrentBag<EvaluationFailure> failures)
     {
-        var list = new List<(ICareRule, CareAction)>();
+        var lists = new List<(ICareRule, CareAction)>?[chunk.Count];
         foreach (var rule in rules)
         {
-            try
+            var outcomes = rule.ProposeAll(chunk, at);
+            for (var i = 0; i < chunk.Count; i++)
             {
-                foreach (var action in rule.Propose(customer, at))
+                var outcome = outcomes[i];
+                var found = new List<(ICareRule, CareAction)>();
+                try
                 {
-                    ArgumentNullException.ThrowIfNull(action);
-                    action.Check(rule.Name);
-                    list.Add((rule, action));
+                    if (outcome.Error is { } error) throw error;
+                    foreach (var action in outcome.Value)
+                    {
+                        ArgumentNullException.ThrowIfNull(action);
+                        action.Check(rule.Name);
+                        found.Add((rule, action));
+                    }
                 }
-            }
-            catch (Exception e)
-            {
-                failures.Add($"rule '{rule.Name}' failed for customer '{customer.Customer.Code}': {e.Message}");
+                catch (Exception e)
+                {
+                    failures.Add(EvaluationFailure.From(rule.Name, chunk[i].Customer.Code, e));
+                    continue;
+                }
+                if (found.Count > 0) (lists[i] ??= []).AddRange(found);
             }
         }
-        return list;
+        var result = new (CustomerSnapshot, List<(ICareRule, CareAction)>)[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++) result[i] = lists[i] is { } list ? (chunk[i], list) : default;
+        return result;
     }
 
     private static async ValueTask<int> ExpireAsync(ICareStore care, DateTimeOffset at, ContactPolicy policy, CancellationToken ct)

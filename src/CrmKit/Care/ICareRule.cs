@@ -15,4 +15,29 @@ public interface ICareRule
 
     /// <summary>The care actions <paramref name="customer"/> needs at <paramref name="now"/>.</summary>
     IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now);
+
+    /// <summary>
+    /// The care actions for a chunk of customers at <paramref name="now"/>, one outcome per customer
+    /// in order. A customer whose evaluation fails gets a failed outcome and the others are still
+    /// answered. Sweeps call this; the default asks <see cref="Propose(CustomerSnapshot, DateTimeOffset)"/>
+    /// once per customer, so only rules that gain from batching (such as scripts evaluated in a
+    /// worker process) override it.
+    /// </summary>
+    Outcome<IReadOnlyList<CareAction>>[] ProposeAll(IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var outcomes = new Outcome<IReadOnlyList<CareAction>>[customers.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            try
+            {
+                outcomes[i] = Outcome<IReadOnlyList<CareAction>>.Of([.. Propose(customers[i], now)]);
+            }
+            catch (Exception e)
+            {
+                outcomes[i] = Outcome<IReadOnlyList<CareAction>>.Failed(e);
+            }
+        }
+        return outcomes;
+    }
 }

@@ -8,8 +8,8 @@ namespace CrmKit;
 /// <param name="AlreadyKnown">Proposals for which a task with the same occasion key and channel already existed.</param>
 /// <param name="Suppressed">Proposals the contact policy held back (see <see cref="CareBook.Suppressions"/>).</param>
 /// <param name="Expired">Open tasks that expired in this sweep.</param>
-/// <param name="Failures">Rules that failed for a customer; each failed alone, the sweep went on.</param>
-public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed, int Created, int AlreadyKnown, int Suppressed, int Expired, IReadOnlyList<string> Failures)
+/// <param name="Failures">Rules that failed for a customer, in customer then rule order; each failed alone, the sweep went on.</param>
+public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed, int Created, int AlreadyKnown, int Suppressed, int Expired, IReadOnlyList<EvaluationFailure> Failures)
 {
     /// <summary>How many proposals each reason held back; the counts add up to <see cref="Suppressed"/>.</summary>
     public IReadOnlyDictionary<SuppressionReason, int> SuppressedBy { get; init; } = new Dictionary<SuppressionReason, int>();

@@ -13,4 +13,29 @@ public interface ISegmentPredicate
 {
     /// <summary>True when <paramref name="customer"/> belongs to the segment at <paramref name="now"/>.</summary>
     bool Matches(CustomerSnapshot customer, DateTimeOffset now);
+
+    /// <summary>
+    /// The verdicts for a chunk of customers at <paramref name="now"/>, one per customer in order. A
+    /// customer whose evaluation fails gets a failed outcome and the others are still answered.
+    /// Refreshes and previews call this; the default asks <see cref="Matches(CustomerSnapshot, DateTimeOffset)"/>
+    /// once per customer, so only predicates that gain from batching (such as scripts evaluated in a
+    /// worker process) override it.
+    /// </summary>
+    Outcome<bool>[] MatchAll(IReadOnlyList<CustomerSnapshot> customers, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var outcomes = new Outcome<bool>[customers.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            try
+            {
+                outcomes[i] = Outcome<bool>.Of(Matches(customers[i], now));
+            }
+            catch (Exception e)
+            {
+                outcomes[i] = Outcome<bool>.Failed(e);
+            }
+        }
+        return outcomes;
+    }
 }

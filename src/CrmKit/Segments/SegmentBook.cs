@@ -66,7 +66,7 @@ public sealed class SegmentBook
     /// result is the same as on one.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     public SegmentRefreshResult Refresh(string name, bool parallel = true) => RefreshOne(name, changedOnly: false, parallel, default).Wait();
 
     /// <summary>
@@ -76,29 +76,29 @@ public sealed class SegmentBook
     /// (such as days since the last purchase) also needs a full refresh now and then.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     public SegmentRefreshResult RefreshChanged(string name) => RefreshOne(name, changedOnly: true, parallel: false, default).Wait();
 
     /// <summary>Refreshes every stored segment in one transaction (only changed customers when <paramref name="changedOnly"/>).</summary>
-    /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer a rule fails for keeps its stored membership and is listed in that segment's <see cref="SegmentRefreshResult.Failures"/>.</remarks>
     public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false) => RefreshAllCore(changedOnly, default).Wait();
 
     /// <summary>The asynchronous form of <see cref="Refresh"/>; the token is checked between chunks of customers, and cancelling writes nothing.</summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<SegmentRefreshResult> RefreshAsync(string name, bool parallel = true, CancellationToken cancellationToken = default) =>
         RefreshOne(name, changedOnly: false, parallel, cancellationToken).AsTask();
 
     /// <summary>The asynchronous form of <see cref="RefreshChanged"/>; cancelling writes nothing.</summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<SegmentRefreshResult> RefreshChangedAsync(string name, CancellationToken cancellationToken = default) =>
         RefreshOne(name, changedOnly: true, parallel: false, cancellationToken).AsTask();
 
     /// <summary>The asynchronous form of <see cref="RefreshAll"/>; cancelling writes nothing.</summary>
-    /// <exception cref="SegmentEvaluationException">A rule failed for a customer; nothing was written.</exception>
+    /// <remarks>A customer a rule fails for keeps its stored membership and is listed in that segment's <see cref="SegmentRefreshResult.Failures"/>.</remarks>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<IReadOnlyList<SegmentRefreshResult>> RefreshAllAsync(bool changedOnly = false, CancellationToken cancellationToken = default) =>
         RefreshAllCore(changedOnly, cancellationToken).AsTask();
@@ -168,11 +168,11 @@ public sealed class SegmentBook
     /// Evaluates <paramref name="predicate"/> over every customer now and writes nothing: how many
     /// match, and the first <paramref name="sample"/> of them in code order.
     /// </summary>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
+    /// <remarks>A customer the rule fails for is listed in <see cref="SegmentPreview.Failures"/> and the preview goes on.</remarks>
     public SegmentPreview Preview(ISegmentPredicate predicate, int sample = 10) => PreviewCore(predicate, sample, default).Wait();
 
     /// <summary>The asynchronous form of <see cref="Preview"/>; the token is checked between chunks of customers.</summary>
-    /// <exception cref="SegmentEvaluationException">The rule failed for a customer.</exception>
+    /// <remarks>A customer the rule fails for is listed in <see cref="SegmentPreview.Failures"/> and the preview goes on.</remarks>
     public Task<SegmentPreview> PreviewAsync(ISegmentPredicate predicate, int sample = 10, CancellationToken cancellationToken = default) =>
         PreviewCore(predicate, sample, cancellationToken).AsTask();
 
@@ -184,8 +184,8 @@ public sealed class SegmentBook
         return _context.Read(async (s, c) =>
         {
             var all = await SegmentRefresher.EvaluateAllAsync("preview", predicate, s, SnapshotScan.All(parallel: true), _context.Now, c).ConfigureAwait(false);
-            var codes = all.Where(r => r.Member).Select(r => r.Code).OrderBy(c => c.Value, StringComparer.Ordinal).ToArray();
-            return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed);
+            var codes = all.Where(r => r.Member is { Succeeded: true, Value: true }).Select(r => r.Code).OrderBy(c => c.Value, StringComparer.Ordinal).ToArray();
+            return new SegmentPreview(all.Count, codes.Length, codes.Take(sample).ToArray(), watch.Elapsed) { Failures = SegmentRefresher.Failures("preview", all) };
         }, ct);
     }
 

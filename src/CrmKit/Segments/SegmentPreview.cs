@@ -5,4 +5,8 @@ namespace CrmKit;
 /// <param name="Count">How many matched.</param>
 /// <param name="Sample">The first matching customers in code order, at most the sample size asked for.</param>
 /// <param name="Elapsed">How long the evaluation took.</param>
-public sealed record SegmentPreview(int Evaluated, int Count, IReadOnlyList<CustomerCode> Sample, TimeSpan Elapsed);
+public sealed record SegmentPreview(int Evaluated, int Count, IReadOnlyList<CustomerCode> Sample, TimeSpan Elapsed)
+{
+    /// <summary>Customers the rule failed for, in code order (their rule name is <c>preview</c>); they are not counted as matching.</summary>
+    public IReadOnlyList<EvaluationFailure> Failures { get; init; } = [];
+}

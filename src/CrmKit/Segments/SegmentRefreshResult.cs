@@ -8,4 +8,8 @@ namespace CrmKit;
 /// <param name="Entered">How many customers entered.</param>
 /// <param name="Left">How many customers left.</param>
 /// <param name="Incremental">True when only customers changed since the previous refresh were evaluated.</param>
-public sealed record SegmentRefreshResult(string Segment, long Refresh, int Evaluated, int Members, int Entered, int Left, bool Incremental);
+public sealed record SegmentRefreshResult(string Segment, long Refresh, int Evaluated, int Members, int Entered, int Left, bool Incremental)
+{
+    /// <summary>Customers the rule failed for, in code order; each kept its stored membership and the refresh went on.</summary>
+    public IReadOnlyList<EvaluationFailure> Failures { get; init; } = [];
+}

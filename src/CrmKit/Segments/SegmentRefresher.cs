@@ -19,19 +19,21 @@ internal sealed class SegmentRefresher(CrmContext context)
         var refresh = segment.Refreshes + 1;
 
         // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
-        List<(CustomerCode Code, bool Member)> verdicts;
+        List<(CustomerCode Code, Outcome<bool> Member)> verdicts;
         if (incremental)
         {
             var changed = await store.Changes.ChangedSinceAsync(segment.RefreshedThrough!.Value, ct).ConfigureAwait(false);
             verdicts = await EvaluateAllAsync(name, predicate, store, SnapshotScan.Only(changed), now, ct).ConfigureAwait(false);
             var present = verdicts.Select(v => v.Code).ToHashSet();
-            verdicts.AddRange(changed.Where(c => !present.Contains(c)).Select(c => (c, false)));
+            verdicts.AddRange(changed.Where(c => !present.Contains(c)).Select(c => (c, Outcome<bool>.Of(false))));
         }
         else
         {
             var scan = SnapshotScan.All(parallel) with { Filter = segment.Definition.Filter };
             verdicts = await EvaluateAllAsync(name, predicate, store, scan, now, ct).ConfigureAwait(false);
         }
+        // A customer the rule failed for keeps its stored membership; the failure is reported.
+        var failures = Failures(name, verdicts);
 
         var events = new List<SegmentEvent>();
         int? before = null;
@@ -39,8 +41,9 @@ internal sealed class SegmentRefresher(CrmContext context)
         {
             foreach (var (code, member) in verdicts)
             {
+                if (!member.Succeeded) continue;
                 var stored = await store.Segments.MembershipAsync(name, code, ct).ConfigureAwait(false) is not null;
-                if (stored != member) events.Add(new SegmentEvent(name, code, member, now, refresh));
+                if (stored != member.Value) events.Add(new SegmentEvent(name, code, member.Value, now, refresh));
             }
         }
         else
@@ -49,7 +52,8 @@ internal sealed class SegmentRefresher(CrmContext context)
             before = current.Count;
             foreach (var (code, member) in verdicts)
             {
-                if (current.Remove(code) != member) events.Add(new SegmentEvent(name, code, member, now, refresh));
+                var stored = current.Remove(code);
+                if (member.Succeeded && stored != member.Value) events.Add(new SegmentEvent(name, code, member.Value, now, refresh));
             }
             events.AddRange(current.Select(gone => new SegmentEvent(name, gone, false, now, refresh)));
         }
@@ -60,8 +64,13 @@ internal sealed class SegmentRefresher(CrmContext context)
         var left = events.Count - entered;
         // A full refresh read every stored member already; only an incremental one needs to count them.
         var members = before is { } known ? known + entered - left : await store.Segments.CountMembersAsync(name, ct).ConfigureAwait(false);
-        return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental);
+        return new SegmentRefreshResult(name, refresh, verdicts.Count, members, entered, left, incremental) { Failures = failures };
     }
+
+    /// <summary>The failures among <paramref name="verdicts"/>, in code order.</summary>
+    internal static EvaluationFailure[] Failures(string segment, List<(CustomerCode Code, Outcome<bool> Member)> verdicts) =>
+        [.. verdicts.Where(v => !v.Member.Succeeded).OrderBy(v => v.Code.Value, StringComparer.Ordinal)
+            .Select(v => EvaluationFailure.From(segment, v.Code, v.Member.Error!))];
 
     internal static bool Evaluate(string segment, ISegmentPredicate predicate, CustomerSnapshot customer, DateTimeOffset now)
     {
@@ -76,14 +85,15 @@ internal sealed class SegmentRefresher(CrmContext context)
     }
 
     /// <summary>Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each customer once.</summary>
-    internal static async ValueTask<List<(CustomerCode Code, bool Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
+    internal static async ValueTask<List<(CustomerCode Code, Outcome<bool> Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
         IStoreSession store, SnapshotScan scan, DateTimeOffset now, CancellationToken ct)
     {
-        var verdicts = new List<(CustomerCode, bool)>();
+        var verdicts = new List<(CustomerCode, Outcome<bool>)>();
         await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
-            foreach (var customer in chunk) verdicts.Add((customer.Customer.Code, Evaluate(segment, predicate, customer, now)));
+            var outcomes = predicate.MatchAll(chunk, now);
+            for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
         }
         return verdicts;
     }

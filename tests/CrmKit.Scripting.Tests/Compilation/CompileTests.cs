@@ -50,7 +50,7 @@ public class CompileTests
         using var script = engine.CompileSegment("var n = 0;\nwhile (true) { n++; }\nreturn n > 0;", "loop.csx");
         var error = Assert.Throws<ScriptRuntimeException>(() => script.Evaluate(TestCustomer.View, TestCustomer.Context()));
         Assert.Equal(ScriptFailure.TimeBudget, error.Failure);
-        Assert.True(2 == error.Line, error.Cause?.ToString() + new System.Diagnostics.StackTrace(error.Cause!, true));
+        Assert.Equal(2, error.Line);
         Assert.StartsWith("loop.csx(2): error CRM1001:", error.Message);
     }
 
@@ -61,7 +61,7 @@ public class CompileTests
         var error = Assert.Throws<ScriptRuntimeException>(() => script.Evaluate(TestCustomer.View, TestCustomer.Context()));
         Assert.Equal(ScriptFailure.Exception, error.Failure);
         Assert.Equal(2, error.Line);
-        Assert.IsType<DivideByZeroException>(error.Cause);
+        Assert.Contains("DivideByZeroException", error.Message);
         using var next = _engine.CompileSegment("true", "next.csx");
         Assert.True(next.Evaluate(TestCustomer.View, TestCustomer.Context()));
     }

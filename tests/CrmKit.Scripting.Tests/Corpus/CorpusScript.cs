@@ -2,9 +2,10 @@ namespace CrmKit.Scripting.Tests.Corpus;
 
 /// <summary>
 /// One script of the corpus with its header: <c>// kind: care</c> (optional), <c>// expect: …</c> and
-/// <c>// run: child-process</c> (optional: a script that could end the process runs in a child process).
+/// <c>// run: child-process</c> (optional: a script that could end the process runs in a child process) and
+/// <c>// budget: memory</c> (optional: only the memory budget may stop it).
 /// </summary>
-public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, string Expect, bool RunInChildProcess = false)
+public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, string Expect, bool RunInChildProcess = false, bool MemoryOnly = false)
 {
     public static string Folder(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Corpus", name);
 
@@ -20,6 +21,6 @@ public sealed record CorpusScript(string Path, string Source, ScriptKind Kind, s
             .Select(l => l[(key.Length + 1)..].Trim()).FirstOrDefault();
         var kind = Value("kind") == "care" ? ScriptKind.Care : ScriptKind.Segment;
         var expect = Value("expect") ?? throw new InvalidOperationException($"{file} has no '// expect:' header.");
-        return new CorpusScript(path, source, kind, expect, Value("run") == "child-process");
+        return new CorpusScript(path, source, kind, expect, Value("run") == "child-process", Value("budget") == "memory");
     }
 }

@@ -18,12 +18,23 @@ public class HostileCorpusTests
     public void Hostile_script_is_rejected_or_stopped(string file)
     {
         var script = CorpusScript.Load("Hostile", file);
-        var check = Engine.Check(script.Source, script.Kind, script.Path);
+        // A script that must be stopped by its memory budget runs with a time budget it cannot
+        // reach first, so a busy machine does not turn its CRM1002 into a CRM1001.
+        var engine = script.MemoryOnly ? HostileRunner.MemoryOnlyEngine : Engine;
+        var check = engine.Check(script.Source, script.Kind, script.Path);
+        if (script.Expect == "finished")
+        {
+            // Harmless once isolated: the worker runs it to the end and the host gets an answer.
+            Assert.True(check.IsAccepted, string.Join("\n", check.Diagnostics));
+            using var done = engine.Compile(script.Source, script.Kind, script.Path);
+            HostileRunner.Evaluate(done);
+            return;
+        }
         if (!script.Expect.StartsWith("runtime ", StringComparison.Ordinal))
         {
             Assert.False(check.IsAccepted, $"{file} was accepted.");
             Assert.Contains(check.Diagnostics, d => d.Code == script.Expect && d.Severity == ScriptSeverity.Error);
-            Assert.Throws<ScriptCompilationException>(() => Engine.Compile(script.Source, script.Kind, script.Path));
+            Assert.Throws<ScriptCompilationException>(() => engine.Compile(script.Source, script.Kind, script.Path));
             return;
         }
         Assert.True(check.IsAccepted, string.Join("\n", check.Diagnostics));
@@ -36,7 +47,7 @@ public class HostileCorpusTests
             Assert.Contains(output.Split('\n')[0].Trim(), ExpectedRuntimeCodes(script));
             return;
         }
-        using var compiled = Engine.Compile(script.Source, script.Kind, script.Path);
+        using var compiled = engine.Compile(script.Source, script.Kind, script.Path);
         var error = Assert.Throws<ScriptRuntimeException>(() => HostileRunner.Evaluate(compiled));
         Assert.Contains(error.Code, ExpectedRuntimeCodes(script));
         Assert.Equal(script.Path, error.ScriptPath);

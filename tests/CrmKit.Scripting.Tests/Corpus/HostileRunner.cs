@@ -16,6 +16,9 @@ public static class HostileRunner
 
     internal static readonly ScriptEngine Engine = new(new ScriptEngineOptions { TimeBudget = TimeSpan.FromMilliseconds(1000) });
 
+    /// <summary>For scripts marked <c>// budget: memory</c>: a time budget of a minute, so only memory can stop them.</summary>
+    internal static readonly ScriptEngine MemoryOnlyEngine = new(new ScriptEngineOptions { TimeBudget = TimeSpan.FromMinutes(1), WorkerBatchTimeLimit = TimeSpan.FromMinutes(2) });
+
     /// <summary>
     /// Compiles and runs <paramref name="file"/> on a thread with a 1 MB stack (the smallest default
     /// of the platforms .NET runs on), prints the runtime error's code and returns <see cref="Stopped"/>.

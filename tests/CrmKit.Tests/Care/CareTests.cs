@@ -120,7 +120,7 @@ public class CareTests
         db.Crm.Customers.Create(Person("C0"));
         var result = db.Crm.Care.Sweep([new Throwing(), CareRules.Birthday()], Now);
         Assert.Equal(1, result.Created);
-        Assert.Contains("rule 'broken' failed for customer 'C0'", Assert.Single(result.Failures));
+        Assert.Contains("rule 'broken' failed for customer 'C0'", Assert.Single(result.Failures).ToString());
     }
 
     [Fact]

@@ -1,0 +1,133 @@
+namespace CrmKit.Scripting;
+
+/// <summary>
+/// A compiled script evaluated in worker processes. The host keeps the image and loads it into
+/// whichever worker evaluates it next. A batch whose worker ends (a crash, the heap limit, a stack
+/// overflow, the wall-clock limit) is split until the customer that ends it is found; that customer
+/// fails alone and the others are evaluated in a new worker.
+/// </summary>
+internal sealed class RemoteScript
+{
+    /// <summary>How many parts a failed batch is split into at each step.</summary>
+    private const int Split = 16;
+
+    /// <summary>After this many customers in a row end a worker, the script is not sent customers again.</summary>
+    internal const int StrikeLimit = 3;
+
+    private static int s_nextId;
+
+    private readonly WorkerPool _pool;
+    private readonly CompiledImage _image;
+    private readonly string _path;
+    private readonly BudgetLimits _limits;
+    private int _strikes;
+
+    internal RemoteScript(WorkerPool pool, CompiledImage image, string path, BudgetLimits limits)
+    {
+        _pool = pool;
+        _image = image;
+        _path = path;
+        _limits = limits;
+        Id = Interlocked.Increment(ref s_nextId);
+    }
+
+    /// <summary>This script's id in every worker.</summary>
+    internal int Id { get; }
+
+    /// <summary>
+    /// Evaluates <paramref name="customers"/> at <paramref name="context"/>: one outcome per customer,
+    /// read from the worker's answer by <paramref name="read"/> (a verdict or proposals).
+    /// </summary>
+    internal Outcome<T>[] Evaluate<T>(IReadOnlyList<CustomerParts> customers, ScriptContext context, Func<BinaryReader, T> read)
+    {
+        foreach (var (name, value) in context.Parameters)
+            if (ParameterWire.WhyNot(value) is { } why)
+                throw new ArgumentException($"Parameter '{name}' cannot be sent to a script worker: {why}.", nameof(context));
+        var outcomes = new Outcome<T>[customers.Count];
+        EvaluateRange(customers, 0, customers.Count, context, read, outcomes);
+        return outcomes;
+    }
+
+    private void EvaluateRange<T>(IReadOnlyList<CustomerParts> customers, int start, int count, ScriptContext context,
+        Func<BinaryReader, T> read, Outcome<T>[] outcomes)
+    {
+        if (Volatile.Read(ref _strikes) >= StrikeLimit)
+        {
+            var stopped = Failure(ScriptFailure.Stopped,
+                $"the script was not evaluated: it ended its worker process {StrikeLimit} times in a row; load it again to retry.");
+            for (var i = start; i < start + count; i++) outcomes[i] = Outcome<T>.Failed(stopped);
+            return;
+        }
+        try
+        {
+            _pool.Use(worker =>
+            {
+                EnsureLoaded(worker);
+                using var request = EvaluateRequest(customers, start, count, context);
+                var reply = worker.Call(request, _pool.Settings.BatchTimeLimit);
+                var answered = reply.ReadInt32();
+                for (var i = 0; i < answered; i++) outcomes[start + i] = ReadOne(reply, read);
+                return 0;
+            });
+            Volatile.Write(ref _strikes, 0);
+        }
+        catch (WorkerEndedException ended)
+        {
+            if (count == 1)
+            {
+                Interlocked.Increment(ref _strikes);
+                outcomes[start] = Outcome<T>.Failed(Failure(ended.Failure, ended.Message));
+                return;
+            }
+            var part = (count + Split - 1) / Split;
+            for (var offset = 0; offset < count; offset += part)
+                EvaluateRange(customers, start + offset, Math.Min(part, count - offset), context, read, outcomes);
+        }
+    }
+
+    private Outcome<T> ReadOne<T>(BinaryReader reply, Func<BinaryReader, T> read)
+    {
+        if (reply.ReadByte() == 0) return Outcome<T>.Of(read(reply));
+        var failure = (ScriptFailure)reply.ReadByte();
+        var line = reply.ReadInt32();
+        return Outcome<T>.Failed(new ScriptRuntimeException(_path, line < 0 ? null : line, failure, reply.ReadString(), null));
+    }
+
+    private ScriptRuntimeException Failure(ScriptFailure failure, string message) => new(_path, null, failure, message, null);
+
+    private void EnsureLoaded(WorkerProcess worker)
+    {
+        if (worker.Loaded.Contains(Id)) return;
+        using var request = new MemoryStream();
+        var w = new BinaryWriter(request);
+        w.Write((byte)WorkerOp.Load);
+        w.Write(Id);
+        w.Write((byte)_image.Kind);
+        w.Write(_path);
+        w.Write(_limits.Time.Ticks);
+        w.Write(_limits.MemoryBytes);
+        w.Write(_image.Key);
+        w.Write(_image.Assembly.Length);
+        w.Write(_image.Assembly);
+        w.Write(_image.Symbols.Length);
+        w.Write(_image.Symbols);
+        w.Flush();
+        worker.Call(request, _pool.Settings.CompileTimeLimit);
+        worker.Loaded.Add(Id);
+        worker.Uses++;
+    }
+
+    private MemoryStream EvaluateRequest(IReadOnlyList<CustomerParts> customers, int start, int count, ScriptContext context)
+    {
+        var request = new MemoryStream(256 + count * 512);
+        var w = new BinaryWriter(request);
+        w.Write((byte)WorkerOp.Evaluate);
+        w.Write(Id);
+        w.WriteInstant(context.Now);
+        ParameterWire.Write(w, context.Parameters);
+        w.Write(count);
+        for (var i = start; i < start + count; i++) w.WriteCustomer(customers[i]);
+        w.Flush();
+        return request;
+    }
+}
