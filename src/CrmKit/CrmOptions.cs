@@ -22,8 +22,9 @@ public sealed record CrmOptions
 
     /// <summary>
     /// Opens the file for reading only: nothing is written to it (nor to its log file), other
-    /// read-only opens may read it at the same time, and every write is refused. A file written by
-    /// an earlier version of CrmKit must be opened for writing once first, to be upgraded.
+    /// read-only opens may read it at the same time, and every write is refused with a
+    /// <see cref="DatabaseFileException"/>. A file that still keeps stats in their own collection, as
+    /// the first versions of CrmKit did, must be opened for writing once first, to be upgraded.
     /// </summary>
     public bool ReadOnly { get; init; }
 
