@@ -4,18 +4,17 @@ namespace CrmKit.Tests.Storage;
 public class StorageErrorTests
 {
     [Fact]
-    public void Opening_an_encrypted_file_without_its_password_is_a_storage_error_naming_the_file()
+    public void Opening_an_encrypted_file_without_its_password_is_refused_naming_the_file()
     {
         using var db = TestDatabase.OnFile(o => o with { Password = "correct horse" });
         db.SeedCustomers(1);
         db.Crm.Dispose();
 
-        var e = Assert.Throws<CrmStorageException>(() => CrmDatabase.Open(CrmOptions.ForFile(db.FilePath)));
+        var e = Assert.Throws<DatabaseFileException>(() => CrmDatabase.Open(CrmOptions.ForFile(db.FilePath)));
 
-        Assert.Equal(db.FilePath, e.Location);
+        Assert.Equal(Path.GetFullPath(db.FilePath), e.FilePath);
         Assert.Contains(db.FilePath, e.Message);
-        Assert.False(string.IsNullOrWhiteSpace(e.Problem));
-        Assert.IsNotType<CrmStorageException>(e.InnerException);
+        Assert.Contains("password", e.Reason);
         db.Reopen();
         Assert.Equal(1, db.Crm.Customers.Count());
     }
