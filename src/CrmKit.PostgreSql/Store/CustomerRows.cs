@@ -148,37 +148,41 @@ internal static class CustomerRows
         }
     }
 
-    /// <summary>Writes a customer's stats over the stored ones and draws a new change mark for it.</summary>
+    /// <summary>Writes a customer's stats over the stored ones and draws a new change mark for it, in one round trip.</summary>
     internal static async ValueTask WriteStatsAsync(PgSession s, CustomerCode code, CustomerStats stats, CancellationToken ct)
     {
-        var updated = await s.ExecuteAsync("""
+        var statements = new List<(string, object?[])>
+        {
+            ("""
             UPDATE customers SET interaction_count = $2, purchase_count = $3, monetary_total = $4,
                 first_purchase_at = $5, first_purchase_offset = $6, last_purchase_at = $7, last_purchase_offset = $8,
                 last_contact_at = $9, last_contact_offset = $10, change_mark = next_change_mark()
             WHERE code = $1
-            """, ct, Sql.Args(code.Value, stats.InteractionCount, stats.PurchaseCount, stats.MonetaryTotal,
-                Sql.OptionalAt(stats.FirstPurchaseAt), Sql.OptionalAt(stats.LastPurchaseAt), Sql.OptionalAt(stats.LastContactAt))).ConfigureAwait(false);
-        if (updated == 0) throw new CustomerNotFoundException(code);
-
+            """, Sql.Args(code.Value, stats.InteractionCount, stats.PurchaseCount, stats.MonetaryTotal,
+                Sql.OptionalAt(stats.FirstPurchaseAt), Sql.OptionalAt(stats.LastPurchaseAt), Sql.OptionalAt(stats.LastContactAt))),
+            ("DELETE FROM customer_kind_stats WHERE customer_code = $1", [code.Value]),
+            ("DELETE FROM customer_channel_stats WHERE customer_code = $1", [code.Value]),
+        };
         var kinds = stats.CountsByKind.Keys.Union(stats.LastByKind.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        await s.ExecuteAsync("DELETE FROM customer_kind_stats WHERE customer_code = $1", ct, code.Value).ConfigureAwait(false);
-        await s.ExecuteAsync("DELETE FROM customer_channel_stats WHERE customer_code = $1", ct, code.Value).ConfigureAwait(false);
         if (kinds.Length > 0)
         {
             var last = kinds.Select(k => stats.LastByKind.TryGetValue(k, out var at) ? (DateTimeOffset?)at : null).ToArray();
-            await s.ExecuteAsync("""
+            statements.Add(("""
                 INSERT INTO customer_kind_stats (customer_code, kind, interactions, last_at, last_offset)
                 SELECT $1, $2[i], $3[i], $4[i], $5[i] FROM generate_subscripts($2, 1) i
-                """, ct, code.Value, kinds, kinds.Select(k => stats.CountsByKind.GetValueOrDefault(k)).ToArray(),
-                last.Select(a => a?.UtcDateTime).ToArray(), last.Select(a => a is { } v ? Sql.Offset(v) : (short?)null).ToArray()).ConfigureAwait(false);
+                """, [code.Value, kinds, kinds.Select(k => stats.CountsByKind.GetValueOrDefault(k)).ToArray(),
+                last.Select(a => a?.UtcDateTime).ToArray(), last.Select(a => a is { } v ? Sql.Offset(v) : (short?)null).ToArray()]));
         }
         if (stats.CountsByChannel.Count > 0)
         {
             var channels = stats.CountsByChannel.ToArray();
-            await s.ExecuteAsync("""
+            statements.Add(("""
                 INSERT INTO customer_channel_stats (customer_code, channel, interactions)
                 SELECT $1, $2[i], $3[i] FROM generate_subscripts($2, 1) i
-                """, ct, code.Value, channels.Select(c => c.Key).ToArray(), channels.Select(c => c.Value).ToArray()).ConfigureAwait(false);
+                """, [code.Value, channels.Select(c => c.Key).ToArray(), channels.Select(c => c.Value).ToArray()]));
         }
+        var affected = await s.BatchAsync(statements, ct).ConfigureAwait(false);
+        // The inserts' foreign keys would fail first for a missing customer; either way nothing is kept.
+        if (affected[0] == 0) throw new CustomerNotFoundException(code);
     }
 }

@@ -11,8 +11,6 @@ namespace CrmKit.PostgreSql;
 /// </summary>
 internal sealed class PgCustomers(PgSession session) : ICustomerStore
 {
-    private string Lock => session.Writable ? " FOR UPDATE OF c" : "";
-
     public async ValueTask<CustomerCode> ResolveAsync(CustomerCode code, CancellationToken cancellationToken) =>
         await session.ScalarAsync("SELECT survivor_code FROM aliases WHERE code = $1", cancellationToken, code.Value).ConfigureAwait(false) is string survivor
             ? new CustomerCode(survivor)
@@ -20,7 +18,12 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
 
     public async ValueTask<CustomerRecord?> FindAsync(CustomerCode code, CancellationToken cancellationToken)
     {
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = $1{Lock}", CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
+        // Inside a write the row is locked first, by a statement of its own: the read that follows
+        // takes a new snapshot (READ COMMITTED), so after waiting for another writer's lock it sees
+        // that writer's child rows (per-kind and per-channel stats) as well as its customer row.
+        if (session.Writable && await session.ScalarAsync("SELECT 1 FROM customers WHERE code = $1 FOR UPDATE", cancellationToken, code.Value).ConfigureAwait(false) is null)
+            return null;
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = $1", CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 

@@ -50,6 +50,22 @@ internal sealed class PgSession : IStoreSession
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>Runs several statements in one round trip; returns the rows each affected.</summary>
+    internal async ValueTask<int[]> BatchAsync(IReadOnlyList<(string Sql, object?[] Args)> statements, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        foreach (var (sql, args) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var a in PostgreSql.Sql.Args(args)) command.Parameters.Add(PostgreSql.Sql.Parameter(a));
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        var affected = new int[batch.BatchCommands.Count];
+        for (var i = 0; i < affected.Length; i++) affected[i] = checked((int)batch.BatchCommands[i].RecordsAffected);
+        return affected;
+    }
+
     internal async ValueTask<object?> ScalarAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
     {
         await using var command = Command(sql, args);
