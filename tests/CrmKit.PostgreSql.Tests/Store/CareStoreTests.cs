@@ -66,4 +66,20 @@ public sealed class CareStoreTests(StoreDatabase db) : IClassFixture<StoreDataba
         Assert.Equal(0, unchanged.Evaluated);
         Assert.Equal(1, changed.Evaluated);
     }
+
+    [Fact]
+    public async Task A_merge_keeps_the_merged_customers_duplicate_task_marked_and_withdrawn()
+    {
+        SeedBirthdays("MRG", 2);
+        db.Crm.Care.Sweep([CareRules.Birthday(3, Sms)]);
+        var occasion = db.Crm.Care.For("MRG-000").Single().OccasionKey;
+        Assert.Equal(occasion, db.Crm.Care.For("MRG-001").Single().OccasionKey);
+
+        db.Crm.Customers.Merge("MRG-000", "MRG-001", "tester", "same person");
+
+        var tasks = db.Open().Care.For("MRG-000");
+        Assert.Equal(2, tasks.Count);
+        Assert.Single(tasks, t => t.Status == CareTaskStatus.Withdrawn);
+        Assert.Equal(["", "MRG-001"], (await db.ColumnAsync<string>("SELECT merged_from FROM care_tasks WHERE customer_code = 'MRG-000' ORDER BY merged_from")));
+    }
 }
