@@ -148,17 +148,17 @@ public sealed class InteractionLog
     {
         var now = _context.Now;
         var byGiven = new Dictionary<CustomerCode, (CustomerCode Code, CustomerStats Stats)>();
+        // Customers are loaded in code order: a server store locks each one it loads inside a
+        // write, so two writers whose batches share customers lock them in the same order and
+        // cannot deadlock.
+        foreach (var given in batch.Select(b => b.Customer).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal))
+        {
+            var (code, record) = await CrmContext.LoadAsync(s, given, ct).ConfigureAwait(false);
+            byGiven[given] = (code, record.Stats);
+        }
         var stored = new Interaction[batch.Length];
         for (var i = 0; i < batch.Length; i++)
-        {
-            var given = batch[i].Customer;
-            if (!byGiven.TryGetValue(given, out var entry))
-            {
-                var (code, record) = await CrmContext.LoadAsync(s, given, ct).ConfigureAwait(false);
-                byGiven[given] = entry = (code, record.Stats);
-            }
-            stored[i] = batch[i] with { Customer = entry.Code, RecordedAt = now };
-        }
+            stored[i] = batch[i] with { Customer = byGiven[batch[i].Customer].Code, RecordedAt = now };
 
         var existing = byGiven.Values.DistinctBy(e => e.Code).ToDictionary(e => e.Code, e => e.Stats);
         var stats = new Dictionary<CustomerCode, CustomerStats>();

@@ -1,0 +1,122 @@
+using CrmKit.Storage;
+using Npgsql;
+
+namespace CrmKit.PostgreSql;
+
+/// <summary>One unit of work's session: its connection and transaction, with every aggregate's sub-store.</summary>
+internal sealed class PgSession : IStoreSession
+{
+    internal PgSession(PostgreSqlStore store, NpgsqlConnection connection, NpgsqlTransaction transaction, bool writable)
+    {
+        Store = store;
+        Connection = connection;
+        Transaction = transaction;
+        Writable = writable;
+        Customers = new PgCustomers(this);
+        Interactions = new PgInteractions(this);
+        Stages = new PgStages(this);
+        Segments = new PgSegments(this);
+        Care = new PgCare(this);
+        Grades = new PgGrades(this);
+        Claims = new PgClaims(this);
+        Values = new PgValues(this);
+        JobRuns = new PgJobRuns(this);
+        Changes = new PgChangeFeed(this);
+        Privacy = new PgPrivacy(this);
+    }
+
+    internal PostgreSqlStore Store { get; }
+    internal NpgsqlConnection Connection { get; }
+    internal NpgsqlTransaction Transaction { get; }
+    internal bool Writable { get; }
+
+    /// <summary>Throws unless this is a write unit of work.</summary>
+    internal void RequireWrite()
+    {
+        if (!Writable) throw new InvalidOperationException("A read unit of work cannot write.");
+    }
+
+    /// <summary>A command in this transaction with positional parameters ($1, $2, …) bound to <paramref name="args"/>.</summary>
+    internal NpgsqlCommand Command(string sql, params IEnumerable<object?> args)
+    {
+        var command = new NpgsqlCommand(sql, Connection, Transaction);
+        foreach (var a in Sql.Args([.. args])) command.Parameters.Add(Sql.Parameter(a));
+        return command;
+    }
+
+    internal async ValueTask<int> ExecuteAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
+    {
+        await using var command = Command(sql, args);
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs several statements in one round trip; returns the rows each affected.</summary>
+    internal async ValueTask<int[]> BatchAsync(IReadOnlyList<(string Sql, object?[] Args)> statements, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        foreach (var (sql, args) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var a in PostgreSql.Sql.Args(args)) command.Parameters.Add(PostgreSql.Sql.Parameter(a));
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        var affected = new int[batch.BatchCommands.Count];
+        for (var i = 0; i < affected.Length; i++) affected[i] = checked((int)batch.BatchCommands[i].RecordsAffected);
+        return affected;
+    }
+
+    internal async ValueTask<object?> ScalarAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
+    {
+        await using var command = Command(sql, args);
+        var value = await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    internal async ValueTask<List<T>> ListAsync<T>(string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct, params IEnumerable<object?> args)
+    {
+        await using var command = Command(sql, args);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var list = new List<T>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false)) list.Add(read(reader));
+        return list;
+    }
+
+    /// <summary>
+    /// Streams the rows of one query in chunks through a server-side cursor: one statement, so
+    /// every chunk comes from the same snapshot, and the connection is free between chunks.
+    /// </summary>
+    internal async IAsyncEnumerable<IReadOnlyList<T>> CursorAsync<T>(string sql, int chunk, Func<NpgsqlDataReader, T> read,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params object?[] args)
+    {
+        var name = "crmkit_scan_" + Interlocked.Increment(ref _cursors).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ExecuteAsync($"DECLARE {name} NO SCROLL CURSOR FOR {sql}", ct, args).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                var rows = await ListAsync($"FETCH FORWARD {chunk} FROM {name}", read, ct).ConfigureAwait(false);
+                if (rows.Count > 0) yield return rows;
+                if (rows.Count < chunk) yield break;
+            }
+        }
+        finally
+        {
+            await ExecuteAsync($"CLOSE {name}", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static long _cursors;
+
+    public ICustomerStore Customers { get; }
+    public IInteractionStore Interactions { get; }
+    public IStageHistoryStore Stages { get; }
+    public ISegmentStore Segments { get; }
+    public ICareStore Care { get; }
+    public IGradeStore Grades { get; }
+    public IClaimStore Claims { get; }
+    public IValueStore Values { get; }
+    public IJobRunStore JobRuns { get; }
+    public IChangeFeed Changes { get; }
+    public IPrivacyStore Privacy { get; }
+}
