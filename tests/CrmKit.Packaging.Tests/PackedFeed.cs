@@ -22,15 +22,22 @@ public sealed partial class PackedFeed : IDisposable
         Apps = Path.Combine(Root, "apps");
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Apps);
+        try
+        {
+            PackOutput = DotnetProcess.Run("bash", ["eng/pack.sh", Feed, Path.Combine(Root, "artifacts")], RepositoryRoot);
+            var cli = Directory.GetFiles(Feed, "CrmKit.Cli.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
+            Version = VersionOf(Path.GetFileName(cli), "CrmKit.Cli");
 
-        PackOutput = DotnetProcess.Run("bash", ["eng/pack.sh", Feed, Path.Combine(Root, "artifacts")], RepositoryRoot);
-        var cli = Directory.GetFiles(Feed, "CrmKit.Cli.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
-        Version = VersionOf(Path.GetFileName(cli), "CrmKit.Cli");
-
-        var packages = Path.Combine(Root, "packages");
-        Directory.CreateDirectory(packages);
-        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
-        File.WriteAllText(Path.Combine(Apps, "NuGet.config"), NuGetConfig(Feed, LendMachinePackages()));
+            var packages = Path.Combine(Root, "packages");
+            Directory.CreateDirectory(packages);
+            Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+            File.WriteAllText(Path.Combine(Apps, "NuGet.config"), NuGetConfig(Feed, LendMachinePackages()));
+        }
+        catch
+        {
+            Dispose(); // xunit does not dispose a fixture whose constructor failed
+            throw;
+        }
     }
 
     /// <summary>The repository being tested (the folder with CrmKit.sln).</summary>
@@ -79,6 +86,7 @@ public sealed partial class PackedFeed : IDisposable
         return match.Groups["version"].Value;
     }
 
+    /// <summary>Removes the temporary folder; the links to the machine's packages go, not what they point to.</summary>
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); }
