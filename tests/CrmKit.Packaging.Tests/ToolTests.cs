@@ -1,0 +1,29 @@
+namespace CrmKit.Packaging.Tests;
+
+/// <summary>The crmkit tool installed from the packed folder, as an operator would.</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class ToolTests(PackedFeed feed)
+{
+    [Fact]
+    public void The_installed_tool_prints_its_package_version_and_initialises_a_database()
+    {
+        var toolPath = Path.Combine(feed.Root, "tools");
+        DotnetProcess.Run("dotnet",
+            ["tool", "install", "CrmKit.Cli", "--tool-path", toolPath, "--add-source", feed.Feed, "--version", feed.Version],
+            feed.Apps, feed.Environment);
+        var crmkit = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "crmkit.exe" : "crmkit");
+
+        var version = DotnetProcess.Run(crmkit, ["--version"], feed.Apps);
+        Assert.Equal(feed.Version, version.Trim());
+
+        var work = Path.Combine(feed.Root, "operator");
+        Directory.CreateDirectory(work);
+        var init = DotnetProcess.Run(crmkit, ["init", "--db", "crm.db"], work);
+        Assert.Contains("Created crm.db and its settings crm.db.json.", init);
+        Assert.True(File.Exists(Path.Combine(work, "crm.db")));
+        Assert.True(File.Exists(Path.Combine(work, "crm.db.json")));
+
+        var again = DotnetProcess.RunAllowingFailure(crmkit, ["init", "--db", "crm.db"], work);
+        Assert.Equal(1, again.ExitCode);
+    }
+}
