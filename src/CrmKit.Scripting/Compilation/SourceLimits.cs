@@ -10,6 +10,9 @@ internal static class SourceLimits
     /// <summary>The deepest nesting of <c>( [ {</c> accepted.</summary>
     internal const int MaxNesting = 64;
 
+    /// <summary>The most operators one statement may have (a long chain costs the compiler and the sandbox dearly).</summary>
+    internal const int MaxOperators = 2_000;
+
     /// <summary>Null when the source is within the limits; otherwise the diagnostic that rejects it.</summary>
     internal static ScriptDiagnostic? Check(string source, string path)
     {
@@ -17,6 +20,7 @@ internal static class SourceLimits
             return new ScriptDiagnostic(path, 1, 1, ScriptSeverity.Error, SandboxRule.Complexity,
                 $"The script is too long: a script may have at most {ScriptEngine.MaxSourceLength:N0} characters.");
         var depth = 0;
+        var operators = 0;
         var line = 1;
         var column = 0;
         for (var i = 0; i < source.Length; i++)
@@ -36,6 +40,15 @@ internal static class SourceLimits
                     break;
                 case ')' or ']' or '}':
                     depth = Math.Max(0, depth - 1);
+                    if (c == '}') operators = 0;
+                    break;
+                case ';':
+                    operators = 0;
+                    break;
+                case '+' or '-' or '*' or '%' or '&' or '|' or '^' or '<' or '>':
+                    if (++operators > MaxOperators)
+                        return new ScriptDiagnostic(path, line, column, ScriptSeverity.Error, SandboxRule.Complexity,
+                            $"The script is too complex: one statement has more than {MaxOperators:N0} operators here.");
                     break;
                 case '/' when i + 1 < source.Length && source[i + 1] == '/':
                     while (i + 1 < source.Length && source[i + 1] != '\n') i++;

@@ -141,6 +141,15 @@ internal sealed class WorkerProcess : IDisposable
     private WorkerEndedException Ended(TimeSpan limit)
     {
         Kill();
+        // Once it has exited, wait for its standard error to be read to the end: the runtime's last
+        // words ("Stack overflow.") say why it ended.
+        try
+        {
+            if (_process.WaitForExit(5_000)) _process.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+        }
         string errors;
         lock (_errors) errors = _errors.ToString();
         int? exitCode = _process.HasExited ? _process.ExitCode : null;
