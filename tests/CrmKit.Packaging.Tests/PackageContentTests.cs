@@ -67,7 +67,6 @@ public sealed class PackageContentTests(PackedFeed feed)
         }
         Assert.Contains("bundled/CrmKit.Scripting.Worker.dll", bundled);
         Assert.Contains("bundled/CrmKit.Scripting.Worker.runtimeconfig.json", bundled);
-        Assert.Contains("bundled/CrmKit.Scripting.Worker.deps.json", bundled);
         Assert.Contains("buildTransitive/CrmKit.Scripting.targets", feed.Entries("CrmKit.Scripting"));
     }
 }
