@@ -13,7 +13,7 @@ public sealed class FreshAppTests(PackedFeed feed)
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using CrmKit;
 
-            using var crm = CrmDatabase.Open(new CrmOptions { FilePath = args[0] });
+            using var crm = CrmDatabase.Open(new CrmOptions { FilePath = args[0], CreateIfMissing = true });
             var created = crm.Customers.Create(new Customer("D-1001", "王芳") { Tags = ["family"] });
             Console.WriteLine($"created {created.Code} {created.Name}; customers: {crm.Customers.Count()}");
             """);
@@ -50,7 +50,7 @@ public sealed class FreshAppTests(PackedFeed feed)
             using Microsoft.Extensions.Hosting;
 
             var builder = Host.CreateApplicationBuilder(args);
-            builder.Services.AddCrmKit(o => o.DatabasePath = args[0]);
+            builder.Services.AddCrmKit(o => { o.DatabasePath = args[0]; o.CreateDatabaseIfMissing = true; });
             builder.Services.AddHealthChecks().AddCrmKit();
             using var host = builder.Build();
             await host.StartAsync();

@@ -19,9 +19,12 @@ public sealed class ToolTests(PackedFeed feed)
         var work = Path.Combine(feed.Root, "operator");
         Directory.CreateDirectory(work);
         var init = DotnetProcess.Run(crmkit, ["init", "--db", "crm.db"], work);
-        Assert.Contains("Created crm.db and its settings crm.db.json.", init);
+        Assert.Contains("Created crm.db.", init);
         Assert.True(File.Exists(Path.Combine(work, "crm.db")));
-        Assert.True(File.Exists(Path.Combine(work, "crm.db.json")));
+
+        // The configuration lives in the database itself: the installed tool reads it back.
+        var configuration = DotnetProcess.Run(crmkit, ["configure", "--db", "crm.db"], work);
+        Assert.Contains("\"stages\"", configuration);
 
         var again = DotnetProcess.RunAllowingFailure(crmkit, ["init", "--db", "crm.db"], work);
         Assert.Equal(1, again.ExitCode);
