@@ -10,7 +10,7 @@ namespace CrmKit.Storage.LiteDb;
 /// thread, so a unit of work runs on the calling thread and must complete without yielding (the
 /// domain's units of work await only this store, which always completes at once).
 /// </summary>
-internal sealed class LiteStore : ICrmStore
+internal sealed partial class LiteStore : ICrmStore
 {
     private readonly LiteDatabase _db;
     private readonly Lock _writeGate = new();
@@ -112,34 +112,6 @@ internal sealed class LiteStore : ICrmStore
 
     /// <summary>The field of a customer document that holds the sequence number of the last write that changed it.</summary>
     internal const string ChangeField = "cs";
-
-    /// <summary>
-    /// Files written before stats moved into the customer documents keep them in a collection of
-    /// their own: they are moved once, when the file is opened. Moving again after an interrupted
-    /// move writes the same values, so it is safe to repeat.
-    /// </summary>
-    private void MoveLegacyStats()
-    {
-        if (!_db.CollectionExists(Collections.LegacyStats)) return;
-        lock (_writeGate)
-        {
-            Transaction(() =>
-            {
-                foreach (var stats in _db.GetCollection(Collections.LegacyStats).FindAll().ToList())
-                {
-                    if (Customers.FindById(stats["_id"]) is not { } customer) continue;
-                    var change = stats[ChangeField];
-                    stats.Remove("_id");
-                    stats.Remove(ChangeField);
-                    customer[StatsField] = stats;
-                    if (!change.IsNull) customer[ChangeField] = change;
-                    Customers.Update(customer);
-                }
-                return 0;
-            });
-        }
-        _db.DropCollection(Collections.LegacyStats);
-    }
 
     internal ILiteCollection<BsonDocument> Customers { get; }
     internal ILiteCollection<BsonDocument> Interactions { get; }
