@@ -101,25 +101,9 @@ internal sealed class PgPrivacy(PgSession session) : IPrivacyStore
         await PgChangeFeed.MarkAsync(session, erasure.Customer, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<CustomerDossier?> DossierAsync(CustomerCode customer, CancellationToken cancellationToken)
-    {
-        if (await session.Customers.FindAsync(customer, cancellationToken).ConfigureAwait(false) is not { } record) return null;
-        return new CustomerDossier
-        {
-            Record = record,
-            Interactions = await session.Interactions.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            StageHistory = await session.Stages.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            GradeHistory = await session.Grades.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Claim = await session.Claims.GetAsync(customer, cancellationToken).ConfigureAwait(false),
-            Value = await session.Values.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Segments = await session.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            CareTasks = await session.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            CareSuppressions = await session.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
-            MergedCodes = await session.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Erasures = await session.ListAsync("""
-                SELECT customer_code, erased_at, erased_offset, actor, reason, interactions_scrubbed FROM erasures WHERE customer_code = $1 ORDER BY id
-                """, r => new ErasureRecord(new CustomerCode(r.GetString(0)), Sql.At(r, 1), r.GetString(3), r.GetString(4), r.GetInt32(5)),
-                cancellationToken, customer.Value).ConfigureAwait(false),
-        };
-    }
+    public async ValueTask<IReadOnlyList<ErasureRecord>> ErasuresOfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
+        await session.ListAsync("""
+            SELECT customer_code, erased_at, erased_offset, actor, reason, interactions_scrubbed FROM erasures WHERE customer_code = $1 ORDER BY id
+            """, r => new ErasureRecord(new CustomerCode(r.GetString(0)), Sql.At(r, 1), r.GetString(3), r.GetString(4), r.GetInt32(5)),
+            cancellationToken, customer.Value).ConfigureAwait(false);
 }

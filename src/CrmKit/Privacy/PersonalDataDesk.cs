@@ -26,7 +26,7 @@ public sealed class PersonalDataDesk
     internal ValueTask<string> ExportCore(CustomerCode customer, CancellationToken ct) => _context.Read(async (s, c) =>
     {
         var (code, _) = await CrmContext.LoadAsync(s, customer, c).ConfigureAwait(false);
-        var dossier = await s.Privacy.DossierAsync(code, c).ConfigureAwait(false) ?? throw new CustomerNotFoundException(customer);
+        var dossier = await CustomerDossier.GatherAsync(s, code, c).ConfigureAwait(false) ?? throw new CustomerNotFoundException(customer);
         return CustomerExport.ToJson(dossier);
     }, ct);
 

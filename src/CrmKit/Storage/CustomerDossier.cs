@@ -37,4 +37,29 @@ public sealed record CustomerDossier
 
     /// <summary>The erasures recorded, in recording order.</summary>
     public required IReadOnlyList<ErasureRecord> Erasures { get; init; }
+
+    /// <summary>
+    /// Everything <paramref name="store"/> holds under exactly <paramref name="customer"/>, read
+    /// through the aggregates' own contracts in the caller's unit of work, or null when no customer
+    /// is stored under the code. Every store gives the same dossier for the same data.
+    /// </summary>
+    public static async ValueTask<CustomerDossier?> GatherAsync(IStoreSession store, CustomerCode customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (await store.Customers.FindAsync(customer, cancellationToken).ConfigureAwait(false) is not { } record) return null;
+        return new CustomerDossier
+        {
+            Record = record,
+            Interactions = await store.Interactions.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            StageHistory = await store.Stages.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            GradeHistory = await store.Grades.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Claim = await store.Claims.GetAsync(customer, cancellationToken).ConfigureAwait(false),
+            Value = await store.Values.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Segments = await store.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            CareTasks = await store.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
+            CareSuppressions = await store.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            MergedCodes = await store.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Erasures = await store.Privacy.ErasuresOfAsync(customer, cancellationToken).ConfigureAwait(false),
+        };
+    }
 }

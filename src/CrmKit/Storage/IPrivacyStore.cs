@@ -1,11 +1,11 @@
 namespace CrmKit.Storage;
 
-/// <summary>Erasure records and everything held about one customer.</summary>
+/// <summary>Erasure records. The per-customer dossier is gathered from every aggregate by <see cref="CustomerDossier.GatherAsync"/>.</summary>
 public interface IPrivacyStore
 {
     /// <summary>Keeps an erasure record.</summary>
     ValueTask RecordErasureAsync(ErasureRecord erasure, CancellationToken cancellationToken);
 
-    /// <summary>Everything stored under exactly <paramref name="customer"/>, or null when no customer is stored under it.</summary>
-    ValueTask<CustomerDossier?> DossierAsync(CustomerCode customer, CancellationToken cancellationToken);
+    /// <summary>The erasures recorded for exactly <paramref name="customer"/>, in recording order.</summary>
+    ValueTask<IReadOnlyList<ErasureRecord>> ErasuresOfAsync(CustomerCode customer, CancellationToken cancellationToken);
 }

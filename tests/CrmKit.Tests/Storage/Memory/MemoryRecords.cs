@@ -128,22 +128,6 @@ internal sealed class MemoryPrivacy(MemorySession session) : IPrivacyStore
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask<CustomerDossier?> DossierAsync(CustomerCode customer, CancellationToken cancellationToken)
-    {
-        if (await session.Customers.FindAsync(customer, cancellationToken).ConfigureAwait(false) is not { } record) return null;
-        return new CustomerDossier
-        {
-            Record = record,
-            Interactions = await session.Interactions.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            StageHistory = await session.Stages.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            GradeHistory = await session.Grades.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Claim = await session.Claims.GetAsync(customer, cancellationToken).ConfigureAwait(false),
-            Value = await session.Values.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Segments = await session.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            CareTasks = await session.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
-            CareSuppressions = await session.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
-            MergedCodes = await session.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
-            Erasures = session.State.Erasures.Where(e => e.Customer == customer).ToArray(),
-        };
-    }
+    public ValueTask<IReadOnlyList<ErasureRecord>> ErasuresOfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ErasureRecord>>(session.State.Erasures.Where(e => e.Customer == customer).ToArray());
 }
