@@ -28,8 +28,8 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
         var result = await context.Database.Care.SweepAsync(rules, context.ScheduledAt, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         metrics.TasksCreated(result.Created, Name);
-        foreach (var (reason, count) in result.SuppressedBy) metrics.TasksSuppressed(reason.ToString(), count, Name);
-        foreach (var failure in result.Failures) metrics.ScriptFailed(failure.Rule, failure.Kind);
+        foreach (var (reason, count) in result.SuppressedBy) metrics.TasksSuppressed(MetricTags.Of(reason), count, Name);
+        foreach (var failure in result.Failures) metrics.ScriptFailed(failure.Rule, MetricTags.OfFailure(failure.Kind));
         context.Logger.LogInformation(
             "Care sweep at {At:o}: {Evaluated} customers, {Created} tasks created, {Suppressed} suppressed, {Expired} expired, {Failures} rule failures.",
             result.At, result.Evaluated, result.Created, result.Suppressed, result.Expired, result.Failures.Count);

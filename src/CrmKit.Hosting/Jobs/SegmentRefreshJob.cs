@@ -1,4 +1,5 @@
 using CrmKit.Hosting.Scheduling;
+using CrmKit.Hosting.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,10 @@ namespace CrmKit.Hosting.Jobs;
 /// <summary>
 /// The built-in <c>segment-refresh</c> job: keeps the segments defined by the scripts folder's
 /// <c>segments/*.csx</c> files in step with the files (a segment named after each file), then
-/// refreshes every stored segment fully at the scheduled instant.
+/// refreshes every stored segment fully at the scheduled instant, counting the customers a
+/// segment's rule failed for.
 /// </summary>
-internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options) : ICrmJob
+internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options, CrmKitMetrics metrics) : ICrmJob
 {
     public string Name => "segment-refresh";
 
@@ -43,6 +45,8 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options) : ICrmJ
         {
             context.Logger.LogInformation("Segment {Segment} refreshed: {Members} members, {Entered} entered, {Left} left.",
                 result.Segment, result.Members, result.Entered, result.Left);
+            foreach (var failure in result.Failures) metrics.ScriptFailed(failure.Rule, MetricTags.OfFailure(failure.Kind));
+            foreach (var failure in result.Failures) context.Logger.LogWarning("Segment rule failed: {Failure}", failure);
         }
     }
 }

@@ -9,9 +9,12 @@ namespace CrmKit.Hosting.Telemetry;
 /// Thread-safe.
 /// </summary>
 /// <remarks>
-/// Instruments: <c>crmkit.care.tasks.created</c> (counter, tag <c>job</c>),
-/// <c>crmkit.care.tasks.suppressed</c> (counter, tags <c>reason</c>, <c>job</c>),
-/// <c>crmkit.script.failures</c> (counter, tags <c>script</c>, <c>reason</c>),
+/// Tag values come from small fixed sets or from names the application chose, never from data:
+/// no customer code, name or occasion key is ever a tag. Instruments: <c>crmkit.care.tasks.created</c> (counter, tag <c>job</c>),
+/// <c>crmkit.care.tasks.suppressed</c> (counter, tags <c>reason</c>: opted-out, no-consent, frequency-cap,
+/// occasion-closed, closed-loop; and <c>job</c>),
+/// <c>crmkit.script.failures</c> (counter, tags <c>script</c>: the script, rule or segment name; <c>reason</c>:
+/// compile, a script failure code such as CRM1001, or exception),
 /// <c>crmkit.job.duration</c> (histogram in seconds, tags <c>job</c>, <c>outcome</c>: succeeded, failed, cancelled),
 /// <c>crmkit.job.skipped</c> (counter, tag <c>job</c>: a run was due while the previous one was still going).
 /// </remarks>
@@ -42,14 +45,14 @@ public sealed class CrmKitMetrics
     public void TasksCreated(long count = 1, string? job = null) =>
         _tasksCreated.Add(count, new KeyValuePair<string, object?>("job", job));
 
-    /// <summary>Counts <paramref name="count"/> care tasks suppressed for <paramref name="reason"/> (such as <c>consent</c>, <c>frequency-cap</c>, <c>quiet-hours</c>, <c>duplicate</c>).</summary>
+    /// <summary>Counts <paramref name="count"/> care tasks suppressed for <paramref name="reason"/> (the built-in jobs use <c>opted-out</c>, <c>no-consent</c>, <c>frequency-cap</c>, <c>occasion-closed</c> and <c>closed-loop</c>); keep it to a small fixed set.</summary>
     public void TasksSuppressed(string reason, long count = 1, string? job = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         _tasksSuppressed.Add(count, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("job", job));
     }
 
-    /// <summary>Counts one failure of <paramref name="script"/>: <c>compile</c> when it was rejected, or a runtime failure such as <c>TimeBudget</c>.</summary>
+    /// <summary>Counts one failure of <paramref name="script"/>: <c>compile</c> when it was rejected, a script failure code such as <c>CRM1001</c>, or <c>exception</c>; keep it to a small fixed set.</summary>
     public void ScriptFailed(string script, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(script);
