@@ -52,12 +52,51 @@ public sealed class CrmDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
-        var store = new LiteStore(options);
+        return OpenOn(options, new LiteStore(options));
+    }
+
+    /// <summary>
+    /// Opens a database kept in <paramref name="store"/> (a server store, say), with the same
+    /// configuration rules as a file: the configuration stored in the database applies, the
+    /// options may add to it, and a database without one gets the options' configuration. The
+    /// database owns the store from then on and disposes it with itself, or at once when opening fails.
+    /// </summary>
+    /// <exception cref="CrmValidationException">The options are invalid.</exception>
+    /// <exception cref="CrmConfigurationException">The options contradict the stored configuration; nothing was written.</exception>
+    /// <exception cref="CrmStorageException">The store failed, or its stored configuration is damaged.</exception>
+    public static CrmDatabase Open(CrmOptions options, ICrmStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         try
         {
-            var path = options.FilePath is null ? null : Path.GetFullPath(options.FilePath);
-            var configuration = CrmConfiguration.Reconcile(StoredConfiguration.Read(store, path), options, out var changed);
-            if (changed && !options.ReadOnly) StoredConfiguration.Write(store, configuration);
+            options.Check();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        return OpenOn(options, store);
+    }
+
+    /// <summary>Reconciles the stored configuration with the options, stores the result when it changed, and opens the database.</summary>
+    private static CrmDatabase OpenOn(CrmOptions options, ICrmStore store)
+    {
+        try
+        {
+            var text = store.ReadAsync((s, ct) => s.Configuration.ReadAsync(ct), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var stored = text is null ? null : ConfigurationDocument.Read(text, store.Location);
+            var configuration = CrmConfiguration.Reconcile(stored, options, out var changed);
+            if (changed && !options.ReadOnly)
+            {
+                var document = ConfigurationDocument.Write(configuration);
+                store.WriteAsync(async (s, ct) =>
+                {
+                    await s.Configuration.WriteAsync(document, ct).ConfigureAwait(false);
+                    return true;
+                }, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
             return new CrmDatabase(new CrmContext(configuration.ApplyTo(options), store));
         }
         catch
@@ -65,19 +104,6 @@ public sealed class CrmDatabase : IDisposable
             store.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Opens a database kept in <paramref name="store"/> (a server store, say). The database owns
-    /// the store from then on and disposes it with itself.
-    /// </summary>
-    /// <exception cref="CrmValidationException">The options are invalid.</exception>
-    public static CrmDatabase Open(CrmOptions options, ICrmStore store)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(store);
-        options.Check();
-        return new CrmDatabase(new CrmContext(options, store));
     }
 
     /// <summary>

@@ -39,4 +39,7 @@ public interface IStoreSession
 
     /// <summary>Erasure records and the per-customer dossier.</summary>
     IPrivacyStore Privacy { get; }
+
+    /// <summary>The configuration the database keeps about itself.</summary>
+    IConfigurationStore Configuration { get; }
 }

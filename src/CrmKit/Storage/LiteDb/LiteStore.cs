@@ -107,6 +107,9 @@ internal sealed partial class LiteStore : ICrmStore
     /// <inheritdoc />
     public string Location { get; }
 
+    /// <summary>The file as a full path, or <c>(in memory)</c>, for errors about the file itself.</summary>
+    internal string FullLocation => Location == "(in memory)" ? Location : Path.GetFullPath(Location);
+
     /// <summary>The field of a customer document that holds the customer's stats.</summary>
     private const string StatsField = "st";
 

@@ -49,8 +49,10 @@ internal static class StoredConfiguration
         }
     }
 
-    /// <summary>Stores <paramref name="configuration"/>, in one transaction.</summary>
-    internal static void Write(LiteStore store, CrmConfiguration configuration)
+    /// <summary>Stores <paramref name="configuration"/>, in the write unit of work that is running.</summary>
+    internal static void Upsert(LiteStore store, CrmConfiguration configuration) => store.Meta.Upsert(Document(configuration));
+
+    private static BsonDocument Document(CrmConfiguration configuration)
     {
         var model = configuration.Stages;
         var policy = configuration.ContactPolicy;
@@ -80,7 +82,7 @@ internal static class StoredConfiguration
                 ["expireAfter"] = policy.ExpireAfter.Ticks,
             },
         };
-        store.Write(() => store.Meta.Upsert(doc));
+        return doc;
     }
 
     private static HashSet<InteractionKind> Kinds(BsonValue array) => array.AsArray.Select(k => new InteractionKind(k.AsString)).ToHashSet();

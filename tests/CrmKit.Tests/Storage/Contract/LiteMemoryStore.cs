@@ -47,3 +47,8 @@ public sealed class UnitOfWorkOnLiteMemory : UnitOfWorkContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
 }
 
+public sealed class ConfigurationOnLiteMemory : ConfigurationContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
+}
+

@@ -47,3 +47,8 @@ public sealed class UnitOfWorkOnPlainMemory : UnitOfWorkContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnStore(_ => new CrmKit.Tests.Storage.Memory.MemoryStore(), configure);
 }
 
+public sealed class ConfigurationOnPlainMemory : ConfigurationContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnStore(_ => new CrmKit.Tests.Storage.Memory.MemoryStore(), configure);
+}
+

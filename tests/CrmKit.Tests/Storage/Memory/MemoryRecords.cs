@@ -131,3 +131,19 @@ internal sealed class MemoryPrivacy(MemorySession session) : IPrivacyStore
     public ValueTask<IReadOnlyList<ErasureRecord>> ErasuresOfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<ErasureRecord>>(session.State.Erasures.Where(e => e.Customer == customer).ToArray());
 }
+
+internal sealed class MemoryConfiguration(MemorySession session) : IConfigurationStore
+{
+    public ValueTask<string?> ReadAsync(CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Configuration);
+    }
+
+    public ValueTask WriteAsync(string document, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        session.State.Configuration = document;
+        return ValueTask.CompletedTask;
+    }
+}

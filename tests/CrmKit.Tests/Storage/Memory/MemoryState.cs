@@ -28,6 +28,7 @@ internal sealed class MemoryState
     internal Dictionary<string, long> Cursors { get; private init; } = new(StringComparer.Ordinal);
     internal Dictionary<string, long> GoneMarks { get; private init; } = new(StringComparer.Ordinal);
     internal List<ErasureRecord> Erasures { get; private init; } = [];
+    internal string? Configuration { get; set; }
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -52,6 +53,7 @@ internal sealed class MemoryState
         Cursors = new(Cursors, StringComparer.Ordinal),
         GoneMarks = new(GoneMarks, StringComparer.Ordinal),
         Erasures = [.. Erasures],
+        Configuration = Configuration,
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,
