@@ -21,6 +21,7 @@ internal static class CrmKitCli
             ScriptCommands.Create(output, error),
             SegmentCommands.Create(output, error),
             CareCommands.Create(output, error),
+            CaseCommands.Create(output, error),
             CustomerCommands.Create(output, error),
             InitCommand.Create(output, error),
             ConfigureCommand.Create(output, error),

@@ -35,6 +35,7 @@ public sealed class CrmDatabase : IDisposable
         Grades = new GradeBook(context);
         Claims = new ClaimBook(context);
         JobRuns = new JobRunLog(context);
+        Cases = new CaseBook(context);
     }
 
     /// <summary>
@@ -135,6 +136,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Grades and their recorded changes and reviews.</summary>
     public GradeBook Grades { get; }
+
+    /// <summary>Service cases: complaints, requests and inquiries with deadlines, escalation and a recorded history.</summary>
+    public CaseBook Cases { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

@@ -41,6 +41,16 @@ public sealed record CrmOptions
     /// <summary>The clock every "now" comes from. Defaults to the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The deadlines of service cases, by category, priority and customer tier, counted in business
+    /// hours (see <see cref="CaseBook"/>). Defaults to <see cref="CaseBook.DefaultPolicy"/>: one working
+    /// day to a first response and five to a resolution, Monday to Friday 09:00–18:00 UTC.
+    /// </summary>
+    public CaseDeadlinePolicy CasePolicy { get; init; } = CaseBook.DefaultPolicy;
+
+    /// <summary>How long after a case is resolved its satisfaction check falls due. Defaults to two days.</summary>
+    public TimeSpan CaseFollowUpDelay { get; init; } = TimeSpan.FromDays(2);
+
     private readonly AttributeSchema? _attributes;
     private readonly StageModel? _stages;
     private readonly IReadOnlySet<InteractionKind>? _purchaseKinds;

@@ -13,7 +13,7 @@ internal static class CustomerCommands
     {
         var db = CliSession.DbOption();
         var code = new Argument<string>("code") { Description = "The customer code (a merged-away code shows its survivor)." };
-        var show = new Command("show", "The 360° view of one customer: profile, stats, stage history, segments, open tasks, recent interactions.") { code, db };
+        var show = new Command("show", "The 360° view of one customer: profile, stats, stage history, segments, open tasks, open cases, recent interactions.") { code, db };
         show.SetAction(p => Show(new CliSession(output, error, p), p.GetValue(code)!, p.GetValue(db)!));
         return new Command("customer", "Look at customers.") { show };
     }
@@ -49,6 +49,11 @@ internal static class CustomerCommands
         foreach (var t in crm.Care.For(c.Code).Where(t => t.Status == CareTaskStatus.Open))
             tasks.AddRow(N(t.Id), E(t.OccasionKey), t.Channel.Name, I(t.Due), t.Priority.ToString(), E(t.Owner ?? "-"));
         console.Write(tasks);
+
+        var cases = new Table().AddColumns("Open case", "Category", "Priority", "Status", "Owner", "Resolution due", "Subject");
+        foreach (var k in crm.Cases.List(new Storage.CaseQuery { Customer = c.Code, ActiveOnly = true }))
+            cases.AddRow(N(k.Id), E(k.Category), k.Priority.ToString(), k.Status.ToString(), E(k.Owner ?? "-"), I(k.ResolutionDue), E(k.Subject));
+        console.Write(cases);
 
         var recent = new Table().AddColumns("Recent interaction", "Channel", "At", "Amount", "Outcome");
         var skip = Math.Max(0, stats.InteractionCount - RecentInteractions);

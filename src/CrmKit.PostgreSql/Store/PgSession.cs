@@ -24,6 +24,7 @@ internal sealed class PgSession : IStoreSession
         Changes = new PgChangeFeed(this);
         Privacy = new PgPrivacy(this);
         Configuration = new PgConfiguration(this);
+        Cases = new PgCases(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -121,4 +122,5 @@ internal sealed class PgSession : IStoreSession
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
+    public ICaseStore Cases { get; }
 }

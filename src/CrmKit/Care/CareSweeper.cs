@@ -72,6 +72,23 @@ internal sealed class CareSweeper(CrmContext context)
     }
 
     /// <summary>
+    /// Passes one proposal for one customer through the contact policy, as a sweep would, inside
+    /// the caller's write: the task it created, or null when the policy held it back (the
+    /// suppression is recorded) or the occasion already has its task.
+    /// </summary>
+    internal async ValueTask<CareTask?> ProposeAsync(IStoreSession store, CustomerCode customer, ICareRule rule, CareAction action, DateTimeOffset at, CancellationToken ct)
+    {
+        CustomerSnapshot? snapshot = null;
+        await foreach (var chunk in store.Customers.ScanAsync(SnapshotScan.Only([customer]), ct).ConfigureAwait(false))
+            snapshot ??= chunk.FirstOrDefault();
+        if (snapshot is null) throw new CustomerNotFoundException(customer);
+        var tasks = (await store.Care.OfAsync(customer, ct).ConfigureAwait(false)).ToList();
+        var before = tasks.Count;
+        await ApplyAsync(store.Care, snapshot, rule, action, tasks, at, context.Options.ContactPolicy, ct).ConfigureAwait(false);
+        return tasks.Count > before ? tasks[^1] : null;
+    }
+
+    /// <summary>
     /// Every rule's proposals for each customer of a chunk, one entry per customer (a null customer
     /// when it has none); a rule that fails for a customer is reported and the other rules still run.
     /// </summary>

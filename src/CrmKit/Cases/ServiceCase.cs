@@ -252,6 +252,17 @@ public sealed record ServiceCase
         };
     }
 
+    /// <summary>The case moved to <paramref name="survivor"/>, when its customer was merged into that one.</summary>
+    internal ServiceCase MovedTo(CustomerCode survivor) => this with { Customer = survivor };
+
+    /// <summary>The case with its personal text gone (subject, notes, resolution summaries), for an erasure; its dates, owners and causes stay for the figures.</summary>
+    internal ServiceCase Erased() => this with
+    {
+        Subject = "(erased)",
+        History = [.. History.Select(h => h with { Note = null })],
+        Resolutions = [.. Resolutions.Select(r => r with { Summary = "(erased)" })],
+    };
+
     /// <summary>The stored case with its id.</summary>
     internal ServiceCase WithId(long id) => id > 0 ? this with { Id = id } : throw new CrmValidationException("case.id", $"{id} is not positive.");
 

@@ -23,6 +23,11 @@ internal sealed class CustomerMerger(CrmContext context)
             await store.Customers.MergeAwayAsync(record, c).ConfigureAwait(false);
 
             await CareMerge.MoveAsync(store.Care, s, m, now, c).ConfigureAwait(false);
+            foreach (var stored in await store.Cases.ListAsync(new CaseQuery { Customer = m }, c).ConfigureAwait(false))
+            {
+                var moved = CaseDocument.FromRecord(stored, context.Store.Location).MovedTo(s);
+                await store.Cases.UpdateAsync(CaseDocument.ToRecord(moved), stored.Changes, c).ConfigureAwait(false);
+            }
 
             var all = await store.Interactions.OfAsync(s, c).ConfigureAwait(false);
             await store.Customers.SetStatsAsync(s, InteractionLog.Fold(context.Options, all), c).ConfigureAwait(false);

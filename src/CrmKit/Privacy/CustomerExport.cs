@@ -73,6 +73,29 @@ internal static class CustomerExport
                     ["note"] = t.Note,
                     ["outcome"] = t.Outcome,
                 }).ToArray()),
+            ["cases"] = new JsonArray(dossier.Cases.OrderBy(c => c.Id)
+                .Select(c => (JsonNode?)new JsonObject
+                {
+                    ["id"] = c.Id,
+                    ["category"] = c.Category,
+                    ["subject"] = c.Subject,
+                    ["status"] = c.Status.ToString(),
+                    ["opened"] = Instant(c.OpenedAt),
+                    ["owner"] = c.Owner,
+                    ["history"] = new JsonArray(c.History.Select(h => (JsonNode?)new JsonObject
+                    {
+                        ["change"] = h.Kind.ToString(),
+                        ["at"] = Instant(h.At),
+                        ["actor"] = h.Actor,
+                        ["note"] = h.Note,
+                    }).ToArray()),
+                    ["resolutions"] = new JsonArray(c.Resolutions.Select(r => (JsonNode?)new JsonObject
+                    {
+                        ["rootCause"] = r.RootCause,
+                        ["summary"] = r.Summary,
+                        ["at"] = Instant(r.At),
+                    }).ToArray()),
+                }).ToArray()),
             ["careSuppressions"] = new JsonArray(dossier.CareSuppressions
                 .Select(x => (JsonNode?)new JsonObject { ["occasion"] = x.OccasionKey, ["channel"] = x.Channel.Name, ["reason"] = x.Reason.ToString(), ["at"] = Instant(x.At) }).ToArray()),
             ["mergedCodes"] = new JsonArray(dossier.MergedCodes.Select(a => (JsonNode?)a.Value).ToArray()),

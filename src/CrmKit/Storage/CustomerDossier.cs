@@ -32,6 +32,9 @@ public sealed record CustomerDossier
     /// <summary>The care suppressions.</summary>
     public required IReadOnlyList<CareSuppression> CareSuppressions { get; init; }
 
+    /// <summary>The customer's service cases, each with its history.</summary>
+    public IReadOnlyList<ServiceCase> Cases { get; init; } = [];
+
     /// <summary>The codes merged into this customer.</summary>
     public required IReadOnlyList<CustomerCode> MergedCodes { get; init; }
 
@@ -58,6 +61,8 @@ public sealed record CustomerDossier
             Segments = await store.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
             CareTasks = await store.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
             CareSuppressions = await store.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Cases = [.. (await store.Cases.ListAsync(new CaseQuery { Customer = customer }, cancellationToken).ConfigureAwait(false))
+                .Select(r => CaseDocument.FromRecord(r, "the store"))],
             MergedCodes = await store.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
             Erasures = await store.Privacy.ErasuresOfAsync(customer, cancellationToken).ConfigureAwait(false),
         };

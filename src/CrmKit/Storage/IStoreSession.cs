@@ -40,6 +40,9 @@ public interface IStoreSession
     /// <summary>Erasure records and the per-customer dossier.</summary>
     IPrivacyStore Privacy { get; }
 
+    /// <summary>Service cases.</summary>
+    ICaseStore Cases { get; }
+
     /// <summary>The configuration the database keeps about itself.</summary>
     IConfigurationStore Configuration { get; }
 }

@@ -19,11 +19,12 @@ internal static class Collections
     internal const string SegmentEvents = "segment_events";
     internal const string CareTasks = "care_tasks";
     internal const string CareSuppressions = "care_suppressions";
+    internal const string Cases = "cases";
 
     internal static readonly string[] All =
     [
         Customers, Interactions, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
-        Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions,
+        Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions, Cases,
         GradeChanges, Claims, ValueFits, CustomerValues,
     ];
     internal const string GradeChanges = "grade_changes";

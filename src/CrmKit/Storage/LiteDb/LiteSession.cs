@@ -19,6 +19,7 @@ internal sealed class LiteSession : IStoreSession
         Changes = new LiteChangeFeed(this);
         Privacy = new LitePrivacy(this);
         Configuration = new LiteConfiguration(this);
+        Cases = new LiteCases(this);
     }
 
     internal LiteStore Store { get; }
@@ -44,4 +45,5 @@ internal sealed class LiteSession : IStoreSession
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
+    public ICaseStore Cases { get; }
 }

@@ -57,6 +57,7 @@ internal sealed partial class LiteStore : ICrmStore
         SegmentEvents = _db.GetCollection(Collections.SegmentEvents, BsonAutoId.Int64);
         CareTasks = _db.GetCollection(Collections.CareTasks, BsonAutoId.Int64);
         CareSuppressions = _db.GetCollection(Collections.CareSuppressions, BsonAutoId.ObjectId);
+        Cases = _db.GetCollection(Collections.Cases, BsonAutoId.Int64);
         GradeChanges = _db.GetCollection(Collections.GradeChanges, BsonAutoId.Int64);
         Claims = _db.GetCollection(Collections.Claims, BsonAutoId.ObjectId);
         ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
@@ -80,6 +81,8 @@ internal sealed partial class LiteStore : ICrmStore
             StageChanges.EnsureIndex("c", "$.c");
             Aliases.EnsureIndex("s", "$.s");
             Changes.EnsureIndex("s", "$.s");
+            Cases.EnsureIndex("c", "$.c");
+            Cases.EnsureIndex("o", "$.o");
             SegmentMembers.EnsureIndex("seg", "$.seg");
             SegmentMembers.EnsureIndex("c", "$.c");
             SegmentEvents.EnsureIndex("seg", "$.seg");
@@ -134,6 +137,7 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> SegmentEvents { get; }
     internal ILiteCollection<BsonDocument> CareTasks { get; }
     internal ILiteCollection<BsonDocument> CareSuppressions { get; }
+    internal ILiteCollection<BsonDocument> Cases { get; }
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }

@@ -54,5 +54,10 @@ public sealed class ConfigurationOnLiteFile : ConfigurationContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnFile(configure);
 }
 
+public sealed class CaseOnLiteFile : CaseContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnFile(configure);
+}
+
 /// <summary>The crash test needs a store that outlives its process: it runs on the file store.</summary>
 public sealed class CrashOnLiteFile(ITestOutputHelper output) : CrashContract(output);

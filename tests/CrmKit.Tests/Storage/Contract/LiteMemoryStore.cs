@@ -52,3 +52,8 @@ public sealed class ConfigurationOnLiteMemory : ConfigurationContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
 }
 
+public sealed class CaseOnLiteMemory : CaseContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.InMemory(configure);
+}
+

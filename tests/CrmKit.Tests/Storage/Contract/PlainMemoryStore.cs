@@ -52,3 +52,8 @@ public sealed class ConfigurationOnPlainMemory : ConfigurationContract
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnStore(_ => new CrmKit.Tests.Storage.Memory.MemoryStore(), configure);
 }
 
+public sealed class CaseOnPlainMemory : CaseContract
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => TestDatabase.OnStore(_ => new CrmKit.Tests.Storage.Memory.MemoryStore(), configure);
+}
+

@@ -147,3 +147,38 @@ internal sealed class MemoryConfiguration(MemorySession session) : IConfiguratio
         return ValueTask.CompletedTask;
     }
 }
+
+internal sealed class MemoryCases(MemorySession session) : ICaseStore
+{
+    public ValueTask<long> InsertAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        var id = session.State.NextCase++;
+        session.State.Cases[id] = record with { Id = id };
+        return ValueTask.FromResult(id);
+    }
+
+    public ValueTask<CaseRecord?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return ValueTask.FromResult(session.State.Cases.GetValueOrDefault(id));
+    }
+
+    public ValueTask UpdateAsync(CaseRecord record, int expectedChanges, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        var stored = session.State.Cases.GetValueOrDefault(record.Id) ?? throw new CaseNotFoundException(record.Id);
+        if (stored.Changes != expectedChanges)
+            throw new ConcurrencyConflictException($"Case {record.Id}", record.Customer, expectedChanges, stored.Changes);
+        session.State.Cases[record.Id] = record;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<CaseRecord>> ListAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        session.Check();
+        IReadOnlyList<CaseRecord> records = [.. session.State.Cases.Values.Where(r =>
+            (query.Customer is null || r.Customer == query.Customer) && (query.Owner is null || r.Owner == query.Owner) && (!query.ActiveOnly || r.Active))];
+        return ValueTask.FromResult(records);
+    }
+}

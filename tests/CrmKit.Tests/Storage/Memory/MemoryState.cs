@@ -29,6 +29,8 @@ internal sealed class MemoryState
     internal Dictionary<string, long> GoneMarks { get; private init; } = new(StringComparer.Ordinal);
     internal List<ErasureRecord> Erasures { get; private init; } = [];
     internal string? Configuration { get; set; }
+    internal SortedDictionary<long, CaseRecord> Cases { get; private init; } = [];
+    internal long NextCase { get; set; } = 1;
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -54,6 +56,8 @@ internal sealed class MemoryState
         GoneMarks = new(GoneMarks, StringComparer.Ordinal),
         Erasures = [.. Erasures],
         Configuration = Configuration,
+        Cases = new(Cases),
+        NextCase = NextCase,
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

@@ -77,6 +77,7 @@ internal sealed class MemorySession : IStoreSession
         Changes = new MemoryChanges(this);
         Privacy = new MemoryPrivacy(this);
         Configuration = new MemoryConfiguration(this);
+        Cases = new MemoryCases(this);
     }
 
     internal MemoryState State { get; }
@@ -129,4 +130,5 @@ internal sealed class MemorySession : IStoreSession
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
+    public ICaseStore Cases { get; }
 }
