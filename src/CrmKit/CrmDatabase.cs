@@ -35,6 +35,8 @@ public sealed class CrmDatabase : IDisposable
         Grades = new GradeBook(context);
         Claims = new ClaimBook(context);
         JobRuns = new JobRunLog(context);
+        Campaigns = new CampaignBook(context);
+        Rates = new RateBook(context);
     }
 
     /// <summary>
@@ -109,6 +111,12 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Grades and their recorded changes and reviews.</summary>
     public GradeBook Grades { get; }
+
+    /// <summary>Campaigns: plan, approve, rehearse, run with a holdout, evaluate; and the plan library.</summary>
+    public CampaignBook Campaigns { get; }
+
+    /// <summary>The rates that judge staff, channels and campaigns, cut by segment, owner, channel, campaign or period.</summary>
+    public RateBook Rates { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

@@ -23,6 +23,7 @@ internal sealed class PgSession : IStoreSession
         JobRuns = new PgJobRuns(this);
         Changes = new PgChangeFeed(this);
         Privacy = new PgPrivacy(this);
+        Campaigns = new PgCampaigns(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -119,4 +120,5 @@ internal sealed class PgSession : IStoreSession
     public IJobRunStore JobRuns { get; }
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+    public ICampaignStore Campaigns { get; }
 }

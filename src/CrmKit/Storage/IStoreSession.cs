@@ -39,4 +39,7 @@ public interface IStoreSession
 
     /// <summary>Erasure records and the per-customer dossier.</summary>
     IPrivacyStore Privacy { get; }
+
+    /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
+    ICampaignStore Campaigns { get; }
 }

@@ -18,6 +18,7 @@ internal sealed class LiteSession : IStoreSession
         JobRuns = new LiteJobRuns(this);
         Changes = new LiteChangeFeed(this);
         Privacy = new LitePrivacy(this);
+        Campaigns = new LiteCampaigns(this);
     }
 
     internal LiteStore Store { get; }
@@ -42,4 +43,5 @@ internal sealed class LiteSession : IStoreSession
     public IJobRunStore JobRuns { get; }
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+    public ICampaignStore Campaigns { get; }
 }

@@ -28,6 +28,9 @@ internal sealed class MemoryState
     internal Dictionary<string, long> Cursors { get; private init; } = new(StringComparer.Ordinal);
     internal Dictionary<string, long> GoneMarks { get; private init; } = new(StringComparer.Ordinal);
     internal List<ErasureRecord> Erasures { get; private init; } = [];
+    internal SortedDictionary<string, Campaign> Campaigns { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, CampaignTemplate> Templates { get; private init; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -52,6 +55,9 @@ internal sealed class MemoryState
         Cursors = new(Cursors, StringComparer.Ordinal),
         GoneMarks = new(GoneMarks, StringComparer.Ordinal),
         Erasures = [.. Erasures],
+        Campaigns = new(Campaigns, StringComparer.Ordinal),
+        Templates = new(Templates, StringComparer.Ordinal),
+        Assignments = new(Assignments, StringComparer.Ordinal),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

@@ -76,6 +76,7 @@ internal sealed class MemorySession : IStoreSession
         JobRuns = new MemoryJobRuns(this);
         Changes = new MemoryChanges(this);
         Privacy = new MemoryPrivacy(this);
+        Campaigns = new MemoryCampaigns(this);
     }
 
     internal MemoryState State { get; }
@@ -127,4 +128,5 @@ internal sealed class MemorySession : IStoreSession
     public IJobRunStore JobRuns { get; }
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+    public ICampaignStore Campaigns { get; }
 }
