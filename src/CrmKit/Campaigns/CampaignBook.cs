@@ -16,23 +16,27 @@ public sealed class CampaignBook
 
     /// <summary>Stores a new draft campaign with <paramref name="plan"/>, created by <paramref name="actor"/> now.</summary>
     /// <exception cref="CrmValidationException">The id or actor is not acceptable, or a campaign with the id exists; nothing was written.</exception>
-    public Campaign Create(string id, CampaignPlan plan, string actor) => CreateAsync(id, plan, actor).GetAwaiter().GetResult();
+    /// <param name="id">The campaign's id.</param>
+    /// <param name="plan">Its plan.</param>
+    /// <param name="actor">Who creates it.</param>
+    /// <param name="at">When the step is recorded; now when null.</param>
+    public Campaign Create(string id, CampaignPlan plan, string actor, DateTimeOffset? at = null) => CreateAsync(id, plan, actor, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Create"/>
-    public Task<Campaign> CreateAsync(string id, CampaignPlan plan, string actor, CancellationToken cancellationToken = default) =>
-        AddAsync(Campaign.Draft(id, plan, actor, _context.Now), cancellationToken);
+    public Task<Campaign> CreateAsync(string id, CampaignPlan plan, string actor, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        AddAsync(Campaign.Draft(id, plan, actor, at ?? _context.Now), cancellationToken);
 
     /// <summary>Stores a new draft copied from the template <paramref name="template"/>, with a new id and window.</summary>
     /// <exception cref="CampaignNotFoundException">No template has that name; nothing was written.</exception>
     /// <exception cref="CrmValidationException">A value is not acceptable, or a campaign with the id exists; nothing was written.</exception>
-    public Campaign CreateFromTemplate(string template, string id, CampaignWindow window, string actor) =>
-        CreateFromTemplateAsync(template, id, window, actor).GetAwaiter().GetResult();
+    public Campaign CreateFromTemplate(string template, string id, CampaignWindow window, string actor, DateTimeOffset? at = null) =>
+        CreateFromTemplateAsync(template, id, window, actor, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="CreateFromTemplate"/>
-    public async Task<Campaign> CreateFromTemplateAsync(string template, string id, CampaignWindow window, string actor, CancellationToken cancellationToken = default)
+    public async Task<Campaign> CreateFromTemplateAsync(string template, string id, CampaignWindow window, string actor, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
     {
         var stored = await FindTemplateAsync(template, cancellationToken).ConfigureAwait(false) ?? throw new CampaignNotFoundException(template, "template");
-        return await AddAsync(Campaign.FromTemplate(stored, id, window, actor, _context.Now), cancellationToken).ConfigureAwait(false);
+        return await AddAsync(Campaign.FromTemplate(stored, id, window, actor, at ?? _context.Now), cancellationToken).ConfigureAwait(false);
     }
 
     private Task<Campaign> AddAsync(Campaign campaign, CancellationToken ct) => _context.Write(async (s, c) =>
@@ -58,50 +62,50 @@ public sealed class CampaignBook
     public Task<IReadOnlyList<Campaign>> AllAsync(CancellationToken cancellationToken = default) =>
         _context.Read((s, c) => s.Campaigns.AllAsync(c), cancellationToken).AsTask();
 
-    /// <summary>Submits a draft for approval.</summary>
+    /// <summary>Submits a draft for approval, recorded at <c>at</c> (now when null); so are the other steps.</summary>
     /// <exception cref="CampaignNotFoundException">No such campaign.</exception>
     /// <exception cref="IllegalCampaignTransitionException">The campaign is not a draft; nothing was written.</exception>
-    public Campaign Submit(string id, string actor, string reason) => StepAsync(id, c => c.Submit(actor, _context.Now, reason), default).GetAwaiter().GetResult();
+    public Campaign Submit(string id, string actor, string reason, DateTimeOffset? at = null) => SubmitAsync(id, actor, reason, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Submit"/>
-    public Task<Campaign> SubmitAsync(string id, string actor, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync(id, c => c.Submit(actor, _context.Now, reason), cancellationToken);
+    public Task<Campaign> SubmitAsync(string id, string actor, string reason, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, c => c.Submit(actor, at ?? _context.Now, reason), cancellationToken);
 
     /// <summary>Approves a submitted campaign.</summary>
     /// <exception cref="CampaignNotFoundException">No such campaign.</exception>
     /// <exception cref="IllegalCampaignTransitionException">The campaign is not submitted; nothing was written.</exception>
-    public Campaign Approve(string id, string actor, string reason) => ApproveAsync(id, actor, reason).GetAwaiter().GetResult();
+    public Campaign Approve(string id, string actor, string reason, DateTimeOffset? at = null) => ApproveAsync(id, actor, reason, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Approve"/>
-    public Task<Campaign> ApproveAsync(string id, string actor, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync(id, c => c.Approve(actor, _context.Now, reason), cancellationToken);
+    public Task<Campaign> ApproveAsync(string id, string actor, string reason, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, c => c.Approve(actor, at ?? _context.Now, reason), cancellationToken);
 
     /// <summary>Sends a submitted campaign back to draft.</summary>
     /// <exception cref="CampaignNotFoundException">No such campaign.</exception>
     /// <exception cref="IllegalCampaignTransitionException">The campaign is not submitted; nothing was written.</exception>
-    public Campaign SendBack(string id, string actor, string reason) => SendBackAsync(id, actor, reason).GetAwaiter().GetResult();
+    public Campaign SendBack(string id, string actor, string reason, DateTimeOffset? at = null) => SendBackAsync(id, actor, reason, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="SendBack"/>
-    public Task<Campaign> SendBackAsync(string id, string actor, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync(id, c => c.SendBack(actor, _context.Now, reason), cancellationToken);
+    public Task<Campaign> SendBackAsync(string id, string actor, string reason, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, c => c.SendBack(actor, at ?? _context.Now, reason), cancellationToken);
 
     /// <summary>Cancels a campaign before completion. Its tasks stay as they are; no new ones are made.</summary>
     /// <exception cref="CampaignNotFoundException">No such campaign.</exception>
     /// <exception cref="IllegalCampaignTransitionException">The campaign is completed or cancelled; nothing was written.</exception>
-    public Campaign Cancel(string id, string actor, string reason) => CancelAsync(id, actor, reason).GetAwaiter().GetResult();
+    public Campaign Cancel(string id, string actor, string reason, DateTimeOffset? at = null) => CancelAsync(id, actor, reason, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Cancel"/>
-    public Task<Campaign> CancelAsync(string id, string actor, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync(id, c => c.Cancel(actor, _context.Now, reason), cancellationToken);
+    public Task<Campaign> CancelAsync(string id, string actor, string reason, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, c => c.Cancel(actor, at ?? _context.Now, reason), cancellationToken);
 
     /// <summary>Completes a running campaign.</summary>
     /// <exception cref="CampaignNotFoundException">No such campaign.</exception>
     /// <exception cref="IllegalCampaignTransitionException">The campaign is not running; nothing was written.</exception>
-    public Campaign Complete(string id, string actor, string reason) => CompleteAsync(id, actor, reason).GetAwaiter().GetResult();
+    public Campaign Complete(string id, string actor, string reason, DateTimeOffset? at = null) => CompleteAsync(id, actor, reason, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Complete"/>
-    public Task<Campaign> CompleteAsync(string id, string actor, string reason, CancellationToken cancellationToken = default) =>
-        StepAsync(id, c => c.Complete(actor, _context.Now, reason), cancellationToken);
+    public Task<Campaign> CompleteAsync(string id, string actor, string reason, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        StepAsync(id, c => c.Complete(actor, at ?? _context.Now, reason), cancellationToken);
 
     private Task<Campaign> StepAsync(string id, Func<Campaign, Campaign> step, CancellationToken ct) => _context.Write(async (s, c) =>
     {
