@@ -30,6 +30,7 @@ internal static class CrmKitCli
             EraseCommand.Create(output, error),
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
+            CampaignCommands.Create(output, error),
             DatabaseOption.CreateWait(),
         };
         var parsed = root.Parse(args);

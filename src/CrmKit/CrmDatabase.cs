@@ -36,6 +36,8 @@ public sealed class CrmDatabase : IDisposable
         Claims = new ClaimBook(context);
         JobRuns = new JobRunLog(context);
         Cases = new CaseBook(context);
+        Campaigns = new CampaignBook(context);
+        Rates = new RateBook(context);
     }
 
     /// <summary>
@@ -139,6 +141,12 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Service cases: complaints, requests and inquiries with deadlines, escalation and a recorded history.</summary>
     public CaseBook Cases { get; }
+
+    /// <summary>Campaigns: plan, approve, rehearse, run with a holdout, evaluate; and the plan library.</summary>
+    public CampaignBook Campaigns { get; }
+
+    /// <summary>The rates that judge staff, channels and campaigns, cut by segment, owner, channel, campaign or period.</summary>
+    public RateBook Rates { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

@@ -8,7 +8,7 @@ internal static class ReportCommand
     internal static Command Create(TextWriter output, TextWriter error)
     {
         var db = DatabaseOption.Create();
-        var command = new Command("report", "Summarise the database: customer and interaction counts, lifecycle stages, value tiers.") { db };
+        var command = new Command("report", "Summarise the database: customer and interaction counts, lifecycle stages, value tiers; `report rates` for the rates.") { db, RateCommand.Create(output, error) };
         command.SetAction(parsed => CommandRunner.Run(error, () =>
         {
             using var crm = DatabaseOption.Open(parsed, db, readOnly: true);

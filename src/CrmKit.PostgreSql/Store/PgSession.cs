@@ -25,6 +25,7 @@ internal sealed class PgSession : IStoreSession
         Privacy = new PgPrivacy(this);
         Configuration = new PgConfiguration(this);
         Cases = new PgCases(this);
+        Campaigns = new PgCampaigns(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -123,4 +124,5 @@ internal sealed class PgSession : IStoreSession
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+    public ICampaignStore Campaigns { get; }
 }

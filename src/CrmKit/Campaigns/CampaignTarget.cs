@@ -44,6 +44,14 @@ public sealed record CampaignTarget
     /// <exception cref="CrmValidationException">The reference is not a valid name.</exception>
     public static CampaignTarget OfScript(string reference) => new(CampaignTargetKind.Script, null, null, Require.Identifier(reference, "target.script"));
 
+    /// <summary>Equal when the kind and the segment, script or filter clauses (in order) are equal.</summary>
+    public bool Equals(CampaignTarget? other) =>
+        other is not null && Kind == other.Kind && Segment == other.Segment && Script == other.Script
+        && (Filter is null ? other.Filter is null : other.Filter is not null && Filter.Clauses.SequenceEqual(other.Filter.Clauses));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Segment, Script, Filter?.Clauses.Count);
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {

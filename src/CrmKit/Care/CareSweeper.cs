@@ -18,15 +18,24 @@ internal sealed class CareSweeper(CrmContext context)
     private int _suppressed;
     private readonly SortedDictionary<SuppressionReason, int> _suppressedBy = [];
 
-    internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly, CancellationToken ct)
+    internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly, CancellationToken ct) =>
+        await SweepAsync(store, at, rules, changedOnly, null, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// A sweep over only the customers <paramref name="only"/> names when it is given (a campaign
+    /// run's treated customers); such a sweep leaves the changed-only cursor of ordinary sweeps alone.
+    /// </summary>
+    internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly,
+        IReadOnlyCollection<CustomerCode>? only, CancellationToken ct)
     {
         var policy = context.Options.ContactPolicy;
         var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
         var expired = await ExpireAsync(store.Care, at, policy, ct).ConfigureAwait(false);
 
-        var last = await store.Changes.CursorAsync(SequenceKey, ct).ConfigureAwait(false);
-        var incremental = changedOnly && last is not null;
-        var scan = incremental
+        var last = only is null ? await store.Changes.CursorAsync(SequenceKey, ct).ConfigureAwait(false) : null;
+        var incremental = (changedOnly && last is not null) || only is not null;
+        var scan = only is not null ? SnapshotScan.Only(only)
+            : incremental
             ? SnapshotScan.Only(await store.Changes.ChangedSinceAsync(last!.Value, ct).ConfigureAwait(false))
             : SnapshotScan.All(parallel: true);
 
@@ -63,7 +72,7 @@ internal sealed class CareSweeper(CrmContext context)
                 await ApplyAsync(store.Care, customer, rule, action, tasks, at, policy, ct).ConfigureAwait(false);
             }
         }
-        await store.Changes.SetCursorAsync(SequenceKey, sequence, ct).ConfigureAwait(false);
+        if (only is null) await store.Changes.SetCursorAsync(SequenceKey, sequence, ct).ConfigureAwait(false);
         return new SweepResult(at, evaluated, proposed, _created, _known, _suppressed, expired,
             [.. failures.OrderBy(f => f.Customer.Value, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)])
         {
@@ -146,26 +155,10 @@ internal sealed class CareSweeper(CrmContext context)
             return;
         }
 
-        var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.ClosesOccasion);
-        if (closed is not null)
+        var (due, verdict) = Judge(snapshot, occasion, channel, action.Due, tasks, policy);
+        if (verdict is { } held)
         {
-            await SuppressAsync(care, customer.Code, rule, occasion, channel, SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}", at, ct).ConfigureAwait(false);
-            return;
-        }
-        if (customer.Consents.TryGetValue(channel, out var consent) ? !consent.Granted : policy.RequireOptIn)
-        {
-            var reason = consent is null ? SuppressionReason.NoConsent : SuppressionReason.OptedOut;
-            await SuppressAsync(care, customer.Code, rule, occasion, channel, reason,
-                consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}", at, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var due = policy.NextAllowed(action.Due, snapshot.Zone);
-        var near = tasks.Count(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow);
-        if (near >= policy.MaxPerChannel)
-        {
-            await SuppressAsync(care, customer.Code, rule, occasion, channel, SuppressionReason.FrequencyCap,
-                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}"), at, ct).ConfigureAwait(false);
+            await SuppressAsync(care, customer.Code, rule, occasion, channel, held.Reason, held.Detail, at, ct).ConfigureAwait(false);
             return;
         }
 
@@ -201,6 +194,32 @@ internal sealed class CareSweeper(CrmContext context)
         await care.PutSuppressionAsync(new CareSuppression(customer, rule.Name, occasion, channel, reason, detail, at), replace: true, ct).ConfigureAwait(false);
         _suppressed++;
         _suppressedBy[reason] = _suppressedBy.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>
+    /// The contact policy's verdict on one proposal, without writing: the due time it would get and,
+    /// when it would be held back, why (the occasion closed on another channel, no consent, the cap).
+    /// A proposal whose task already exists is not judged here.
+    /// </summary>
+    internal static (DateTimeOffset Due, (SuppressionReason Reason, string Detail)? HeldBack) Judge(CustomerSnapshot snapshot, string occasion, Channel channel,
+        DateTimeOffset proposedDue, IReadOnlyCollection<CareTask> tasks, ContactPolicy policy)
+    {
+        var customer = snapshot.Customer;
+        var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.ClosesOccasion);
+        if (closed is not null)
+            return (proposedDue, (SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}"));
+        if (customer.Consents.TryGetValue(channel, out var consent) ? !consent.Granted : policy.RequireOptIn)
+        {
+            var reason = consent is null ? SuppressionReason.NoConsent : SuppressionReason.OptedOut;
+            return (proposedDue, (reason, consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}"));
+        }
+
+        var due = policy.NextAllowed(proposedDue, snapshot.Zone);
+        var near = tasks.Count(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow);
+        if (near >= policy.MaxPerChannel)
+            return (due, (SuppressionReason.FrequencyCap,
+                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}")));
+        return (due, null);
     }
 
     /// <summary>Tasks that count against the frequency cap: every contact made or still planned.</summary>

@@ -45,4 +45,7 @@ public interface IStoreSession
 
     /// <summary>The configuration the database keeps about itself.</summary>
     IConfigurationStore Configuration { get; }
+
+    /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
+    ICampaignStore Campaigns { get; }
 }

@@ -26,11 +26,16 @@ internal static class Collections
         Customers, Interactions, StageChanges, Aliases, Merges, Erasures, Meta, Changes,
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions, Cases,
         GradeChanges, Claims, ValueFits, CustomerValues,
+        Campaigns, CampaignSteps, CampaignTemplates, CampaignAssignments,
     ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
     internal const string ValueFits = "value_fits";
     internal const string CustomerValues = "customer_values";
     internal const string JobRuns = "job_runs";
+    internal const string Campaigns = "campaigns";
+    internal const string CampaignSteps = "campaign_steps";
+    internal const string CampaignTemplates = "campaign_templates";
+    internal const string CampaignAssignments = "campaign_assignments";
 
 }

@@ -20,6 +20,7 @@ internal sealed class LiteSession : IStoreSession
         Privacy = new LitePrivacy(this);
         Configuration = new LiteConfiguration(this);
         Cases = new LiteCases(this);
+        Campaigns = new LiteCampaigns(this);
     }
 
     internal LiteStore Store { get; }
@@ -46,4 +47,5 @@ internal sealed class LiteSession : IStoreSession
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+    public ICampaignStore Campaigns { get; }
 }

@@ -63,6 +63,10 @@ internal sealed partial class LiteStore : ICrmStore
         ValueFits = _db.GetCollection(Collections.ValueFits, BsonAutoId.Int64);
         CustomerValues = _db.GetCollection(Collections.CustomerValues, BsonAutoId.ObjectId);
         JobRuns = _db.GetCollection(Collections.JobRuns);
+        Campaigns = _db.GetCollection(Collections.Campaigns, BsonAutoId.ObjectId);
+        CampaignSteps = _db.GetCollection(Collections.CampaignSteps, BsonAutoId.Int64);
+        CampaignTemplates = _db.GetCollection(Collections.CampaignTemplates, BsonAutoId.ObjectId);
+        CampaignAssignments = _db.GetCollection(Collections.CampaignAssignments, BsonAutoId.ObjectId);
 
         if (_readOnlyPath is not null)
         {
@@ -93,6 +97,8 @@ internal sealed partial class LiteStore : ICrmStore
             CareSuppressions.EnsureIndex("c", "$.c");
             GradeChanges.EnsureIndex("c", "$.c");
             Erasures.EnsureIndex("c", "$.c");
+            CampaignSteps.EnsureIndex("cmp", "$.cmp");
+            CampaignAssignments.EnsureIndex("cmp", "$.cmp");
             MoveLegacyStats();
         }
         catch (LiteException e)
@@ -143,6 +149,10 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> ValueFits { get; }
     internal ILiteCollection<BsonDocument> CustomerValues { get; }
     internal ILiteCollection<BsonDocument> JobRuns { get; }
+    internal ILiteCollection<BsonDocument> Campaigns { get; }
+    internal ILiteCollection<BsonDocument> CampaignSteps { get; }
+    internal ILiteCollection<BsonDocument> CampaignTemplates { get; }
+    internal ILiteCollection<BsonDocument> CampaignAssignments { get; }
 
     /// <summary>
     /// The change sequence number of the last committed transaction that changed a customer; 0 for

@@ -31,6 +31,9 @@ internal sealed class MemoryState
     internal string? Configuration { get; set; }
     internal SortedDictionary<long, CaseRecord> Cases { get; private init; } = [];
     internal long NextCase { get; set; } = 1;
+    internal SortedDictionary<string, Campaign> Campaigns { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, CampaignTemplate> Templates { get; private init; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -58,6 +61,9 @@ internal sealed class MemoryState
         Configuration = Configuration,
         Cases = new(Cases),
         NextCase = NextCase,
+        Campaigns = new(Campaigns, StringComparer.Ordinal),
+        Templates = new(Templates, StringComparer.Ordinal),
+        Assignments = new(Assignments, StringComparer.Ordinal),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

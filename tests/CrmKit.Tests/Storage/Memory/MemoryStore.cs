@@ -78,6 +78,7 @@ internal sealed class MemorySession : IStoreSession
         Privacy = new MemoryPrivacy(this);
         Configuration = new MemoryConfiguration(this);
         Cases = new MemoryCases(this);
+        Campaigns = new MemoryCampaigns(this);
     }
 
     internal MemoryState State { get; }
@@ -131,4 +132,5 @@ internal sealed class MemorySession : IStoreSession
     public IPrivacyStore Privacy { get; }
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+    public ICampaignStore Campaigns { get; }
 }
