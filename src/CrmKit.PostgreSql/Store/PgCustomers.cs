@@ -120,7 +120,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
             args.Add(codes.Select(c => c.Value).ToArray());
             where.Add("c.code = ANY($1)");
         }
-        if (scan.Filter is { } filter && ScanFilter.Sql(filter, args) is { } pushed) where.Add(pushed);
+        if (scan.Filter is { } filter && ScanFilter.Sql(filter, scan.At, args) is { } pushed) where.Add(pushed);
         var sql = $"""
             SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns}
             FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code
