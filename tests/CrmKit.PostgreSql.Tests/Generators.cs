@@ -67,3 +67,40 @@ public static class Generators
             SchemaName.Select(s => s + "-"),
             SchemaName.Select(s => s.ToUpperInvariant() + "X"));
 }
+
+/// <summary>Recency on the server: last purchases a whole number of days before an instant, a microsecond either side, and the instants and filters that test them.</summary>
+public static class RecencyGenerators
+{
+    /// <summary>The instant the seeded purchases are placed around.</summary>
+    public static readonly DateTimeOffset Around = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Last purchases: <c>days</c> before <see cref="Around"/>, moved by a few microseconds or by up to a day; none for some.</summary>
+    public static IEnumerable<DateTimeOffset?> LastPurchases()
+    {
+        var random = new Random(20261126);
+        foreach (var days in new[] { 0, 1, 2, 3, 7, 29, 30, 31, 89, 90, 91, 365, 366, 4000 })
+        {
+            foreach (var micros in new[] { -1L, 0, 1, 7 })
+                yield return Around.AddDays(-days).AddTicks(micros * 10).ToOffset(TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60)));
+            yield return Around.AddDays(-days).AddTicks(random.NextInt64(-TimeSpan.TicksPerDay, TimeSpan.TicksPerDay) / 10 * 10);
+        }
+        yield return Around.AddDays(1);
+        yield return null;
+    }
+
+    /// <summary>Evaluation instants: the seeding instant, a tick or a microsecond either side, or anywhere within three days.</summary>
+    public static Gen<DateTimeOffset> At { get; } =
+        Gen.OneOf(
+            Gen.Elements(0L, 1, -1, 9, -9, 10, -10, 11).Select(t => Around.AddTicks(t)),
+            Gen.Choose(-3 * 24 * 60, 3 * 24 * 60).Zip(Gen.Choose(0, 599_999_999)).Select(p => Around.AddMinutes(p.Item1).AddTicks(p.Item2 % 600_000_000)),
+            Gen.Choose(-2, 2).Select(d => Around.AddDays(d)));
+
+    /// <summary>A recency clause with any operator on the seeded day counts (and their neighbours), maybe beside a tag clause.</summary>
+    public static Gen<SegmentFilter> Filter { get; } =
+        from op in Gen.Elements(ClauseOperator.Equal, ClauseOperator.NotEqual, ClauseOperator.Less, ClauseOperator.LessOrEqual, ClauseOperator.Greater, ClauseOperator.GreaterOrEqual)
+        from days in Gen.Elements(-1, 0, 1, 2, 3, 6, 7, 8, 29, 30, 31, 90, 91, 365, 400, 3999, 4000, 4001)
+        from tagged in Gen.Elements(false, false, true)
+        select tagged
+            ? new SegmentFilter(SegmentClause.RecencyDays(op, days), SegmentClause.HasAnyTag("recent-vip"))
+            : new SegmentFilter(SegmentClause.RecencyDays(op, days));
+}

@@ -27,6 +27,21 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         return rows.Count == 0 ? null : rows[0];
     }
 
+    public async ValueTask<IReadOnlyDictionary<CustomerCode, CustomerRecord>> FindManyAsync(IReadOnlyCollection<CustomerCode> codes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var wanted = codes.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0) return new Dictionary<CustomerCode, CustomerRecord>();
+        // As FindAsync, for all at once: one statement locks the rows in code order, the next reads
+        // them with a snapshot of its own; both go in one round trip.
+        var read = ($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = ANY($1)", new object?[] { wanted });
+        if (!session.Writable)
+            return (await session.ListAsync(read.Item1, CustomerRows.ReadRecord, cancellationToken, (object)wanted).ConfigureAwait(false)).ToDictionary(r => r.Customer.Code);
+        var (rows, _) = await session.BatchReadAsync(
+            [("SELECT 1 FROM customers WHERE code = ANY($1) ORDER BY code COLLATE \"C\" FOR UPDATE", [wanted]), read], 1, CustomerRows.ReadRecord, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Customer.Code);
+    }
+
     public async ValueTask<CustomerSnapshot?> SnapshotAsync(CustomerCode code, CancellationToken cancellationToken)
     {
         var rows = await session.ListAsync($"SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns} FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code WHERE c.code = $1",
@@ -120,7 +135,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
             args.Add(codes.Select(c => c.Value).ToArray());
             where.Add("c.code = ANY($1)");
         }
-        if (scan.Filter is { } filter && ScanFilter.Sql(filter, args) is { } pushed) where.Add(pushed);
+        if (scan.Filter is { } filter && ScanFilter.Sql(filter, scan.At, args) is { } pushed) where.Add(pushed);
         var sql = $"""
             SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns}
             FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code

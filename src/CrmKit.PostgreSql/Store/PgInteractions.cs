@@ -6,8 +6,9 @@ namespace CrmKit.PostgreSql;
 
 /// <summary>
 /// The interaction log: one row per interaction, ids from the table's identity. A batch goes in
-/// with one multi-row INSERT and the new stats of its customers in the same transaction; the
-/// customers were locked when the write loaded them (see <see cref="PgCustomers"/>).
+/// with one multi-row INSERT and the new stats of all its customers with one batch of set-based
+/// statements, in the same transaction; the customers were locked when the write loaded them
+/// (see <see cref="PgCustomers"/>).
 /// </summary>
 internal sealed class PgInteractions(PgSession session) : IInteractionStore
 {
@@ -20,14 +21,21 @@ internal sealed class PgInteractions(PgSession session) : IInteractionStore
     {
         session.RequireWrite();
         var stored = new Interaction[batch.Count];
-        if (batch.Count > 0)
+        if (batch.Count == 0)
         {
-            var ids = await session.ListAsync("""
-                INSERT INTO interactions (customer_code, kind, channel, occurred_at, occurred_offset, amount, outcome, notes, staff, metadata, recorded_at, recorded_offset)
-                SELECT $1[n], $2[n], $3[n], $4[n], $5[n], $6[n], $7[n], $8[n], $9[n], $10[n]::jsonb, $11[n], $12[n]
-                FROM generate_subscripts($1, 1) n ORDER BY n
-                RETURNING id
-                """, r => r.GetInt64(0), cancellationToken,
+            await StatsRows.WriteAsync(session, stats, cancellationToken).ConfigureAwait(false);
+            return stored;
+        }
+        // The rows and their customers' new stats go in one round trip: the INSERT first (the one
+        // statement that returns rows: the new ids), then the stats statements.
+        var statements = new List<(string, object?[])>
+        {
+            ("""
+            INSERT INTO interactions (customer_code, kind, channel, occurred_at, occurred_offset, amount, outcome, notes, staff, metadata, recorded_at, recorded_offset)
+            SELECT $1[n], $2[n], $3[n], $4[n], $5[n], $6[n], $7[n], $8[n], $9[n], $10[n]::jsonb, $11[n], $12[n]
+            FROM generate_subscripts($1, 1) n ORDER BY n
+            RETURNING id
+            """, [
                 batch.Select(i => i.Customer.Value).ToArray(),
                 batch.Select(i => i.Kind.Name).ToArray(),
                 batch.Select(i => i.Channel.Name).ToArray(),
@@ -39,13 +47,15 @@ internal sealed class PgInteractions(PgSession session) : IInteractionStore
                 batch.Select(i => i.Staff).ToArray(),
                 batch.Select(i => Metadata(i.Metadata)).ToArray(),
                 batch.Select(i => i.RecordedAt.UtcDateTime).ToArray(),
-                batch.Select(i => Sql.Offset(i.RecordedAt)).ToArray()).ConfigureAwait(false);
-            // Identity values are drawn in the order the rows are inserted, which is the batch's order.
-            ids.Sort();
-            for (var i = 0; i < stored.Length; i++) stored[i] = StoredState.Interaction(batch[i], ids[i], batch[i].RecordedAt);
-        }
-        foreach (var (code, figures) in stats.OrderBy(s => s.Key.Value, StringComparer.Ordinal))
-            await CustomerRows.WriteStatsAsync(session, code, figures, cancellationToken).ConfigureAwait(false);
+                batch.Select(i => Sql.Offset(i.RecordedAt)).ToArray()]),
+        };
+        var codes = Array.Empty<string>();
+        if (stats.Count > 0) statements.AddRange(StatsRows.Statements(stats, out codes));
+        var (ids, affected) = await session.BatchReadAsync(statements, 0, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        if (stats.Count > 0) await StatsRows.CheckAsync(session, codes, affected[1], cancellationToken).ConfigureAwait(false);
+        // Identity values are drawn in the order the rows are inserted, which is the batch's order.
+        ids.Sort();
+        for (var i = 0; i < stored.Length; i++) stored[i] = StoredState.Interaction(batch[i], ids[i], batch[i].RecordedAt);
         return stored;
     }
 

@@ -69,6 +69,35 @@ internal sealed class PgSession : IStoreSession
         return affected;
     }
 
+    /// <summary>
+    /// Runs several statements in one round trip and reads the rows of the one at
+    /// <paramref name="rowsOf"/>; every statement before it must return rows too (a locking
+    /// <c>SELECT</c>), those after it none. Returns the rows and the rows each statement affected.
+    /// At READ COMMITTED each statement still takes its own snapshot.
+    /// </summary>
+    internal async ValueTask<(List<T> Rows, int[] Affected)> BatchReadAsync<T>(IReadOnlyList<(string Sql, object?[] Args)> statements, int rowsOf,
+        Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        foreach (var (sql, args) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var a in PostgreSql.Sql.Args(args)) command.Parameters.Add(PostgreSql.Sql.Parameter(a));
+            batch.BatchCommands.Add(command);
+        }
+        var rows = new List<T>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            for (var i = 0; i < rowsOf; i++) await reader.NextResultAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false)) rows.Add(read(reader));
+            // Runs what follows, so that its errors surface here.
+            while (await reader.NextResultAsync(ct).ConfigureAwait(false)) { }
+        }
+        var affected = new int[batch.BatchCommands.Count];
+        for (var i = 0; i < affected.Length; i++) affected[i] = checked((int)batch.BatchCommands[i].RecordsAffected);
+        return (rows, affected);
+    }
+
     internal async ValueTask<object?> ScalarAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
     {
         await using var command = Command(sql, args);

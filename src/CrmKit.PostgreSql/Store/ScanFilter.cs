@@ -6,17 +6,18 @@ namespace CrmKit.PostgreSql;
 /// Built-in segment clauses as SQL on customer <c>c</c> and its value <c>v</c>, for the snapshot
 /// scan's filter hint. Only what can be decided exactly from the row is pushed down, and a clause
 /// is never made stricter than the engine's own test: the engine evaluates the filter again on
-/// the rows returned. Recency needs the evaluation instant, which the hint does not carry, and
-/// attribute comparisons other than text equality and numbers are left to the engine.
+/// the rows returned. Recency is decided when the scan carries the evaluation instant, as bounds on
+/// <c>last_purchase_at</c>; attribute comparisons other than text equality and numbers are left to
+/// the engine.
 /// </summary>
 internal static class ScanFilter
 {
     /// <summary>The conjunction of the clauses it can push down, or null; parameters are appended to <paramref name="args"/>.</summary>
-    internal static string? Sql(SegmentFilter filter, List<object?> args)
+    internal static string? Sql(SegmentFilter filter, DateTimeOffset? at, List<object?> args)
     {
         var parts = new List<string>();
         foreach (var clause in filter.Clauses)
-            if (Clause(clause, args) is { } sql) parts.Add("(" + sql + ")");
+            if ((clause.Kind == ClauseKind.RecencyDays ? Recency(clause, at, args) : Clause(clause, args)) is { } sql) parts.Add("(" + sql + ")");
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
@@ -62,6 +63,40 @@ internal static class ScanFilter
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whole days since the last purchase, <c>k</c>, compared with a whole number <c>N</c>: k ≥ N
+    /// exactly when the last purchase is at or before <c>at - N days</c>. Stored instants are whole
+    /// microseconds, so the bound is taken down to its microsecond and the comparison stays exact.
+    /// </summary>
+    private static string? Recency(SegmentClause c, DateTimeOffset? at, List<object?> args)
+    {
+        if (at is not { } now || !decimal.TryParse(c.Values[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var days)
+            || days != decimal.Truncate(days) || Math.Abs(days) > 1_000_000)
+            return null;
+        var n = (long)days;
+        if (Bound(now, n) is not { } atN || Bound(now, n + 1) is not { } atNext) return null;
+        var condition = c.Operator switch
+        {
+            ClauseOperator.GreaterOrEqual => $"c.last_purchase_at <= {Param(args, atN)}",
+            ClauseOperator.Greater => $"c.last_purchase_at <= {Param(args, atNext)}",
+            ClauseOperator.LessOrEqual => $"c.last_purchase_at > {Param(args, atNext)}",
+            ClauseOperator.Less => $"c.last_purchase_at > {Param(args, atN)}",
+            ClauseOperator.Equal => $"c.last_purchase_at > {Param(args, atNext)} AND c.last_purchase_at <= {Param(args, atN)}",
+            ClauseOperator.NotEqual => $"c.last_purchase_at > {Param(args, atN)} OR c.last_purchase_at <= {Param(args, atNext)}",
+            _ => null,
+        };
+        return condition is null ? null : $"c.last_purchase_at IS NOT NULL AND ({condition})";
+    }
+
+    /// <summary><paramref name="now"/> less <paramref name="days"/> days, in UTC, down to the microsecond; null outside the calendar.</summary>
+    private static DateTime? Bound(DateTimeOffset now, long days)
+    {
+        var ticks = (decimal)now.UtcTicks - (decimal)days * TimeSpan.TicksPerDay;
+        if (ticks < 0 || ticks > DateTime.MaxValue.Ticks) return null;
+        var whole = (long)ticks;
+        return new DateTime(whole - whole % 10, DateTimeKind.Utc);
     }
 
     private static string? Compare(string expression, SegmentClause c, List<object?> args) =>

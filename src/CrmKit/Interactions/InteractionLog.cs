@@ -148,11 +148,18 @@ public sealed class InteractionLog
     {
         var now = _context.Now;
         var byGiven = new Dictionary<CustomerCode, (CustomerCode Code, CustomerStats Stats)>();
-        // Customers are loaded in code order: a server store locks each one it loads inside a
-        // write, so two writers whose batches share customers lock them in the same order and
-        // cannot deadlock.
-        foreach (var given in batch.Select(b => b.Customer).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal))
+        // Customers are loaded at once, in code order: a server store locks each one it loads inside
+        // a write, so two writers whose batches share customers lock them in the same order and
+        // cannot deadlock. Codes merged away are resolved after that, one by one.
+        var codes = batch.Select(b => b.Customer).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal).ToArray();
+        var live = await s.Customers.FindManyAsync(codes, ct).ConfigureAwait(false);
+        foreach (var given in codes)
         {
+            if (live.TryGetValue(given, out var found))
+            {
+                byGiven[given] = (given, found.Stats);
+                continue;
+            }
             var (code, record) = await CrmContext.LoadAsync(s, given, ct).ConfigureAwait(false);
             byGiven[given] = (code, record.Stats);
         }

@@ -7,6 +7,14 @@ internal static class ClauseComparison
 {
     internal static bool Compare(ClauseOperator op, decimal actual, object expected) => Order(op, actual.CompareTo((decimal)expected));
 
+    /// <summary>
+    /// Whole days in <paramref name="span"/>, rounded down (a span of -1 tick is day -1), counted in
+    /// ticks so that a server comparing instants gets the same answer as this count.
+    /// </summary>
+    internal static long WholeDays(TimeSpan span) => span.Ticks >= 0
+        ? span.Ticks / TimeSpan.TicksPerDay
+        : -((-span.Ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay);
+
     internal static bool Attribute(ClauseOperator op, AttributeValue value, object expected)
     {
         if (op == ClauseOperator.Contains)

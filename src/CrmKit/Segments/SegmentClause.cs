@@ -101,7 +101,7 @@ public sealed record SegmentClause
             ClauseKind.Tag => Operator == ClauseOperator.In
                 ? customer.Tags.Any(t => Values.Contains(t, StringComparer.Ordinal))
                 : !customer.Tags.Any(t => Values.Contains(t, StringComparer.Ordinal)),
-            ClauseKind.RecencyDays => c.Stats.LastPurchaseAt is { } last && ClauseComparison.Compare(Operator, (decimal)Math.Floor((now - last).TotalDays), _parsed[0]),
+            ClauseKind.RecencyDays => c.Stats.LastPurchaseAt is { } last && ClauseComparison.Compare(Operator, ClauseComparison.WholeDays(now - last), _parsed[0]),
             ClauseKind.Frequency => ClauseComparison.Compare(Operator, (decimal)c.Stats.Frequency, _parsed[0]),
             ClauseKind.Monetary => ClauseComparison.Compare(Operator, c.Stats.MonetaryTotal, _parsed[0]),
             ClauseKind.Attribute => customer.Attributes.TryGetValue(Attribute!, out var value) && ClauseComparison.Attribute(Operator, value, _parsed[0]),
@@ -122,7 +122,7 @@ public sealed record SegmentClause
             ClauseKind.ValueTier => Tier(c) is { } tier ? $"value tier is '{tier}'" : "no value tier",
             ClauseKind.Tag => customer.Tags.Count == 0 ? "no tags" : "tags are " + string.Join(", ", customer.Tags),
             ClauseKind.RecencyDays => c.Stats.LastPurchaseAt is { } last
-                ? string.Create(CultureInfo.InvariantCulture, $"{Math.Floor((now - last).TotalDays)} days since the last purchase")
+                ? string.Create(CultureInfo.InvariantCulture, $"{ClauseComparison.WholeDays(now - last)} days since the last purchase")
                 : "no purchase yet",
             ClauseKind.Frequency => string.Create(CultureInfo.InvariantCulture, $"{c.Stats.Frequency} repeat purchases"),
             ClauseKind.Monetary => string.Create(CultureInfo.InvariantCulture, $"monetary total {c.Stats.MonetaryTotal}"),

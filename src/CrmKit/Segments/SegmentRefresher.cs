@@ -29,7 +29,7 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
         else
         {
-            var scan = SnapshotScan.All(parallel) with { Filter = segment.Definition.Filter };
+            var scan = SnapshotScan.All(parallel) with { Filter = segment.Definition.Filter, At = now };
             verdicts = await EvaluateAllAsync(name, predicate, store, scan, now, ct).ConfigureAwait(false);
         }
         // A customer the rule failed for keeps its stored membership; the failure is reported.

@@ -6,6 +6,12 @@ namespace CrmKit.Storage;
 /// sequence in a server store), and each customer it changed is marked with that number. Refreshes
 /// and sweeps keep a cursor and read only what changed since.
 /// </summary>
+/// <remarks>
+/// Numbers only grow, and a reader compares them, never counts them: a server store's sequence may
+/// skip numbers (a unit of work that rolls back has used its numbers up, and one may take a number
+/// per customer it changes). What every store guarantees is that a unit of work that did not commit
+/// leaves no customer changed after the number read before it.
+/// </remarks>
 public interface IChangeFeed
 {
     /// <summary>The number of the last committed unit of work that changed a customer; 0 for a new store.</summary>

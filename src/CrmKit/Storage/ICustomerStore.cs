@@ -12,6 +12,15 @@ public interface ICustomerStore
     /// <summary>The customer stored under exactly <paramref name="code"/> (no alias resolution) with its stats, or null.</summary>
     ValueTask<CustomerRecord?> FindAsync(CustomerCode code, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The customers stored under exactly <paramref name="codes"/> (no alias resolution) with their
+    /// stats; codes without a customer are left out. Inside a write a server store may load them
+    /// all at once, locking them in ordinal code order; by default each code is found in that order
+    /// with <see cref="FindAsync"/>.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<CustomerCode, CustomerRecord>> FindManyAsync(IReadOnlyCollection<CustomerCode> codes, CancellationToken cancellationToken) =>
+        CustomerStoreDefaults.FindManyAsync(this, codes, cancellationToken);
+
     /// <summary>The customer stored under exactly <paramref name="code"/> as rules see it (stats and value figures), or null.</summary>
     ValueTask<CustomerSnapshot?> SnapshotAsync(CustomerCode code, CancellationToken cancellationToken);
 

@@ -26,6 +26,13 @@ public sealed record SnapshotScan
     /// </summary>
     public SegmentFilter? Filter { get; init; }
 
+    /// <summary>
+    /// The instant the caller evaluates <see cref="Filter"/> at. With it, a store may decide the
+    /// recency clauses too (whole days since the last purchase, as <see cref="SegmentClause"/> counts
+    /// them); without it, it leaves them to the caller.
+    /// </summary>
+    public DateTimeOffset? At { get; init; }
+
     /// <summary>Every customer, in chunks.</summary>
     public static SnapshotScan All(bool parallel = false) => new() { Parallel = parallel };
 

@@ -27,10 +27,11 @@ public abstract class RejectedOperationContract
                 var current = db.Crm.Customers.Get("C0");
                 db.Crm.Customers.Update(current with { Owner = "someone else" });
                 var before = StoreState.Capture(db.Crm);
+                var sequence = StoreState.ChangeSequence(db.Crm);
 
                 var error = Record.Exception(() => Attempt(db, input.rejection, current));
 
-                return (error is CrmException && StoreState.Capture(db.Crm) == before)
+                return (error is CrmException && StoreState.Capture(db.Crm) == before && StoreState.ChangedSince(db.Crm, sequence).Count == 0)
                     .Label($"{input.rejection}: {error?.GetType().Name}: {error?.Message}");
             });
 

@@ -1,19 +1,23 @@
 using CrmKit.Storage;
-using CrmKit.Storage.LiteDb;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmKit.Tests;
 
-/// <summary>Opens databases for tests: in memory by default, or on a temporary file that is deleted afterwards.</summary>
+/// <summary>
+/// Opens databases for tests: in memory by default, on a temporary file that is deleted
+/// afterwards, on a store given by the test, or on a database server (<see cref="IServerStore"/>).
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
     private readonly string? _folder;
 
     private readonly Func<CrmOptions, ICrmStore>? _store;
+    private readonly IServerStore? _server;
 
-    private TestDatabase(bool onFile, Func<CrmOptions, CrmOptions>? configure, Func<CrmOptions, ICrmStore>? store = null)
+    private TestDatabase(bool onFile, Func<CrmOptions, CrmOptions>? configure, Func<CrmOptions, ICrmStore>? store = null, IServerStore? server = null)
     {
         _store = store;
+        _server = server;
         if (onFile)
         {
             _folder = Path.Combine(Path.GetTempPath(), "crmkit-tests", Guid.NewGuid().ToString("N"));
@@ -30,7 +34,10 @@ public sealed class TestDatabase : IDisposable
         Crm = OpenDatabase();
     }
 
-    private CrmDatabase OpenDatabase() => _store is null ? CrmDatabase.Open(Options) : CrmDatabase.Open(Options, _store(Options));
+    private CrmDatabase OpenDatabase() =>
+        _server is not null ? _server.Open(Options)
+        : _store is null ? CrmDatabase.Open(Options)
+        : CrmDatabase.Open(Options, _store(Options));
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
@@ -47,6 +54,20 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A database kept in the store <paramref name="store"/> makes for the options (in memory: no file path).</summary>
     public static TestDatabase OnStore(Func<CrmOptions, ICrmStore> store, Func<CrmOptions, CrmOptions>? configure = null) => new(false, configure, store);
 
+    /// <summary>A database kept by a server: <see cref="Reopen"/> closes it and opens it again from the server.</summary>
+    public static TestDatabase OnServer(IServerStore server, Func<CrmOptions, CrmOptions>? configure = null) => new(false, configure, server: server);
+
+    /// <summary>
+    /// Every byte the store keeps outside the process for this database: the file and its log for
+    /// a file, a dump for a server, nothing for a store in memory.
+    /// </summary>
+    public byte[] RawContent()
+    {
+        if (_server is not null) return _server.RawContent();
+        if (_folder is null) return [];
+        return Directory.GetFiles(_folder).SelectMany(File.ReadAllBytes).ToArray();
+    }
+
     /// <summary>Creates customers C0 … C(n-1).</summary>
     public void SeedCustomers(int count)
     {
@@ -54,24 +75,21 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>
-    /// Closes and reopens the file. A store that lives in memory cannot be closed and opened again,
-    /// so for one this does nothing: its round trip is through the store's own mapping.
+    /// Closes and reopens the file or the server's database. A store that lives in memory cannot be
+    /// closed and opened again, so for one this does nothing: its round trip is through the store's
+    /// own mapping.
     /// </summary>
     public void Reopen()
     {
-        if (Options.FilePath is null) return;
+        if (Options.FilePath is null && _server is null) return;
         Crm.Dispose();
         Crm = OpenDatabase();
     }
-
-    /// <summary>Every collection's documents as JSON text, for before/after comparisons.</summary>
-    public IReadOnlyDictionary<string, string> Snapshot() => Collections.All.ToDictionary(
-        c => c,
-        c => string.Join("\n", ((CrmKit.Storage.LiteDb.LiteStore)Crm.Store).Dump(c).Select(d => LiteDB.JsonSerializer.Serialize(d)).Order(StringComparer.Ordinal)));
 
     public void Dispose()
     {
         Crm.Dispose();
         if (_folder is not null) Directory.Delete(_folder, recursive: true);
+        _server?.Dispose();
     }
 }

@@ -22,6 +22,8 @@ public abstract class SegmentContract
                 SegmentClause.AttributeIs("age", ClauseOperator.Greater, AttributeValue.Integer(40)),
                 SegmentClause.Frequency(ClauseOperator.GreaterOrEqual, 1),
                 SegmentClause.Monetary(ClauseOperator.Greater, 500m),
+                SegmentClause.RecencyDays(ClauseOperator.LessOrEqual, 3650),
+                SegmentClause.RecencyDays(ClauseOperator.Greater, 365),
                 SegmentClause.StageIn("prospect"))
             .ListOf().Where(l => l.Count <= 3)
             .Select(clauses => new SegmentFilter(clauses));

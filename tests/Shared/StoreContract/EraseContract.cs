@@ -29,8 +29,8 @@ public abstract class EraseContract
                 db.Crm.Checkpoint();
 
                 var personal = PersonalStrings(input.customer, input.batches.SelectMany(b => b)).ToArray();
-                // A file store is searched byte by byte (log and data file); any store through everything it gives back.
-                var bytes = db.Options.FilePath is { } path ? RawBytes(path) : [];
+                // A file store is searched byte by byte (log and data file), a server through its dump; any store through everything it gives back.
+                var bytes = db.RawContent();
                 var state = StoreState.Capture(db.Crm);
                 var leaked = personal.Where(p => Contains(bytes, Encoding.UTF8.GetBytes(p)) || state.Contains(p, StringComparison.Ordinal)).ToArray();
                 var after = db.Crm.Interactions.Stats("C0");
@@ -69,12 +69,6 @@ public abstract class EraseContract
             if (v.Type == AttributeType.TextList) foreach (var item in v.AsTextList()) yield return item;
         }
         foreach (var i in interactions) if (i.Notes is not null) yield return i.Notes;
-    }
-
-    private static byte[] RawBytes(string databasePath)
-    {
-        var folder = Path.GetDirectoryName(databasePath)!;
-        return Directory.GetFiles(folder).SelectMany(File.ReadAllBytes).ToArray();
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
