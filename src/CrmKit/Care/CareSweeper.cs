@@ -29,7 +29,10 @@ internal sealed class CareSweeper(CrmContext context)
         IReadOnlyCollection<CustomerCode>? only, CancellationToken ct)
     {
         var policy = context.Options.ContactPolicy;
-        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        // Only an ordinary sweep moves the cursor, so only it asks for the sequence: a targeted
+        // sweep may run after its unit of work has written, and a server store's stable sequence
+        // waits for every older transaction, this one among them.
+        var sequence = only is null ? await store.Changes.SequenceAsync(ct).ConfigureAwait(false) : 0;
         var expired = await ExpireAsync(store.Care, at, policy, ct).ConfigureAwait(false);
 
         var last = only is null ? await store.Changes.CursorAsync(SequenceKey, ct).ConfigureAwait(false) : null;

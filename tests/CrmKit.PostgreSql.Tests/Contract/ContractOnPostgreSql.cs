@@ -51,3 +51,18 @@ public sealed class UnitOfWorkOnPostgreSql(ContractServer server) : UnitOfWorkCo
 {
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
 }
+
+public sealed class ConfigurationOnPostgreSql(ContractServer server) : ConfigurationContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}
+
+public sealed class CaseOnPostgreSql(ContractServer server) : CaseContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}
+
+public sealed class CampaignOnPostgreSql(ContractServer server) : CampaignContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}
