@@ -29,6 +29,7 @@ internal static class CrmKitCli
             EraseCommand.Create(output, error),
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
+            DbCommands.Create(output, error),
             DatabaseOption.CreateWait(),
         };
         var parsed = root.Parse(args);

@@ -69,14 +69,27 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>
     /// Opens a database kept in <paramref name="store"/> (a server store, say). The database owns
-    /// the store from then on and disposes it with itself.
+    /// the store from then on and disposes it with itself. When the store keeps a configuration
+    /// (<see cref="IConfigurationStore"/>), the stored one applies and the options may add to it, as
+    /// for a file: a new database stores the options' configuration, unless opened read-only.
     /// </summary>
     /// <exception cref="CrmValidationException">The options are invalid.</exception>
+    /// <exception cref="CrmConfigurationException">The options contradict the stored configuration; nothing was written.</exception>
+    /// <exception cref="CrmStorageException">The store failed, or its stored configuration is damaged.</exception>
     public static CrmDatabase Open(CrmOptions options, ICrmStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         options.Check();
+        if (store is IConfigurationStore kept)
+        {
+            var json = kept.ReadConfigurationAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            var stored = json is null ? null : ConfigurationJson.Read(json, store.Location);
+            var configuration = CrmConfiguration.Reconcile(stored, options, out var changed);
+            if (changed && !options.ReadOnly)
+                kept.WriteConfigurationAsync(ConfigurationJson.Write(configuration), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            options = configuration.ApplyTo(options);
+        }
         return new CrmDatabase(new CrmContext(options, store));
     }
 

@@ -13,7 +13,7 @@ namespace CrmKit.PostgreSql;
 /// few times, so its work must not change anything outside the session before it returns.
 /// </summary>
 /// <remarks>Thread-safe: units of work may run concurrently, each on its own connection.</remarks>
-public sealed class PostgreSqlStore : ICrmStore
+public sealed class PostgreSqlStore : ICrmStore, IConfigurationStore
 {
     /// <summary>How often a write aborted by a deadlock or a serialisation failure is tried in all.</summary>
     public const int WriteAttempts = 5;
@@ -114,6 +114,22 @@ public sealed class PostgreSqlStore : ICrmStore
                 throw Failure(e);
             }
         }
+    }
+
+    /// <summary>The key of the configuration document in the <c>meta</c> table.</summary>
+    internal const string ConfigurationKey = "configuration";
+
+    /// <inheritdoc />
+    public ValueTask<string?> ReadConfigurationAsync(CancellationToken cancellationToken) =>
+        ReadAsync(async (s, ct) => await ((PgSession)s).ScalarAsync("SELECT value::text FROM meta WHERE key = $1", ct, ConfigurationKey).ConfigureAwait(false) as string, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask WriteConfigurationAsync(string json, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        await WriteAsync(async (s, ct) => await ((PgSession)s).ExecuteAsync(
+            "INSERT INTO meta (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, ConfigurationKey, json).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens a connection of the store's pool outside any unit of work (change marks, tests).</summary>
