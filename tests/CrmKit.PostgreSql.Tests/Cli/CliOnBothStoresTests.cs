@@ -1,10 +1,16 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CrmKit.Cli;
 using CrmKit.PostgreSql.Tests.Server;
 
 namespace CrmKit.PostgreSql.Tests.Cli;
 
-/// <summary>The <c>crmkit</c> entry point on a PostgreSQL server: init, the db commands, refusals, and passwords kept out of every message.</summary>
+/// <summary>
+/// The operator's flow through the <c>crmkit</c> entry point, once on a database file and once on
+/// PostgreSQL, from the same generated base: init with a contact policy, import customers and
+/// interactions, sweep at several instants (one twice), preview and refresh a scripted segment,
+/// report. What each store answers must be the same, down to every care task.
+/// </summary>
 public sealed class CliOnBothStoresTests(PostgresDatabase server) : IClassFixture<PostgresDatabase>, IDisposable
 {
     private const string Settings = """
@@ -14,7 +20,30 @@ public sealed class CliOnBothStoresTests(PostgresDatabase server) : IClassFixtur
         }
         """;
 
+    private const string Segment = "Customer.Frequency >= 3 && Customer.MonetaryTotal > 1000m";
+
+    // A weekday noon in Shanghai, the night New York's clocks go forward, a Saturday night, the night London's clocks go forward.
+    private static readonly string[] Instants = ["2027-03-10T04:30:00Z", "2027-03-14T07:30:00Z", "2027-03-20T23:00:00Z", "2027-03-28T01:30:00Z"];
+
     private readonly string _folder = Directory.CreateTempSubdirectory("crmkit-pg-cli-").FullName;
+
+    [Fact]
+    public void A_generated_base_swept_through_the_cli_gives_the_same_care_tasks_segments_and_report_on_both_stores()
+    {
+        var data = new GeneratedBase(seed: 20270310, count: 400);
+        var file = Flow(Path.Combine(_folder, "crm.db"), data);
+        var postgres = Flow(server.ConnectionString + ";Schema=cli_flow", data);
+
+        Assert.NotEmpty(CsvRows(file.Tasks));
+        Assert.Contains(",opted-out,", file.Suppressions);
+        Assert.Contains(",frequency-cap,", file.Suppressions);
+        Assert.Equal(file.Sweeps, postgres.Sweeps);
+        SameRows("care tasks", CsvRows(file.Tasks), CsvRows(postgres.Tasks));
+        SameRows("care suppressions", CsvRows(file.Suppressions), CsvRows(postgres.Suppressions));
+        Assert.Equal(file.Preview, postgres.Preview);
+        Assert.Equal(file.Refresh, postgres.Refresh);
+        Assert.Equal(file.Report, postgres.Report);
+    }
 
     [Fact]
     public void Init_on_a_server_creates_the_schema_and_db_migrate_then_finds_nothing_to_do()
@@ -77,6 +106,70 @@ public sealed class CliOnBothStoresTests(PostgresDatabase server) : IClassFixtur
         var run = Crm(Path.Combine(_folder, "crm.db"), "db", "migrate");
         Assert.Equal(2, run.Exit);
         Assert.Contains("is a file", run.Error);
+    }
+
+    private sealed record Answers(string Sweeps, string Tasks, string Suppressions, string Preview, string Refresh, string Report);
+
+    private Answers Flow(string db, GeneratedBase data)
+    {
+        Ok(Crm(db, "init", "--schema", Write("settings.json", Settings)));
+        Ok(Crm(db, "import", "customers", Write("customers.csv", data.CustomersCsv)));
+        Ok(Crm(db, "import", "interactions", Write("interactions.csv", data.InteractionsCsv)));
+        var sweeps = new StringBuilder();
+        foreach (var at in Instants.Take(3)) sweeps.AppendLine(Ok(Crm(db, "care", "sweep", "--at", at)));
+        sweeps.AppendLine(Ok(Crm(db, "care", "sweep", "--at", Instants[1])));
+        sweeps.AppendLine(Ok(Crm(db, "care", "sweep", "--at", Instants[3])));
+        var tasks = Ok(Crm(db, "care", "tasks", "--status", "all", "--csv"));
+        var suppressions = Ok(Crm(db, "care", "suppressions", "--csv"));
+
+        var script = Write("big-spenders.csx", Segment);
+        var preview = Regex.Replace(Ok(Crm(db, "segment", "preview", script, "--sample", "100000")), @"\(\d+ ms\)", "(… ms)");
+        Ok(Crm(db, "segment", "define", "big-spenders", script));
+        var refresh = Ok(Crm(db, "segment", "refresh"));
+        var report = Ok(Crm(db, "report"));
+        return new Answers(sweeps.ToString(), tasks, suppressions, preview, refresh, report);
+    }
+
+    /// <summary>
+    /// The CSV's rows without what a store numbers or the wall clock stamps: the id and created-at
+    /// columns, and the instant a consent was recorded (the import's time) in a suppression's detail; sorted.
+    /// </summary>
+    private static List<string> CsvRows(string csv)
+    {
+        csv = Regex.Replace(csv, @"(opted (?:out of|in to) [a-z-]+) at \d{4}-\d\d-\d\dT[0-9:.]+[+-]\d\d:\d\d", "$1 at (import)");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var volatileColumns = header.Select((h, i) => (h, i)).Where(c => c.h is "id" or "created-at").Select(c => c.i).ToHashSet();
+        return lines.Skip(1)
+            .Select(line => string.Join(',', SplitCsv(line).Where((_, i) => !volatileColumns.Contains(i))))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Equal rows, or a failure that shows the first rows only one store has.</summary>
+    private static void SameRows(string what, List<string> file, List<string> postgres)
+    {
+        var onlyFile = file.Except(postgres, StringComparer.Ordinal).Take(5).ToList();
+        var onlyPostgres = postgres.Except(file, StringComparer.Ordinal).Take(5).ToList();
+        Assert.True(onlyFile.Count == 0 && onlyPostgres.Count == 0 && file.Count == postgres.Count,
+            $"{what}: {file.Count} row(s) on the file, {postgres.Count} on PostgreSQL.\nOnly on the file:\n{string.Join('\n', onlyFile)}\nOnly on PostgreSQL:\n{string.Join('\n', onlyPostgres)}");
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
     }
 
     private string Write(string name, string text)
