@@ -10,9 +10,14 @@ namespace CrmKit.Hosting.Scheduling;
 /// <summary>
 /// Runs the scheduled jobs. Each job has its own loop: wait (on the host's TimeProvider) until the
 /// next due instant, start a run unless the previous one is still going (then the due run is skipped
-/// and logged), repeat. A completed run is recorded in the database file; at start, a job whose last
+/// and logged), repeat. A completed run is recorded in the database; at start, a job whose last
 /// completed run is older than its most recent due instant runs once to catch up.
 /// </summary>
+/// <remarks>
+/// Each run is first claimed through the database (<see cref="IJobRunLog.ClaimAsync"/>). When several
+/// instances share a database on a server, the claim holds the job's lease until the run is recorded,
+/// so one instance runs it; the others skip the run, and log, count and show the skip with its reason.
+/// </remarks>
 internal sealed partial class JobScheduler(
     IOptions<CrmKitOptions> options,
     CrmKitSection section,
@@ -76,6 +81,7 @@ internal sealed partial class JobScheduler(
                 if (board.Find(job.Name) is { Running: true })
                 {
                     LogSkipped(job.Name, due);
+                    board.Skipped(job.Name, due, CrmKitMetrics.StillRunning, started: false);
                     metrics.JobSkipped(job.Name);
                 }
                 else
@@ -109,12 +115,29 @@ internal sealed partial class JobScheduler(
     {
         var started = time.GetTimestamp();
         var context = new CrmJobContext(job.Name, database, due, loggers.CreateLogger("CrmKit.Jobs." + job.Name));
-        LogStarted(job.Name, due);
         try
         {
-            await job.Job.RunAsync(context, stop).ConfigureAwait(false);
-            // The run completed, so it is recorded even when the host began stopping meanwhile.
-            await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            var claim = await database.JobRuns.ClaimAsync(job.Name, due, job.Schedule.CoveredFrom(due), stop).ConfigureAwait(false);
+            if (!claim.Granted)
+            {
+                var reason = claim.Outcome == JobClaimOutcome.RunningElsewhere ? "running-elsewhere" : "completed-elsewhere";
+                LogSkippedElsewhere(job.Name, due, reason);
+                board.Skipped(job.Name, due, reason, started: true);
+                metrics.JobSkipped(job.Name, reason);
+                return;
+            }
+            try
+            {
+                LogStarted(job.Name, due);
+                await job.Job.RunAsync(context, stop).ConfigureAwait(false);
+                // The run completed, so it is recorded even when the host began stopping meanwhile.
+                await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Released after the record and before the board says the run ended, so the next run never finds its own lease.
+                await claim.DisposeAsync().ConfigureAwait(false);
+            }
             board.Ended(job.Name, due, null);
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "succeeded");
             LogCompleted(job.Name, due, time.GetElapsedTime(started).TotalMilliseconds);
@@ -144,6 +167,9 @@ internal sealed partial class JobScheduler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job '{Job}' was due at {Due:O} but its previous run is still going; this run is skipped")]
     private partial void LogSkipped(string job, DateTimeOffset due);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' was due at {Due:O} but another instance sharing the database runs or ran it ({Reason}); this run is skipped here")]
+    private partial void LogSkippedElsewhere(string job, DateTimeOffset due, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' started (due {Due:O})")]
     private partial void LogStarted(string job, DateTimeOffset due);

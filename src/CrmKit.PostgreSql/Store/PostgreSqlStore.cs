@@ -13,7 +13,7 @@ namespace CrmKit.PostgreSql;
 /// few times, so its work must not change anything outside the session before it returns.
 /// </summary>
 /// <remarks>Thread-safe: units of work may run concurrently, each on its own connection.</remarks>
-public sealed class PostgreSqlStore : ICrmStore, IConfigurationStore
+public sealed class PostgreSqlStore : ICrmStore, IConfigurationStore, IJobLeaseStore
 {
     /// <summary>How often a write aborted by a deadlock or a serialisation failure is tried in all.</summary>
     public const int WriteAttempts = 5;
@@ -130,6 +130,24 @@ public sealed class PostgreSqlStore : ICrmStore, IConfigurationStore
         await WriteAsync(async (s, ct) => await ((PgSession)s).ExecuteAsync(
             "INSERT INTO meta (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, ConfigurationKey, json).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the job's advisory lock (<see cref="Jobs.JobLock"/>) on a connection of its own, held
+    /// until the lease is disposed; the server releases it when the holder's connection dies.
+    /// </summary>
+    /// <inheritdoc />
+    public async ValueTask<IAsyncDisposable?> TryLeaseJobAsync(string job, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        try
+        {
+            return await Jobs.JobLock.TryTakeAsync(_source, Schema, job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Failure(e);
+        }
     }
 
     /// <summary>Opens a connection of the store's pool outside any unit of work (change marks, tests).</summary>
