@@ -26,6 +26,12 @@ public sealed class CrmKitOptions
     public PostgreSqlStoreOptions? PostgreSql { get; set; }
 
     /// <summary>
+    /// The name this instance records in a shared database beside what it did about each scheduled
+    /// run (ran it, skipped it, failed). Defaults to the machine name and process id, such as <c>web-3/4242</c>.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
+    /// <summary>
     /// Creates the database when <see cref="DatabasePath"/> names no file, or when the
     /// <see cref="PostgreSql"/> schema holds no CrmKit tables, for example on a host's first start.
     /// False (the default) stops the host with a message naming the missing file or schema, so a

@@ -32,6 +32,7 @@ internal sealed partial class JobScheduler(
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     private readonly ILogger _logger = loggers.CreateLogger<JobScheduler>();
+    private readonly string _instance = options.Value.InstanceName is { Length: > 0 } name ? name : $"{Environment.MachineName}/{Environment.ProcessId}";
     private IReadOnlyList<ScheduledJob> _scheduled = [];
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -81,6 +82,7 @@ internal sealed partial class JobScheduler(
                 if (board.Find(job.Name) is { Running: true })
                 {
                     LogSkipped(job.Name, due);
+                    await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Skipped, CrmKitMetrics.StillRunning).ConfigureAwait(false);
                     board.Skipped(job.Name, due, CrmKitMetrics.StillRunning, started: false);
                     metrics.JobSkipped(job.Name);
                 }
@@ -122,6 +124,8 @@ internal sealed partial class JobScheduler(
             {
                 var reason = claim.Outcome == JobClaimOutcome.RunningElsewhere ? "running-elsewhere" : "completed-elsewhere";
                 LogSkippedElsewhere(job.Name, due, reason);
+                // Recorded before the board shows it, so whoever sees the skip finds its record.
+                await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Skipped, reason).ConfigureAwait(false);
                 board.Skipped(job.Name, due, reason, started: true);
                 metrics.JobSkipped(job.Name, reason);
                 return;
@@ -132,6 +136,7 @@ internal sealed partial class JobScheduler(
                 await job.Job.RunAsync(context, stop).ConfigureAwait(false);
                 // The run completed, so it is recorded even when the host began stopping meanwhile.
                 await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Completed, null).ConfigureAwait(false);
             }
             finally
             {
@@ -153,11 +158,30 @@ internal sealed partial class JobScheduler(
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Failed, $"{e.GetType().Name}: {e.Message}").ConfigureAwait(false);
             board.Ended(job.Name, due, $"{e.GetType().Name}: {e.Message}");
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "failed");
             LogFailed(e, job.Name, due);
         }
     }
+
+    /// <summary>Records the attempt in a shared database; a failure to record is logged, never thrown, so the schedule carries on.</summary>
+    private async Task RecordAttemptAsync(string job, DateTimeOffset due, JobAttemptOutcome outcome, string? detail)
+    {
+        try
+        {
+            await database.JobRuns.RecordAttemptAsync(new JobAttempt(job, due, _instance, outcome, detail, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The record is for operators; the run's own outcome is already logged, counted and on the board.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogAttemptNotRecorded(e, job, due, outcome);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job '{Job}' (due {Due:O}): the attempt ({Outcome}) could not be recorded in the database")]
+    private partial void LogAttemptNotRecorded(Exception exception, string job, DateTimeOffset due, JobAttemptOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' is registered but not scheduled")]
     private partial void LogNotScheduled(string job);

@@ -150,6 +150,24 @@ public sealed class PostgreSqlStore : ICrmStore, IConfigurationStore, IJobLeaseS
         }
     }
 
+    /// <inheritdoc />
+    public async ValueTask RecordJobAttemptAsync(JobAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await WriteAsync(async (s, ct) => await ((PgSession)s).ExecuteAsync("""
+            INSERT INTO job_attempts (job, scheduled_at, scheduled_offset, instance, outcome, detail, recorded_at, recorded_offset)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """, ct, Sql.Args(attempt.Job, Sql.At(attempt.ScheduledAt), attempt.Instance, attempt.Outcome.ToString(), attempt.Detail, Sql.At(attempt.RecordedAt))).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<JobAttempt>> JobAttemptsAsync(string job, CancellationToken cancellationToken) =>
+        await ReadAsync(async (s, ct) => await ((PgSession)s).ListAsync("""
+            SELECT job, scheduled_at, scheduled_offset, instance, outcome, detail, recorded_at, recorded_offset FROM job_attempts WHERE job = $1 ORDER BY id
+            """, r => new JobAttempt(r.GetString(0), Sql.At(r, 1), r.GetString(3), Enum.Parse<JobAttemptOutcome>(r.GetString(4)),
+                r.IsDBNull(5) ? null : r.GetString(5), Sql.At(r, 6)), ct, job).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
     /// <summary>Opens a connection of the store's pool outside any unit of work (change marks, tests).</summary>
     internal ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => _source.OpenConnectionAsync(ct);
 

@@ -44,4 +44,17 @@ public interface IJobRunLog
     /// <exception cref="ArgumentException">The job name is empty.</exception>
     /// <exception cref="CrmStorageException">The store failed; no lease is held.</exception>
     Task<JobClaim> ClaimAsync(string job, DateTimeOffset scheduledAt, DateTimeOffset? completedSince = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records what this instance did about a scheduled run, in a database that several instances
+    /// share (a server store); a database one process holds alone keeps no attempts, and this does nothing.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="attempt"/> is null.</exception>
+    /// <exception cref="CrmStorageException">The store failed; nothing was written.</exception>
+    Task RecordAttemptAsync(JobAttempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>The attempts recorded for <paramref name="job"/>, oldest first; empty for a database one process holds alone.</summary>
+    /// <exception cref="ArgumentException">The job name is empty.</exception>
+    /// <exception cref="CrmStorageException">The store failed.</exception>
+    Task<IReadOnlyList<JobAttempt>> AttemptsAsync(string job, CancellationToken cancellationToken = default);
 }

@@ -32,6 +32,22 @@ internal sealed class JobRunLog(CrmContext context) : IJobRunLog
     }
 
     /// <inheritdoc />
+    public async Task RecordAttemptAsync(JobAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attempt.Job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attempt.Instance);
+        if (context.Store is IJobLeaseStore shared) await shared.RecordJobAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JobAttempt>> AttemptsAsync(string job, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        return context.Store is IJobLeaseStore shared ? await shared.JobAttemptsAsync(job, cancellationToken).ConfigureAwait(false) : [];
+    }
+
+    /// <inheritdoc />
     public async Task<JobClaim> ClaimAsync(string job, DateTimeOffset scheduledAt, DateTimeOffset? completedSince = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(job);

@@ -57,6 +57,7 @@ public sealed class SharedHost : IAsyncDisposable
         builder.Services.AddSingleton(new HostName(name));
         builder.Services.AddCrmJob<NightlyJob>();
         configure(builder);
+        builder.Services.PostConfigure<CrmKit.Hosting.CrmKitOptions>(o => o.InstanceName ??= name);
         var host = builder.Build();
         await host.StartAsync();
         return new SharedHost(name, host, clock);

@@ -50,6 +50,9 @@ public sealed class TwoHostsTests(PostgresDatabase server) : IClassFixture<Postg
         Assert.Null(skipped.Nightly.LastDue);
         var database = skipped.Host.Services.GetRequiredService<CrmDatabase>();
         Assert.Equal(Night, await database.JobRuns.LastCompletedAsync(NightlyJob.JobName));
+        // Both instances' attempts are in the shared database.
+        var attempts = (await database.JobRuns.AttemptsAsync(NightlyJob.JobName)).Select(a => (a.Instance, a.ScheduledAt, a.Outcome, a.Detail)).ToHashSet();
+        Assert.Equal([(ran.Name, Night, JobAttemptOutcome.Completed, null), (skipped.Name, Night, JobAttemptOutcome.Skipped, "running-elsewhere")], attempts);
 
         var health = await skipped.Host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, health.Status);
@@ -72,6 +75,9 @@ public sealed class TwoHostsTests(PostgresDatabase server) : IClassFixture<Postg
 
         Assert.Equal([("early", Night)], ledger.Started.ToArray());
         Assert.Equal("completed-elsewhere", late.Nightly!.LastSkipReason);
+        var attempts = await late.Host.Services.GetRequiredService<CrmDatabase>().JobRuns.AttemptsAsync(NightlyJob.JobName);
+        Assert.Equal([("early", JobAttemptOutcome.Completed, (string?)null), ("late", JobAttemptOutcome.Skipped, "completed-elsewhere")],
+            attempts.Select(a => (a.Instance, a.Outcome, a.Detail)).ToArray());
         // Both move on to the next night.
         await SharedHost.Until(() => early.Nightly?.NextDue == Night.AddDays(1) && late.Nightly?.NextDue == Night.AddDays(1), "both wait for the next night");
     }
