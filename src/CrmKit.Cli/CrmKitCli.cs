@@ -31,6 +31,7 @@ internal static class CrmKitCli
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
             CampaignCommands.Create(output, error),
+            DbCommands.Create(output, error),
             DatabaseOption.CreateWait(),
         };
         var parsed = root.Parse(args);

@@ -1,32 +1,52 @@
 using CrmKit.Hosting.Scheduling;
+using CrmKit.PostgreSql;
 
 namespace CrmKit.Hosting;
 
 /// <summary>
-/// How a host runs CrmKit: the database file, the scripts folder and the scheduled jobs. Bound from
-/// the configuration section <c>CrmKit</c> (or set in code) and validated when the host starts: a bad
-/// value stops the host with a message naming the option, such as <c>CrmKit:DatabasePath is required</c>.
+/// How a host runs CrmKit: the database (a file, or a PostgreSQL server that several instances
+/// share), the scripts folder and the scheduled jobs. Bound from the configuration section
+/// <c>CrmKit</c> (or set in code) and validated when the host starts: a bad value stops the host with
+/// a message naming the option, such as <c>CrmKit:DatabasePath is required</c>.
 /// </summary>
 public sealed class CrmKitOptions
 {
-    /// <summary>The database file. Required. It must exist unless <see cref="CreateDatabaseIfMissing"/> is set.</summary>
+    /// <summary>
+    /// The database file. Required unless <see cref="PostgreSql"/> is set; never both. It must exist
+    /// unless <see cref="CreateDatabaseIfMissing"/> is set.
+    /// </summary>
     public string? DatabasePath { get; set; }
 
     /// <summary>
-    /// Creates the database when <see cref="DatabasePath"/> names no file, for example on a host's
-    /// first start. False (the default) stops the host with a message naming the missing file, so a
-    /// mistyped path never becomes a new, empty database.
+    /// The PostgreSQL server and schema holding the database, for several host instances sharing one
+    /// customer base (bound from <c>CrmKit:PostgreSql:ConnectionString</c> and <c>CrmKit:PostgreSql:Schema</c>,
+    /// or set with <see cref="UsePostgreSql"/>). Null (the default) uses <see cref="DatabasePath"/>.
+    /// Pending schema migrations are applied when the host starts, once for all instances starting together.
+    /// </summary>
+    public PostgreSqlStoreOptions? PostgreSql { get; set; }
+
+    /// <summary>
+    /// The name this instance records in a shared database beside what it did about each scheduled
+    /// run (ran it, skipped it, failed). Defaults to the machine name and process id, such as <c>web-3/4242</c>.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
+    /// <summary>
+    /// Creates the database when <see cref="DatabasePath"/> names no file, or when the
+    /// <see cref="PostgreSql"/> schema holds no CrmKit tables, for example on a host's first start.
+    /// False (the default) stops the host with a message naming the missing file or schema, so a
+    /// mistyped path or schema never becomes a new, empty database.
     /// </summary>
     public bool CreateDatabaseIfMissing { get; set; }
 
     /// <summary>
-    /// How long opening the database at start waits while another process has it open (such as a
+    /// How long opening the database file at start waits while another process has it open (such as a
     /// <c>crmkit</c> command), from 0 to 10 minutes. Defaults to 30 seconds. The host holds the file
     /// from start to stop; other processes wait for it or are refused.
     /// </summary>
     public TimeSpan DatabaseLockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Encrypts the file at rest with this password when set; a file must always be opened with the password it was created with.</summary>
+    /// <summary>Encrypts the file at rest with this password when set; a file must always be opened with the password it was created with. Not for <see cref="PostgreSql"/>, whose encryption at rest is the server's.</summary>
     public string? Password { get; set; }
 
     /// <summary>
@@ -90,6 +110,23 @@ public sealed class CrmKitOptions
     /// scripts folder; <see cref="CareRules.Defaults"/> unless set. Set in code.
     /// </summary>
     public IReadOnlyList<ICareRule> CareRules { get; set; } = CrmKit.CareRules.Defaults();
+
+    /// <summary>
+    /// Keeps the database on the PostgreSQL server of <paramref name="connectionString"/>, in
+    /// <paramref name="schema"/>: <c>services.AddCrmKit(o => o.UsePostgreSql(connectionString))</c>.
+    /// Every instance configured with the same two values shares one customer base; a scheduled job
+    /// runs on one of them at a time.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string, such as <c>Host=db;Database=crm;Username=app;Password=…</c>.</param>
+    /// <param name="schema">The schema of CrmKit's tables; <c>crmkit</c> by default.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentException">The connection string is empty.</exception>
+    public CrmKitOptions UsePostgreSql(string connectionString, string schema = PostgreSqlStoreOptions.DefaultSchema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        PostgreSql = new PostgreSqlStoreOptions { ConnectionString = connectionString, Schema = schema };
+        return this;
+    }
 
     /// <summary>Schedules the job named <paramref name="job"/>, for example <c>o.Schedule("care-sweep", Daily.At("06:00", "Europe/Paris"))</c>.</summary>
     /// <returns>These options, for chaining.</returns>

@@ -5,6 +5,7 @@ using CrmKit.Hosting.Jobs;
 using CrmKit.Hosting.Scheduling;
 using CrmKit.Hosting.Scripts;
 using CrmKit.Hosting.Telemetry;
+using CrmKit.PostgreSql;
 using CrmKit.Scripting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,10 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers CrmKit in a service collection: <c>services.AddCrmKit(o => o.DatabasePath = "crm.db")</c>.</summary>
+/// <summary>
+/// Registers CrmKit in a service collection: <c>services.AddCrmKit(o => o.DatabasePath = "crm.db")</c>
+/// for a file, <c>services.AddCrmKit(o => o.UsePostgreSql(connectionString))</c> for a PostgreSQL server.
+/// </summary>
 public static class CrmKitServiceCollectionExtensions
 {
     /// <summary>The configuration section read by convention: <c>CrmKit</c>.</summary>
@@ -97,6 +101,31 @@ public static class CrmKitServiceCollectionExtensions
     private static CrmDatabase OpenDatabase(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<CrmKitOptions>>().Value;
+        var crm = DatabaseOptions(services, options);
+        if (options.PostgreSql is not { } server) return CrmDatabase.Open(crm);
+        if (!options.CreateDatabaseIfMissing && SchemaVersion(services, server) == 0)
+        {
+            var section = services.GetRequiredService<CrmKitSection>().Path;
+            throw new InvalidOperationException(
+                $"{section}:PostgreSql: schema '{server.Schema}' holds no CrmKit database; create it with 'crmkit init' (or 'crmkit db migrate'), or set {section}:CreateDatabaseIfMissing.");
+        }
+        return PostgreSqlCrm.Open(crm, server);
+    }
+
+    private static int SchemaVersion(IServiceProvider services, PostgreSqlStoreOptions server)
+    {
+        try
+        {
+            return PostgreSqlSchema.VersionAsync(server).GetAwaiter().GetResult();
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new CrmStorageException($"{services.GetRequiredService<CrmKitSection>().Path}:PostgreSql", "the server could not be reached or refused: " + e.Message, e);
+        }
+    }
+
+    private static CrmOptions DatabaseOptions(IServiceProvider services, CrmKitOptions options)
+    {
         var crm = new CrmOptions
         {
             FilePath = options.DatabasePath,
@@ -112,6 +141,6 @@ public static class CrmKitServiceCollectionExtensions
         if (options.PurchaseKinds is { } purchases) crm = crm with { PurchaseKinds = purchases };
         if (options.RefundKinds is { } refunds) crm = crm with { RefundKinds = refunds };
         if (options.ContactPolicy is { } policy) crm = crm with { ContactPolicy = policy };
-        return CrmDatabase.Open(crm);
+        return crm;
     }
 }

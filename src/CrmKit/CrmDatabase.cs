@@ -157,6 +157,9 @@ public sealed class CrmDatabase : IDisposable
     /// </summary>
     public void Checkpoint() => _context.Store.Checkpoint();
 
+    /// <summary>Where the data lives, for messages and health reports: the file path, or the server, database and schema (never a password).</summary>
+    public string Location => _context.Store.Location;
+
     /// <summary>The store the database is kept in.</summary>
     internal ICrmStore Store => _context.Store;
 

@@ -28,7 +28,7 @@ internal static class CareCommands
         };
     }
 
-    private static int Sweep(CliSession session, FileInfo db, string? atText, FileInfo[] scriptFiles, bool changed, bool noBuiltIn)
+    private static int Sweep(CliSession session, string db, string? atText, FileInfo[] scriptFiles, bool changed, bool noBuiltIn)
     {
         DateTimeOffset? at = null;
         if (atText is not null)

@@ -6,14 +6,14 @@ namespace CrmKit.Cli;
 
 /// <summary>
 /// What the database commands share: the <c>--db</c> option, a Spectre console over the command's
-/// output, opening the file with scripted segments enabled, and turning failures into exit codes
+/// output, opening the database (a file or a PostgreSQL server) with scripted segments enabled, and turning failures into exit codes
 /// (1 when the operation failed, 2 when the command line named something unusable).
 /// </summary>
 internal sealed class CliSession(TextWriter output, TextWriter error, ParseResult parsed)
 {
-    internal static Option<FileInfo> DbOption() => new("--db")
+    internal static Option<string> DbOption() => new("--db")
     {
-        Description = "The CrmKit database file; its settings are read from the same path plus '.json'.",
+        Description = DatabaseOption.Takes + " A file's settings are read from the same path plus '.json'.",
         Required = true,
     };
 
@@ -42,22 +42,23 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
     /// Opens <paramref name="db"/> for writing, as every command that changes it does, and runs
     /// <paramref name="work"/>, mapping failures to exit codes.
     /// </summary>
-    internal int Run(FileInfo db, Func<CrmDatabase, int> work) => Open(db, readOnly: false, work);
+    internal int Run(string db, Func<CrmDatabase, int> work) => Open(db, readOnly: false, work);
 
     /// <summary>Opens <paramref name="db"/> read-only, as commands that only read do, and runs <paramref name="work"/>.</summary>
-    internal int Read(FileInfo db, Func<CrmDatabase, int> work) => Open(db, readOnly: true, work);
+    internal int Read(string db, Func<CrmDatabase, int> work) => Open(db, readOnly: true, work);
 
-    private int Open(FileInfo db, bool readOnly, Func<CrmDatabase, int> work)
+    private int Open(string db, bool readOnly, Func<CrmDatabase, int> work)
     {
-        if (!db.Exists)
-        {
-            error.WriteLine($"crmkit: database '{db}' does not exist.");
-            return CrmKitCli.UsageError;
-        }
         try
         {
-            var options = DatabaseOption.OptionsFor(db.ToString(), readOnly, DatabaseOption.WaitOf(parsed)) with { SegmentScripts = new ScriptedSegments(Engine) };
-            using var crm = DatabaseOption.Open(options);
+            var target = DatabaseTarget.Parse(db);
+            if (!target.IsServer && !File.Exists(target.FilePath))
+            {
+                error.WriteLine($"crmkit: database '{db}' does not exist.");
+                return CrmKitCli.UsageError;
+            }
+            var options = DatabaseOption.OptionsFor(target, readOnly, DatabaseOption.WaitOf(parsed)) with { SegmentScripts = new ScriptedSegments(Engine) };
+            using var crm = DatabaseOption.Open(target, options);
             return work(crm);
         }
         catch (CommandFailure e)

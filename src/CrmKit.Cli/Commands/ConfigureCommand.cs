@@ -33,12 +33,12 @@ internal static class ConfigureCommand
     {
         if (!File.Exists(schemaPath)) throw new CommandFailure(CrmKitCli.UsageError, $"cannot read '{schemaPath}': no such file.");
         var given = CrmSettings.Parse(File.ReadAllText(schemaPath), schemaPath);
-        var full = Path.GetFullPath(dbPath);
-        if (!File.Exists(full)) throw new CommandFailure(CrmKitCli.Problems, $"no database at '{dbPath}'; create one with 'crmkit init --db {dbPath}'.");
+        var target = DatabaseTarget.Parse(dbPath);
+        if (!target.IsServer && !File.Exists(target.FilePath)) throw new CommandFailure(CrmKitCli.Problems, $"no database at '{dbPath}'; create one with 'crmkit init --db {dbPath}'.");
         CrmOptions options;
         try
         {
-            options = given.ToOptions(full) with { LockTimeout = wait };
+            options = given.ToOptions(target.FilePath) with { LockTimeout = wait };
         }
         catch (CrmValidationException e)
         {
@@ -46,8 +46,8 @@ internal static class ConfigureCommand
         }
         try
         {
-            using var crm = CrmDatabase.Open(options);
-            output.WriteLine($"Configuration of {dbPath}:");
+            using var crm = target.IsServer ? DatabaseOption.Open(target, options) : CrmDatabase.Open(options);
+            output.WriteLine($"Configuration of {target.Display}:");
             InitCommand.Describe(crm.Options, output);
         }
         catch (CrmConfigurationException e)

@@ -18,7 +18,7 @@ internal static class CustomerCommands
         return new Command("customer", "Look at customers.") { show };
     }
 
-    private static int Show(CliSession session, string code, FileInfo db) => session.Read(db, crm =>
+    private static int Show(CliSession session, string code, string db) => session.Read(db, crm =>
     {
         var console = session.Console;
         var c = crm.Customers.Get(code);

@@ -20,7 +20,7 @@ internal static class ExportCommand
         {
             var path = parsed.GetValue(file);
             // Refused before the database is even opened: a wrong --out costs nothing.
-            if (path is not null) OutputFile.Check(path, parsed.GetValue(force), parsed.GetValue(db));
+            if (path is not null) OutputFile.Check(path, parsed.GetValue(force), DatabaseOption.FileOf(parsed.GetValue(db)));
             using var crm = DatabaseOption.Open(parsed.GetValue(db)!);
             var json = crm.PersonalData.Export(parsed.GetValue(code)!);
             if (path is null)
@@ -29,7 +29,7 @@ internal static class ExportCommand
                 return CrmKitCli.Success;
             }
             var bytes = new UTF8Encoding(false).GetBytes(json + Environment.NewLine);
-            OutputFile.Write(path, parsed.GetValue(force), stream => stream.Write(bytes), parsed.GetValue(db));
+            OutputFile.Write(path, parsed.GetValue(force), stream => stream.Write(bytes), DatabaseOption.FileOf(parsed.GetValue(db)));
             output.WriteLine($"Exported customer '{Printable.Cell(parsed.GetValue(code))}' to {path}.");
             return CrmKitCli.Success;
         }));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrmKit.PostgreSql;
 
 namespace CrmKit.Cli;
 
@@ -15,21 +16,23 @@ internal static class InitCommand
         {
             Description = "A JSON settings file declaring attributes (name → type), stages, purchase/refund kinds and the contact policy; stored, with defaults filled in, in the database.",
         };
-        var command = new Command("init", "Create a database file, with its configuration (attributes, stages, kinds, contact policy) stored in it.") { db, schema };
+        var command = new Command("init", "Create a database file, or the CrmKit schema on a PostgreSQL server, with its configuration (attributes, stages, kinds, contact policy) stored in it.") { db, schema };
         command.SetAction(parsed => CommandRunner.Run(error, () => Init(parsed.GetValue(db)!, parsed.GetValue(schema), output)));
         return command;
     }
 
     internal static int Init(string dbPath, string? schemaPath, TextWriter output)
     {
-        var full = Path.GetFullPath(dbPath);
-        var settingsPath = CrmSettings.PathFor(full);
         CrmSettings given = new();
         if (schemaPath is not null)
         {
             if (!File.Exists(schemaPath)) throw new CommandFailure(CrmKitCli.UsageError, $"cannot read '{schemaPath}': no such file.");
             given = CrmSettings.Parse(File.ReadAllText(schemaPath), schemaPath);
         }
+        var target = DatabaseTarget.Parse(dbPath);
+        if (target.IsServer) return InitServer(target, given, schemaPath, output);
+        var full = Path.GetFullPath(dbPath);
+        var settingsPath = CrmSettings.PathFor(full);
         if (File.Exists(full)) throw new CommandFailure(CrmKitCli.Problems, $"'{dbPath}' already exists; choose another --db or remove it first.");
         // A settings file beside the database is read by every command: one left over from another database would compete with the stored configuration.
         if (File.Exists(settingsPath)) throw new CommandFailure(CrmKitCli.Problems, $"'{settingsPath}' already exists; remove it first.");
@@ -50,6 +53,43 @@ internal static class InitCommand
         using (CrmDatabase.Open(options with { CreateIfMissing = true })) { }
 
         output.WriteLine($"Created {dbPath}.");
+        Describe(options, output);
+        return CrmKitCli.Success;
+    }
+
+    /// <summary>
+    /// Creates the CrmKit schema on a server (applying every migration) and stores the configuration.
+    /// A schema that already stores a configuration is refused, as an existing file is.
+    /// </summary>
+    private static int InitServer(DatabaseTarget target, CrmSettings given, string? schemaPath, TextWriter output)
+    {
+        CrmOptions options;
+        try
+        {
+            options = given.Complete().ToOptions(null);
+        }
+        catch (CrmValidationException e)
+        {
+            throw new CommandFailure(CrmKitCli.Problems, $"{schemaPath}: {e.Message}");
+        }
+        var server = target.Server!;
+        var migrated = ServerCalls.Run(target, ct => PostgreSqlSchema.MigrateAsync(server, ct));
+        var store = PostgreSqlStore.Open(server);
+        CrmDatabase crm;
+        try
+        {
+            if (ServerCalls.Run(target, ct => store.ReadAsync((s, c) => s.Configuration.ReadAsync(c), ct).AsTask()) is not null)
+                throw new CommandFailure(CrmKitCli.Problems, $"{target.Display} already holds a CrmKit database; choose another schema or database.");
+            crm = CrmDatabase.Open(options, store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        crm.Dispose();
+        output.WriteLine($"Created {target.Display}.");
+        DbCommands.DescribeMigration(migrated, output);
         Describe(options, output);
         return CrmKitCli.Success;
     }

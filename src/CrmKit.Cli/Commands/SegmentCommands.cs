@@ -33,7 +33,7 @@ internal static class SegmentCommands
         return new Command("segment", "Preview, define, refresh and explain segments.") { preview, define, refresh, explain };
     }
 
-    private static int Preview(CliSession session, FileInfo file, FileInfo db, int sample)
+    private static int Preview(CliSession session, FileInfo file, string db, int sample)
     {
         if (sample < 0) { session.Fail($"--sample {sample} is negative."); return CrmKitCli.UsageError; }
         if (!session.TryRead(file, out var source)) return CrmKitCli.UsageError;
@@ -53,7 +53,7 @@ internal static class SegmentCommands
         });
     }
 
-    private static int Define(CliSession session, string name, FileInfo file, FileInfo db, string description)
+    private static int Define(CliSession session, string name, FileInfo file, string db, string description)
     {
         if (!session.TryRead(file, out var source)) return CrmKitCli.UsageError;
         return session.Run(db, crm =>
@@ -64,7 +64,7 @@ internal static class SegmentCommands
         });
     }
 
-    private static int Refresh(CliSession session, FileInfo db, string? only, bool changed) => session.Run(db, crm =>
+    private static int Refresh(CliSession session, string db, string? only, bool changed) => session.Run(db, crm =>
     {
         var results = session.Console.Status().Start("Refreshing segments…", _ => only is null
             ? crm.Segments.RefreshAll(changed)
@@ -77,7 +77,7 @@ internal static class SegmentCommands
         return CrmKitCli.Success;
     });
 
-    private static int Explain(CliSession session, string name, string code, FileInfo db) => session.Read(db, crm =>
+    private static int Explain(CliSession session, string name, string code, string db) => session.Read(db, crm =>
     {
         var why = crm.Segments.Explain(name, code);
         session.Console.WriteLine($"{why.Customer} {(why.Matches ? "matches" : "does not match")} '{why.Segment}' now; "

@@ -11,7 +11,22 @@ internal sealed class CrmKitOptionsValidator(CrmKitSection section) : IValidateO
     {
         var p = section.Path;
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath)) failures.Add($"{p}:DatabasePath is required");
+        if (options.PostgreSql is { } server)
+        {
+            if (!string.IsNullOrWhiteSpace(options.DatabasePath))
+                failures.Add($"{p}:DatabasePath and {p}:PostgreSql are both set; give the database file or the PostgreSQL server, not both");
+            if (options.Password is not null)
+                failures.Add($"{p}:Password encrypts a database file; a PostgreSQL database is encrypted at rest by its server. Leave it out");
+            try
+            {
+                server.Validate();
+            }
+            catch (CrmValidationException e)
+            {
+                failures.Add($"{p}:PostgreSql:{Pascal(e.Field)} {e.Reason}");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.DatabasePath)) failures.Add($"{p}:DatabasePath is required (or {p}:PostgreSql:ConnectionString for a PostgreSQL server)");
         if (options.ScriptsFolder is { } folder && string.IsNullOrWhiteSpace(folder)) failures.Add($"{p}:ScriptsFolder is empty; leave it out to load no scripts");
         if (options.ScriptCacheFolder is { } cache && string.IsNullOrWhiteSpace(cache)) failures.Add($"{p}:ScriptCacheFolder is empty; leave it out to keep compiled scripts in memory");
         if (options.ScriptTimeBudget < TimeSpan.FromMilliseconds(1) || options.ScriptTimeBudget > TimeSpan.FromMinutes(1))
@@ -37,6 +52,8 @@ internal sealed class CrmKitOptionsValidator(CrmKitSection section) : IValidateO
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static string Pascal(string field) => field.Length == 0 ? field : char.ToUpperInvariant(field[0]) + field[1..];
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

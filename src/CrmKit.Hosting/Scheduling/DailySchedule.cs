@@ -52,6 +52,8 @@ internal sealed class DailySchedule(TimeOnly at, TimeZoneInfo zone) : JobSchedul
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));
     }
 
+    internal override DateTimeOffset CoveredFrom(DateTimeOffset due) => due;
+
     internal override JobScheduleOptions ToOptions(string job) =>
         new() { Job = job, At = At.ToString("HH:mm:ss", CultureInfo.InvariantCulture), TimeZone = Zone.Id };
 

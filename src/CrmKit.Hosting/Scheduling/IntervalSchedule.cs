@@ -20,5 +20,8 @@ internal sealed class IntervalSchedule(TimeSpan interval) : JobSchedule
     internal override DateTimeOffset? MissedSince(DateTimeOffset? lastCompleted, DateTimeOffset now) =>
         lastCompleted is { } last && last + Interval <= now ? now : null;
 
+    // Instances started at different moments keep different phases: a run of any of them within the last interval covers this one.
+    internal override DateTimeOffset CoveredFrom(DateTimeOffset due) => due - Interval + TimeSpan.FromTicks(1);
+
     internal override JobScheduleOptions ToOptions(string job) => new() { Job = job, Every = Interval };
 }

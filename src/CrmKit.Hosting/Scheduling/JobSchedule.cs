@@ -15,6 +15,12 @@ public abstract class JobSchedule
     /// <summary>The latest due instant at or before <paramref name="now"/> that a restarted host should catch up on, or null.</summary>
     internal abstract DateTimeOffset? MissedSince(DateTimeOffset? lastCompleted, DateTimeOffset now);
 
+    /// <summary>
+    /// The earliest due instant of a completed run that makes the run due at <paramref name="due"/>
+    /// needless: another instance sharing the database ran it (or, for an interval, ran one within the interval).
+    /// </summary>
+    internal abstract DateTimeOffset CoveredFrom(DateTimeOffset due);
+
     internal abstract JobScheduleOptions ToOptions(string job);
 
     /// <summary>Reads a configured schedule; <paramref name="error"/> names the bad value (without the option path) when it fails.</summary>

@@ -10,9 +10,14 @@ namespace CrmKit.Hosting.Scheduling;
 /// <summary>
 /// Runs the scheduled jobs. Each job has its own loop: wait (on the host's TimeProvider) until the
 /// next due instant, start a run unless the previous one is still going (then the due run is skipped
-/// and logged), repeat. A completed run is recorded in the database file; at start, a job whose last
+/// and logged), repeat. A completed run is recorded in the database; at start, a job whose last
 /// completed run is older than its most recent due instant runs once to catch up.
 /// </summary>
+/// <remarks>
+/// Each run is first claimed through the database (<see cref="IJobRunLog.ClaimAsync"/>). When several
+/// instances share a database on a server, the claim holds the job's lease until the run is recorded,
+/// so one instance runs it; the others skip the run, and log, count and show the skip with its reason.
+/// </remarks>
 internal sealed partial class JobScheduler(
     IOptions<CrmKitOptions> options,
     CrmKitSection section,
@@ -27,6 +32,7 @@ internal sealed partial class JobScheduler(
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     private readonly ILogger _logger = loggers.CreateLogger<JobScheduler>();
+    private readonly string _instance = options.Value.InstanceName is { Length: > 0 } name ? name : $"{Environment.MachineName}/{Environment.ProcessId}";
     private IReadOnlyList<ScheduledJob> _scheduled = [];
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -76,6 +82,8 @@ internal sealed partial class JobScheduler(
                 if (board.Find(job.Name) is { Running: true })
                 {
                     LogSkipped(job.Name, due);
+                    await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Skipped, CrmKitMetrics.StillRunning).ConfigureAwait(false);
+                    board.Skipped(job.Name, due, CrmKitMetrics.StillRunning, started: false);
                     metrics.JobSkipped(job.Name);
                 }
                 else
@@ -109,12 +117,32 @@ internal sealed partial class JobScheduler(
     {
         var started = time.GetTimestamp();
         var context = new CrmJobContext(job.Name, database, due, loggers.CreateLogger("CrmKit.Jobs." + job.Name));
-        LogStarted(job.Name, due);
         try
         {
-            await job.Job.RunAsync(context, stop).ConfigureAwait(false);
-            // The run completed, so it is recorded even when the host began stopping meanwhile.
-            await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            var claim = await database.JobRuns.ClaimAsync(job.Name, due, job.Schedule.CoveredFrom(due), stop).ConfigureAwait(false);
+            if (!claim.Granted)
+            {
+                var reason = claim.Outcome == JobClaimOutcome.RunningElsewhere ? "running-elsewhere" : "completed-elsewhere";
+                LogSkippedElsewhere(job.Name, due, reason);
+                // Recorded before the board shows it, so whoever sees the skip finds its record.
+                await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Skipped, reason).ConfigureAwait(false);
+                board.Skipped(job.Name, due, reason, started: true);
+                metrics.JobSkipped(job.Name, reason);
+                return;
+            }
+            try
+            {
+                LogStarted(job.Name, due);
+                await job.Job.RunAsync(context, stop).ConfigureAwait(false);
+                // The run completed, so it is recorded even when the host began stopping meanwhile.
+                await database.JobRuns.RecordCompletedAsync(job.Name, due, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Completed, null).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Released after the record and before the board says the run ended, so the next run never finds its own lease.
+                await claim.DisposeAsync().ConfigureAwait(false);
+            }
             board.Ended(job.Name, due, null);
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "succeeded");
             LogCompleted(job.Name, due, time.GetElapsedTime(started).TotalMilliseconds);
@@ -130,11 +158,30 @@ internal sealed partial class JobScheduler(
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Failed, $"{e.GetType().Name}: {e.Message}").ConfigureAwait(false);
             board.Ended(job.Name, due, $"{e.GetType().Name}: {e.Message}");
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "failed");
             LogFailed(e, job.Name, due);
         }
     }
+
+    /// <summary>Records the attempt in a shared database; a failure to record is logged, never thrown, so the schedule carries on.</summary>
+    private async Task RecordAttemptAsync(string job, DateTimeOffset due, JobAttemptOutcome outcome, string? detail)
+    {
+        try
+        {
+            await database.JobRuns.RecordAttemptAsync(new JobAttempt(job, due, _instance, outcome, detail, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The record is for operators; the run's own outcome is already logged, counted and on the board.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogAttemptNotRecorded(e, job, due, outcome);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job '{Job}' (due {Due:O}): the attempt ({Outcome}) could not be recorded in the database")]
+    private partial void LogAttemptNotRecorded(Exception exception, string job, DateTimeOffset due, JobAttemptOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' is registered but not scheduled")]
     private partial void LogNotScheduled(string job);
@@ -144,6 +191,9 @@ internal sealed partial class JobScheduler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job '{Job}' was due at {Due:O} but its previous run is still going; this run is skipped")]
     private partial void LogSkipped(string job, DateTimeOffset due);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' was due at {Due:O} but another instance sharing the database runs or ran it ({Reason}); this run is skipped here")]
+    private partial void LogSkippedElsewhere(string job, DateTimeOffset due, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job '{Job}' started (due {Due:O})")]
     private partial void LogStarted(string job, DateTimeOffset due);

@@ -23,6 +23,10 @@ internal sealed class JobStatusBoard
     internal void Ended(string job, DateTimeOffset due, string? failure) =>
         Update(job, s => s with { LastDue = due, LastFailure = failure, Running = false });
 
+    /// <summary>Records that the run due at <paramref name="due"/> was skipped for <paramref name="reason"/>; a run that had started (and found it was another instance's) has ended.</summary>
+    internal void Skipped(string job, DateTimeOffset due, string reason, bool started) =>
+        Update(job, s => s with { LastSkipped = due, LastSkipReason = reason, Skips = s.Skips + 1, Running = s.Running && !started });
+
     private void Update(string job, Func<JobStatus, JobStatus> change)
     {
         lock (_lock) _jobs[job] = change(_jobs.GetValueOrDefault(job) ?? new JobStatus(null, null, null, false));

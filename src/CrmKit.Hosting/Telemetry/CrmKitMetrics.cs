@@ -16,7 +16,9 @@ namespace CrmKit.Hosting.Telemetry;
 /// <c>crmkit.script.failures</c> (counter, tags <c>script</c>: the script, rule or segment name; <c>reason</c>:
 /// compile, a script failure code such as CRM1001, or exception),
 /// <c>crmkit.job.duration</c> (histogram in seconds, tags <c>job</c>, <c>outcome</c>: succeeded, failed, cancelled),
-/// <c>crmkit.job.skipped</c> (counter, tag <c>job</c>: a run was due while the previous one was still going).
+/// <c>crmkit.job.skipped</c> (counter, tags <c>job</c> and <c>reason</c>: <c>still-running</c> when a run was due while
+/// the previous one was still going, <c>running-elsewhere</c> or <c>completed-elsewhere</c> when another instance
+/// sharing the database runs or ran it).
 /// </remarks>
 public sealed class CrmKitMetrics
 {
@@ -38,7 +40,7 @@ public sealed class CrmKitMetrics
         _tasksSuppressed = meter.CreateCounter<long>("crmkit.care.tasks.suppressed", "{task}", "Care tasks not created because the contact policy stood them down.");
         _scriptFailures = meter.CreateCounter<long>("crmkit.script.failures", "{failure}", "Scripts rejected on load or failing on evaluation.");
         _jobDuration = meter.CreateHistogram<double>("crmkit.job.duration", "s", "How long scheduled job runs (care sweeps, segment refreshes) took.");
-        _jobsSkipped = meter.CreateCounter<long>("crmkit.job.skipped", "{run}", "Runs skipped because the previous run of the job was still going.");
+        _jobsSkipped = meter.CreateCounter<long>("crmkit.job.skipped", "{run}", "Runs skipped because the previous run of the job was still going, or another instance runs or ran it.");
     }
 
     /// <summary>Counts <paramref name="count"/> care tasks created by <paramref name="job"/>.</summary>
@@ -67,6 +69,16 @@ public sealed class CrmKitMetrics
         _jobDuration.Record(duration.TotalSeconds, tags);
     }
 
-    /// <summary>Counts one skipped run of <paramref name="job"/>.</summary>
-    public void JobSkipped(string job) => _jobsSkipped.Add(1, new KeyValuePair<string, object?>("job", job));
+    /// <summary>Counts one run of <paramref name="job"/> skipped because its previous run was still going.</summary>
+    public void JobSkipped(string job) => JobSkipped(job, StillRunning);
+
+    /// <summary>Counts one skipped run of <paramref name="job"/>, tagged with why: <c>still-running</c>, <c>running-elsewhere</c> or <c>completed-elsewhere</c>.</summary>
+    public void JobSkipped(string job, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        _jobsSkipped.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("reason", reason));
+    }
+
+    /// <summary>The skip reason of a run due while the job's previous run on this instance was still going.</summary>
+    public const string StillRunning = "still-running";
 }

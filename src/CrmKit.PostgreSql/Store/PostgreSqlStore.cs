@@ -13,7 +13,7 @@ namespace CrmKit.PostgreSql;
 /// few times, so its work must not change anything outside the session before it returns.
 /// </summary>
 /// <remarks>Thread-safe: units of work may run concurrently, each on its own connection.</remarks>
-public sealed class PostgreSqlStore : ICrmStore
+public sealed class PostgreSqlStore : ICrmStore, IJobLeaseStore
 {
     /// <summary>How often a write aborted by a deadlock or a serialisation failure is tried in all.</summary>
     public const int WriteAttempts = 5;
@@ -115,6 +115,42 @@ public sealed class PostgreSqlStore : ICrmStore
             }
         }
     }
+
+    /// <summary>
+    /// Takes the job's advisory lock (<see cref="Jobs.JobLock"/>) on a connection of its own, held
+    /// until the lease is disposed; the server releases it when the holder's connection dies.
+    /// </summary>
+    /// <inheritdoc />
+    public async ValueTask<IAsyncDisposable?> TryLeaseJobAsync(string job, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        try
+        {
+            return await Jobs.JobLock.TryTakeAsync(_source, Schema, job, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Failure(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask RecordJobAttemptAsync(JobAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await WriteAsync(async (s, ct) => await ((PgSession)s).ExecuteAsync("""
+            INSERT INTO job_attempts (job, scheduled_at, scheduled_offset, instance, outcome, detail, recorded_at, recorded_offset)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """, ct, Sql.Args(attempt.Job, Sql.At(attempt.ScheduledAt), attempt.Instance, attempt.Outcome.ToString(), attempt.Detail, Sql.At(attempt.RecordedAt))).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<JobAttempt>> JobAttemptsAsync(string job, CancellationToken cancellationToken) =>
+        await ReadAsync(async (s, ct) => await ((PgSession)s).ListAsync("""
+            SELECT job, scheduled_at, scheduled_offset, instance, outcome, detail, recorded_at, recorded_offset FROM job_attempts WHERE job = $1 ORDER BY id
+            """, r => new JobAttempt(r.GetString(0), Sql.At(r, 1), r.GetString(3), Enum.Parse<JobAttemptOutcome>(r.GetString(4)),
+                r.IsDBNull(5) ? null : r.GetString(5), Sql.At(r, 6)), ct, job).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Opens a connection of the store's pool outside any unit of work (change marks, tests).</summary>
     internal ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => _source.OpenConnectionAsync(ct);

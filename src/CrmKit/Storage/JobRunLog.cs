@@ -30,4 +30,47 @@ internal sealed class JobRunLog(CrmContext context) : IJobRunLog
             return true;
         }, cancellationToken).AsTask();
     }
+
+    /// <inheritdoc />
+    public async Task RecordAttemptAsync(JobAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attempt.Job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(attempt.Instance);
+        if (context.Store is IJobLeaseStore shared) await shared.RecordJobAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<JobAttempt>> AttemptsAsync(string job, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        return context.Store is IJobLeaseStore shared ? await shared.JobAttemptsAsync(job, cancellationToken).ConfigureAwait(false) : [];
+    }
+
+    /// <inheritdoc />
+    public async Task<JobClaim> ClaimAsync(string job, DateTimeOffset scheduledAt, DateTimeOffset? completedSince = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(job);
+        IAsyncDisposable? lease = null;
+        if (context.Store is IJobLeaseStore leases)
+        {
+            lease = await leases.TryLeaseJobAsync(job, cancellationToken).ConfigureAwait(false);
+            if (lease is null) return new JobClaim(JobClaimOutcome.RunningElsewhere, null);
+        }
+        try
+        {
+            // Read under the lease: an instance that completed this run released the lease only after recording it.
+            if (await LastCompletedAsync(job, cancellationToken).ConfigureAwait(false) is { } last && last >= (completedSince ?? scheduledAt))
+            {
+                if (lease is not null) await lease.DisposeAsync().ConfigureAwait(false);
+                return new JobClaim(JobClaimOutcome.CompletedElsewhere, null);
+            }
+            return new JobClaim(JobClaimOutcome.Granted, lease);
+        }
+        catch
+        {
+            if (lease is not null) await lease.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }
