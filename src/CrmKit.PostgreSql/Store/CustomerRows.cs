@@ -8,25 +8,34 @@ namespace CrmKit.PostgreSql;
 /// <summary>How a customer, its stats and its latest value are read from and written to their rows.</summary>
 internal static class CustomerRows
 {
-    /// <summary>The select list for customer <c>c</c>: profile, stats and the child rows folded into arrays.</summary>
+    /// <summary>
+    /// The customers and their child rows folded into arrays, for <c>SELECT {Columns} FROM {From} …</c>:
+    /// one lateral aggregate per child table, so a scan of many customers looks each table up once
+    /// per customer (not once per column). An aggregate of no rows is null, read as an empty array.
+    /// </summary>
+    internal const string From = """
+        customers c
+        LEFT JOIN LATERAL (SELECT array_agg(p.kind ORDER BY p.position) AS kinds, array_agg(p.value ORDER BY p.position) AS vals
+            FROM contact_points p WHERE p.customer_code = c.code) cp ON true
+        LEFT JOIN LATERAL (SELECT array_agg(n.channel ORDER BY n.channel) AS channels, array_agg(n.granted ORDER BY n.channel) AS granted,
+            array_agg(n.decided_at ORDER BY n.channel) AS decided_at, array_agg(n.decided_offset ORDER BY n.channel) AS decided_offsets
+            FROM consents n WHERE n.customer_code = c.code) cn ON true
+        LEFT JOIN LATERAL (SELECT array_agg(k.kind ORDER BY k.kind) AS kinds, array_agg(k.interactions ORDER BY k.kind) AS counts,
+            array_agg(k.last_at ORDER BY k.kind) AS last_at, array_agg(k.last_offset ORDER BY k.kind) AS last_offsets
+            FROM customer_kind_stats k WHERE k.customer_code = c.code) ks ON true
+        LEFT JOIN LATERAL (SELECT array_agg(h.channel ORDER BY h.channel) AS channels, array_agg(h.interactions ORDER BY h.channel) AS counts
+            FROM customer_channel_stats h WHERE h.customer_code = c.code) hs ON true
+        """;
+
+    /// <summary>The select list for customer <c>c</c> of <see cref="From"/>: profile, stats and the child rows as arrays.</summary>
     internal const string Columns = """
         c.code, c.name, c.owner, c.grade, c.grade_reviewed_at, c.grade_reviewed_offset, c.group_kind, c.group_id,
         c.birthday, c.time_zone, c.stage, c.stage_since, c.stage_since_offset, c.tags, c.attributes::text,
         c.created_at, c.created_offset, c.updated_at, c.updated_offset, c.erased_at, c.erased_offset, c.version,
         c.interaction_count, c.purchase_count, c.monetary_total, c.first_purchase_at, c.first_purchase_offset,
         c.last_purchase_at, c.last_purchase_offset, c.last_contact_at, c.last_contact_offset,
-        ARRAY(SELECT p.kind FROM contact_points p WHERE p.customer_code = c.code ORDER BY p.position),
-        ARRAY(SELECT p.value FROM contact_points p WHERE p.customer_code = c.code ORDER BY p.position),
-        ARRAY(SELECT n.channel FROM consents n WHERE n.customer_code = c.code ORDER BY n.channel),
-        ARRAY(SELECT n.granted FROM consents n WHERE n.customer_code = c.code ORDER BY n.channel),
-        ARRAY(SELECT n.decided_at FROM consents n WHERE n.customer_code = c.code ORDER BY n.channel),
-        ARRAY(SELECT n.decided_offset FROM consents n WHERE n.customer_code = c.code ORDER BY n.channel),
-        ARRAY(SELECT k.kind FROM customer_kind_stats k WHERE k.customer_code = c.code ORDER BY k.kind),
-        ARRAY(SELECT k.interactions FROM customer_kind_stats k WHERE k.customer_code = c.code ORDER BY k.kind),
-        ARRAY(SELECT k.last_at FROM customer_kind_stats k WHERE k.customer_code = c.code ORDER BY k.kind),
-        ARRAY(SELECT k.last_offset FROM customer_kind_stats k WHERE k.customer_code = c.code ORDER BY k.kind),
-        ARRAY(SELECT h.channel FROM customer_channel_stats h WHERE h.customer_code = c.code ORDER BY h.channel),
-        ARRAY(SELECT h.interactions FROM customer_channel_stats h WHERE h.customer_code = c.code ORDER BY h.channel)
+        cp.kinds, cp.vals, cn.channels, cn.granted, cn.decided_at, cn.decided_offsets,
+        ks.kinds, ks.counts, ks.last_at, ks.last_offsets, hs.channels, hs.counts
         """;
 
     /// <summary>The columns of the latest value, for a <c>LEFT JOIN customer_values v</c>, read after <see cref="Columns"/>.</summary>

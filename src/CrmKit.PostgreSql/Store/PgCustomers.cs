@@ -23,7 +23,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         // that writer's child rows (per-kind and per-channel stats) as well as its customer row.
         if (session.Writable && await session.ScalarAsync("SELECT 1 FROM customers WHERE code = $1 FOR UPDATE", cancellationToken, code.Value).ConfigureAwait(false) is null)
             return null;
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = $1", CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE c.code = $1", CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -34,7 +34,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         if (wanted.Length == 0) return new Dictionary<CustomerCode, CustomerRecord>();
         // As FindAsync, for all at once: one statement locks the rows in code order, the next reads
         // them with a snapshot of its own; both go in one round trip.
-        var read = ($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = ANY($1)", new object?[] { wanted });
+        var read = ($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE c.code = ANY($1)", new object?[] { wanted });
         if (!session.Writable)
             return (await session.ListAsync(read.Item1, CustomerRows.ReadRecord, cancellationToken, (object)wanted).ConfigureAwait(false)).ToDictionary(r => r.Customer.Code);
         var (rows, _) = await session.BatchReadAsync(
@@ -44,7 +44,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
 
     public async ValueTask<CustomerSnapshot?> SnapshotAsync(CustomerCode code, CancellationToken cancellationToken)
     {
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns} FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code WHERE c.code = $1",
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns} FROM {CustomerRows.From} LEFT JOIN customer_values v ON v.customer_code = c.code WHERE c.code = $1",
             CustomerRows.ReadSnapshot, cancellationToken, code.Value).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -112,7 +112,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
     public async ValueTask<Page<Customer>> QueryAsync(CustomerQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var (where, arg) = Predicate(query);
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE {where} ORDER BY c.code COLLATE \"C\" OFFSET $2 LIMIT $3",
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE {where} ORDER BY c.code COLLATE \"C\" OFFSET $2 LIMIT $3",
             CustomerRows.ReadCustomer, cancellationToken, arg, page.Offset, page.Size + 1).ConfigureAwait(false);
         return new Page<Customer>(rows.Take(page.Size).ToArray(), page.Offset, rows.Count > page.Size);
     }
@@ -138,7 +138,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         if (scan.Filter is { } filter && ScanFilter.Sql(filter, scan.At, args) is { } pushed) where.Add(pushed);
         var sql = $"""
             SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns}
-            FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code
+            FROM {CustomerRows.From} LEFT JOIN customer_values v ON v.customer_code = c.code
             {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
             ORDER BY c.code COLLATE "C"
             """;

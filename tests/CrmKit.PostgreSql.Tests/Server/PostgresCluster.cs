@@ -17,7 +17,7 @@ namespace CrmKit.PostgreSql.Tests.Server;
 /// folder within a second of the test process dying (even by SIGKILL); and the next run clears
 /// whatever is still left (<see cref="StaleClusters"/>).
 /// Most tests share one cluster per test process (<see cref="SharedAsync"/>) with a database each
-/// (<see cref="PostgresDatabase"/>). Tests that stop or crash the server start a cluster of their
+/// (<c>PostgresDatabase</c>). Tests that stop or crash the server start a cluster of their
 /// own with <see cref="StartNewAsync"/>, so they never disturb others.
 /// </remarks>
 public sealed class PostgresCluster : IAsyncDisposable
