@@ -42,6 +42,8 @@ internal sealed class CampaignRunner(CrmContext context)
 
     internal async ValueTask<CampaignRunResult> RunAsync(IStoreSession s, string id, string actor, DateTimeOffset at, CancellationToken ct)
     {
+        // Two hosts running one campaign take turns; the second finds it running and everyone assigned.
+        await s.Campaigns.LockAsync(Require.Name(id, "campaign"), ct).ConfigureAwait(false);
         var campaign = await CampaignBook.LoadAsync(s, id, ct).ConfigureAwait(false);
         if (campaign.Status == CampaignStatus.Approved)
         {

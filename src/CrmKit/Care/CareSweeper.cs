@@ -29,7 +29,9 @@ internal sealed class CareSweeper(CrmContext context)
         IReadOnlyCollection<CustomerCode>? only, CancellationToken ct)
     {
         var policy = context.Options.ContactPolicy;
-        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        // A sweep over named customers moves no cursor, so it needs no sequence number: it may run
+        // after its unit of work has written (a campaign run records assignments first).
+        var sequence = only is null ? await store.Changes.SequenceAsync(ct).ConfigureAwait(false) : 0;
         var expired = await ExpireAsync(store.Care, at, policy, ct).ConfigureAwait(false);
 
         var last = only is null ? await store.Changes.CursorAsync(SequenceKey, ct).ConfigureAwait(false) : null;
