@@ -10,7 +10,8 @@ using Spectre.Console;
 // the retention, contact success and offer acceptance rates per tier and per account manager.
 // Prepaid balance bands and tenure bands are segments; suspension for arrears and calls to a
 // competitor's service line raise urgent tasks; diamond customers get a routine monthly VIP call;
-// the churn rate over the period comes from the stage history.
+// the churn rate over the period comes from the stage history. The rates come from the library
+// (crm.Rates), and a retention campaign with a holdout and two offers runs over the wider base.
 
 var clock = new ScenarioClock(new DateTimeOffset(2026, 3, 2, 10, 30, 0, TimeSpan.Zero));
 var periodStart = clock.GetUtcNow();
@@ -64,6 +65,7 @@ Tier("silver", "ARPU 80 to 150", 80m, 150m);
 Tier("normal", "ARPU 30 to 80", 30m, 80m);
 Tier("mass", "ARPU under 30", null, 30m);
 crm.Segments.Define(new SegmentDefinition("high-value", "diamond, gold and silver", "Customer.Decimal(\"arpu\") >= 80m"));
+crm.Segments.Define(new SegmentDefinition("at-risk", "in the decline stage", new SegmentFilter(SegmentClause.StageIn("decline"))));
 Bands.Define(crm);
 crm.Segments.RefreshAll();
 string[] tiers = ["diamond", "gold", "silver", "normal", "mass"];
@@ -204,46 +206,35 @@ var bandsBefore = crm.Customers.All(PageRequest.First).Items.ToDictionary(c => c
 crm.Segments.RefreshAll();
 foreach (var (code, before) in bandsBefore.Where(b => b.Value != Bands.BalanceBandOf(crm, b.Key)))
     Step.Say($"Balance band: {code} moved from {before ?? "-"} to {Bands.BalanceBandOf(crm, code) ?? "-"}.");
-var churn = Churn.Over(crm, periodStart, clock.GetUtcNow());
-Step.Say($"Churn from {periodStart:yyyy-MM-dd} to {clock.Today}: {churn.Churned} of {churn.AtStart} customers churned ({Percent(churn.Churned, churn.AtStart)}); "
-    + $"{churn.WonBack} won back, so {churn.Churned - churn.WonBack} lost at the end ({Percent(churn.Churned - churn.WonBack, churn.AtStart)} net churn).");
+var periodEnd = clock.GetUtcNow().AddTicks(1);
+// The period starts just after the customers were created, so each of them counts in the churn denominator.
+var churn = crm.Rates.Churn(ChurnDefinition.EnteringStage("churned"), periodStart.AddTicks(1), periodEnd, RateCut.All)["all"];
+Step.Say($"Churn from {periodStart:yyyy-MM-dd} to {clock.Today}: {churn} (crm.Rates.Churn: entered 'churned' / customers not churned at the start).");
 var tasks = crm.Care.Tasks(null, new PageRequest(0, 1_000)).Items;
 Step.Say("Tasks by status: " + string.Join(", ", tasks.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}")) + ".");
 var careContacts = crm.Customers.All(PageRequest.First).Items.Sum(c => crm.Interactions.Stats(c.Code).CountsByKind.GetValueOrDefault("care-contact"));
 Step.Say($"Care contacts logged as interactions: {careContacts}.");
-var rates = new Table().AddColumns("Group", "Contacts reached", "Contact success", "Offers decided", "Offer acceptance", "Retention cases", "Retention success");
-foreach (var tier in tiers) AddRates(tier, tasks.Where(t => TierOf(t.Customer) == tier).ToList());
-foreach (var manager in tasks.Select(t => t.Owner ?? "-").Distinct().Order(StringComparer.Ordinal)) AddRates(manager, tasks.Where(t => (t.Owner ?? "-") == manager).ToList());
-AddRates("all", tasks.ToList());
+var churnedStage = ChurnDefinition.EnteringStage("churned");
+var rates = new Table().AddColumns("Group", "Contacts reached", "Contact success", "At-risk contacted who stayed", "Retention success");
+var tierCut = RateCut.BySegment;
+AddRates(crm.Rates.ContactSuccess(periodStart, periodEnd, tierCut), crm.Rates.RetentionSuccess("at-risk", churnedStage, periodStart, periodEnd, tierCut), tiers);
+var byOwner = crm.Rates.ContactSuccess(periodStart, periodEnd, RateCut.ByOwner);
+AddRates(byOwner, crm.Rates.RetentionSuccess("at-risk", churnedStage, periodStart, periodEnd, RateCut.ByOwner), byOwner.Rows.Select(r => r.Key).ToArray());
+AddRates(crm.Rates.ContactSuccess(periodStart, periodEnd, RateCut.All), crm.Rates.RetentionSuccess("at-risk", churnedStage, periodStart, periodEnd, RateCut.All), ["all"]);
 AnsiConsole.Write(rates);
-Step.Say("Contact success: done or declined tasks / tasks no longer open (withdrawn tasks left out). Offer acceptance: per occasion, accepted on any channel / decided. Retention: customers who accepted a retention offer / customers offered one.");
+Step.Say("From crm.Rates: contact success = attempts that reached the customer / attempts (a closed task without recorded attempts counts once: done or declined reached, expired did not); "
+    + "retention success = at-risk customers contacted who stayed / at-risk customers contacted (at risk: in the at-risk segment during the period).");
 
-void AddRates(string group, List<CareTask> list)
+RetentionCampaign.Run(clock, options);
+
+void AddRates(RateReport contact, RateReport retention, IEnumerable<string> groups)
 {
-    var finished = list.Where(t => t.Status is CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired).ToList();
-    var reached = finished.Count(t => t.Status != CareTaskStatus.Expired);
-    var offers = Occasions(list, "growth-care", "maturity-care", "decline-care", "win-back");
-    var retention = Customers(list, "decline-care", "churn-warning");
-    rates.AddRow(group, $"{reached}/{finished.Count}", Percent(reached, finished.Count),
-        $"{offers.Accepted}/{offers.Decided}", Percent(offers.Accepted, offers.Decided),
-        $"{retention.Accepted}/{retention.Decided}", Percent(retention.Accepted, retention.Decided));
+    foreach (var group in groups)
+    {
+        var (c, r) = (contact[group], retention[group]);
+        rates.AddRow(group, $"{c.Numerator}/{c.Denominator}", RetentionCampaign.Percent(c.Value), $"{r.Numerator}/{r.Denominator}", RetentionCampaign.Percent(r.Value));
+    }
 }
-
-static (int Accepted, int Decided) Occasions(List<CareTask> list, params string[] ruleNames)
-{
-    var decided = list.Where(t => ruleNames.Contains(t.Rule) && t.Status is CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired)
-        .GroupBy(t => (t.Customer, t.OccasionKey)).ToList();
-    return (decided.Count(g => g.Any(t => t.Status == CareTaskStatus.Done)), decided.Count);
-}
-
-static (int Accepted, int Decided) Customers(List<CareTask> list, params string[] ruleNames)
-{
-    var decided = list.Where(t => ruleNames.Contains(t.Rule) && t.Status is CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired)
-        .GroupBy(t => t.Customer).ToList();
-    return (decided.Count(g => g.Any(t => t.Status == CareTaskStatus.Done)), decided.Count);
-}
-
-static string Percent(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture) + "%";
 
 string TierOf(CustomerCode code) => crm.Segments.Of(code).Select(m => m.Segment).FirstOrDefault(tiers.Contains) ?? "-";
 

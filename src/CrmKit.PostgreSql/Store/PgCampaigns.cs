@@ -31,6 +31,12 @@ internal sealed class PgCampaigns(PgSession session) : ICampaignStore
     private static CampaignStep ReadStep(NpgsqlDataReader r) =>
         new(r.IsDBNull(0) ? null : Enum.Parse<CampaignStatus>(r.GetString(0)), Enum.Parse<CampaignStatus>(r.GetString(1)), Sql.At(r, 2), r.GetString(4), r.GetString(5));
 
+    public async ValueTask LockAsync(string id, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        await session.ExecuteAsync("SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE", cancellationToken, id).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         session.RequireWrite();
@@ -44,11 +50,15 @@ internal sealed class PgCampaigns(PgSession session) : ICampaignStore
     public async ValueTask AppendStepAsync(string id, CampaignStep step, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        // Locks the campaign's row, so two hosts stepping the same campaign take turns.
-        var count = await session.ScalarAsync("""
-            SELECT (SELECT count(*) FROM campaign_steps s WHERE s.campaign_id = c.id) FROM campaigns c WHERE c.id = $1 FOR UPDATE
-            """, cancellationToken, id).ConfigureAwait(false) ?? throw new CampaignNotFoundException(id);
-        await InsertStepAsync(id, checked((int)(long)count), step, cancellationToken).ConfigureAwait(false);
+        await LockAsync(id, cancellationToken).ConfigureAwait(false);
+        var last = await session.ListAsync("""
+            SELECT position, to_status FROM campaign_steps WHERE campaign_id = $1 ORDER BY position DESC LIMIT 1
+            """, r => (Position: r.GetInt32(0), To: Enum.Parse<CampaignStatus>(r.GetString(1))), cancellationToken, id).ConfigureAwait(false);
+        if (last.Count == 0) throw new CampaignNotFoundException(id);
+        // The history stays one chain even if a writer skipped LockAsync.
+        if (last[0].To != step.From)
+            throw new CrmValidationException("campaign.history", $"of '{id}' ends at {last[0].To}, so a step from {step.From} cannot follow it.");
+        await InsertStepAsync(id, last[0].Position + 1, step, cancellationToken).ConfigureAwait(false);
     }
 
     private ValueTask<int> InsertStepAsync(string id, int position, CampaignStep step, CancellationToken ct) =>

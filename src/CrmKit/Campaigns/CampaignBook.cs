@@ -109,6 +109,7 @@ public sealed class CampaignBook
 
     private Task<Campaign> StepAsync(string id, Func<Campaign, Campaign> step, CancellationToken ct) => _context.Write(async (s, c) =>
     {
+        await s.Campaigns.LockAsync(Require.Name(id, "campaign"), c).ConfigureAwait(false);
         var campaign = await LoadAsync(s, id, c).ConfigureAwait(false);
         var next = step(campaign);
         await s.Campaigns.AppendStepAsync(id, next.History[^1], c).ConfigureAwait(false);

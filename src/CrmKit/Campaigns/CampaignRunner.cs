@@ -42,6 +42,8 @@ internal sealed class CampaignRunner(CrmContext context)
 
     internal async ValueTask<CampaignRunResult> RunAsync(IStoreSession s, string id, string actor, DateTimeOffset at, CancellationToken ct)
     {
+        // Two hosts running one campaign take turns; the second finds it running and everyone assigned.
+        await s.Campaigns.LockAsync(Require.Name(id, "campaign"), ct).ConfigureAwait(false);
         var campaign = await CampaignBook.LoadAsync(s, id, ct).ConfigureAwait(false);
         if (campaign.Status == CampaignStatus.Approved)
         {
@@ -91,7 +93,8 @@ internal sealed class CampaignRunner(CrmContext context)
             var tasks = (await s.Care.OfAsync(assignment.Customer, ct).ConfigureAwait(false)).Where(t => t.Rule == rule).ToArray();
             var response = CampaignAttribution.Attribute(assignment, campaign.Plan, interactions, tasks, purchases);
             var contacted = !assignment.IsHoldout && tasks.Length > 0;
-            var done = contacted && tasks.Any(t => t.Status == CareTaskStatus.Done);
+            // Declining is an answer too: the customer was reached.
+            var done = contacted && tasks.Any(t => t.Status is CareTaskStatus.Done or CareTaskStatus.Declined);
             outcomes.Add(new CampaignOutcome(assignment.Customer, assignment.Offer, contacted, done, done && response.Accepted, response.Responded, response.Revenue));
         }
         return CampaignEvaluator.Evaluate(campaign, outcomes);

@@ -13,6 +13,14 @@ public interface ICampaignStore
     /// <summary>Every campaign, in id order (ordinal).</summary>
     ValueTask<IReadOnlyList<Campaign>> AllAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds the campaign against other writers until this unit of work ends, so that two hosts
+    /// stepping or running one campaign take turns and the second sees what the first wrote (a
+    /// server store takes a row lock; a store whose writes are serialised need do nothing). Call it
+    /// before reading the campaign in a write.
+    /// </summary>
+    ValueTask LockAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Stores a new campaign with its plan and steps; false (and nothing written) when the id is taken.</summary>
     ValueTask<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken);
 

@@ -16,6 +16,13 @@ internal sealed class LiteCampaigns(LiteSession session) : ICampaignStore
     private Campaign Load(BsonDocument doc) => CampaignDocument.ToCampaign(doc,
         Store.CampaignSteps.Find(Query.EQ("cmp", doc["_id"].AsString)).OrderBy(d => d["_id"].AsInt64).Select(CampaignDocument.ToStep).ToArray());
 
+    // Writes are serialised by the store: a unit of work holds every campaign already.
+    public ValueTask LockAsync(string id, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         session.RequireWrite();

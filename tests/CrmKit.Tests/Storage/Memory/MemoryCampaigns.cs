@@ -21,6 +21,12 @@ internal sealed class MemoryCampaigns(MemorySession session) : ICampaignStore
         return ValueTask.FromResult<IReadOnlyList<Campaign>>(session.State.Campaigns.Values.ToArray());
     }
 
+    public ValueTask LockAsync(string id, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         session.RequireWrite();
