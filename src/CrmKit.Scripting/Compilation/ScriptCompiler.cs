@@ -31,6 +31,16 @@ internal static class ScriptCompiler
         var mappedPath = path.Replace('"', '\'');
         var wrapper = ScriptWrapper.Create(source, kind, mappedPath, guarded: false);
         var tree = CSharpSyntaxTree.ParseText(wrapper.Text, ParseOptions, ScriptWrapper.WrapperPath, Encoding.UTF8);
+        if (LambdaNesting.TooDeep(tree.GetRoot()) is { } deep)
+        {
+            // Before anything is bound: binding such a script is what takes minutes.
+            return (new ScriptCheckResult(path, kind,
+            [
+                Map(deep, ScriptSeverity.Error, SandboxRule.Complexity,
+                    $"The script is too complex: lambdas passed as arguments nest more than {LambdaNesting.MaxNesting} deep here (the compiler would try every overload of every level).",
+                    path, mappedPath),
+            ]), null);
+        }
         var compilation = CSharpCompilation.Create("CrmKitScript_" + key[..16], [tree], ScriptReferences.All, CompilationOptions);
 
         var diagnostics = new List<ScriptDiagnostic>();
