@@ -83,7 +83,7 @@ internal static class ScriptCompiler
                 .Select(d => Map(d.Location, ScriptSeverity.Error, d.Id, d.GetMessage(CultureInfo.InvariantCulture), path, mappedPath)).ToList();
             return (new ScriptCheckResult(path, kind, errors), null);
         }
-        return (result, new CompiledImage(key, kind, assembly.ToArray(), symbols.ToArray()));
+        return (result, new CompiledImage(key, kind, assembly.ToArray(), symbols.ToArray(), ViewReads.Of(model, wrapper.UserSpan)));
     }
 
     private static EmitResult Emit(CSharpCompilation compilation, SyntaxTree tree, SyntaxNode root, Stream assembly, Stream symbols)
