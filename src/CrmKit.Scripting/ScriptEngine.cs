@@ -171,7 +171,7 @@ public sealed class ScriptEngine : IDisposable
                 if (!reply.ReadBoolean()) return (result, (CompiledImage?)null);
                 var assembly = reply.ReadBytes(reply.ReadInt32());
                 var symbols = reply.ReadBytes(reply.ReadInt32());
-                return (result, new CompiledImage(key, kind, assembly, symbols));
+                return (result, new CompiledImage(key, kind, assembly, symbols, (ViewParts)reply.ReadByte()));
             });
         }
         catch (Exception e) when (e is WorkerEndedException or WorkerRequestFailedException)

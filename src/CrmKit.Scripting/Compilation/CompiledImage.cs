@@ -5,4 +5,5 @@ namespace CrmKit.Scripting;
 /// <param name="Kind">The script's kind.</param>
 /// <param name="Assembly">The assembly's bytes.</param>
 /// <param name="Symbols">The portable PDB's bytes (maps stack-trace lines to the user's file).</param>
-internal sealed record CompiledImage(string Key, ScriptKind Kind, byte[] Assembly, byte[] Symbols);
+/// <param name="Reads">The parts of the customer view the script can read, so a worker is sent only those.</param>
+internal sealed record CompiledImage(string Key, ScriptKind Kind, byte[] Assembly, byte[] Symbols, ViewParts Reads = ViewParts.All);

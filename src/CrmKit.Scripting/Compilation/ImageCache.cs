@@ -4,7 +4,7 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// Compiled scripts by cache key: in memory (bounded) and, when a folder is set, on disk as
-/// <c>{key}.dll</c> and <c>{key}.pdb</c>. Thread-safe. Files are written to a temporary name and
+/// <c>{key}.dll</c>, <c>{key}.pdb</c> and <c>{key}.reads</c> (the parts of the customer view it reads). Thread-safe. Files are written to a temporary name and
 /// then moved, so a crash never leaves half a file under a real name.
 /// </summary>
 internal sealed class ImageCache
@@ -28,7 +28,10 @@ internal sealed class ImageCache
         if (!File.Exists(dll) || !File.Exists(pdb)) return false;
         try
         {
-            image = new CompiledImage(key, kind, File.ReadAllBytes(dll), File.ReadAllBytes(pdb));
+            // The parts a script reads are kept beside it; without that file, the worker is sent everything.
+            var reads = Path.Combine(_directory, key + ".reads");
+            var parts = File.Exists(reads) && File.ReadAllBytes(reads) is [var b] ? (ViewParts)b & ViewParts.All : ViewParts.All;
+            image = new CompiledImage(key, kind, File.ReadAllBytes(dll), File.ReadAllBytes(pdb), parts);
         }
         catch (IOException)
         {
@@ -43,6 +46,7 @@ internal sealed class ImageCache
         Remember(image);
         if (_directory is null) return;
         Directory.CreateDirectory(_directory);
+        Write(Path.Combine(_directory, image.Key + ".reads"), [(byte)image.Reads]);
         Write(Path.Combine(_directory, image.Key + ".pdb"), image.Symbols);
         Write(Path.Combine(_directory, image.Key + ".dll"), image.Assembly);
     }

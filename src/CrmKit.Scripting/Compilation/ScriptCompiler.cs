@@ -31,6 +31,16 @@ internal static class ScriptCompiler
         var mappedPath = path.Replace('"', '\'');
         var wrapper = ScriptWrapper.Create(source, kind, mappedPath, guarded: false);
         var tree = CSharpSyntaxTree.ParseText(wrapper.Text, ParseOptions, ScriptWrapper.WrapperPath, Encoding.UTF8);
+        if (LambdaNesting.TooDeep(tree.GetRoot()) is { } deep)
+        {
+            // Before anything is bound: binding such a script is what takes minutes.
+            return (new ScriptCheckResult(path, kind,
+            [
+                Map(deep, ScriptSeverity.Error, SandboxRule.Complexity,
+                    $"The script is too complex: lambdas passed as arguments nest more than {LambdaNesting.MaxNesting} deep here (the compiler would try every overload of every level).",
+                    path, mappedPath),
+            ]), null);
+        }
         var compilation = CSharpCompilation.Create("CrmKitScript_" + key[..16], [tree], ScriptReferences.All, CompilationOptions);
 
         var diagnostics = new List<ScriptDiagnostic>();
@@ -73,7 +83,7 @@ internal static class ScriptCompiler
                 .Select(d => Map(d.Location, ScriptSeverity.Error, d.Id, d.GetMessage(CultureInfo.InvariantCulture), path, mappedPath)).ToList();
             return (new ScriptCheckResult(path, kind, errors), null);
         }
-        return (result, new CompiledImage(key, kind, assembly.ToArray(), symbols.ToArray()));
+        return (result, new CompiledImage(key, kind, assembly.ToArray(), symbols.ToArray(), ViewReads.Of(model, wrapper.UserSpan)));
     }
 
     private static EmitResult Emit(CSharpCompilation compilation, SyntaxTree tree, SyntaxNode root, Stream assembly, Stream symbols)

@@ -126,7 +126,9 @@ internal sealed class RemoteScript
         w.WriteInstant(context.Now);
         ParameterWire.Write(w, context.Parameters);
         w.Write(count);
-        for (var i = start; i < start + count; i++) w.WriteCustomer(customers[i]);
+        // Only the parts of each customer the script can read travel; the worker shows the rest empty.
+        w.Write((byte)_image.Reads);
+        for (var i = start; i < start + count; i++) w.WriteCustomer(customers[i], _image.Reads);
         w.Flush();
         return request;
     }

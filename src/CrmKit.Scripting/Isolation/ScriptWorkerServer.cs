@@ -88,6 +88,7 @@ public static class ScriptWorkerServer
                     w.Write(image.Assembly);
                     w.Write(image.Symbols.Length);
                     w.Write(image.Symbols);
+                    w.Write((byte)image.Reads);
                 }
                 return false;
             }
@@ -120,11 +121,12 @@ public static class ScriptWorkerServer
         if (!scripts.TryGetValue(id, out var script)) throw new InvalidOperationException($"Script {id} is not loaded in this worker.");
         var context = new ScriptContext(r.ReadInstant(), ParameterWire.Read(r));
         var count = r.ReadInt32();
+        var parts = (ViewParts)r.ReadByte();
         w.Write(count);
         var outOfMemory = false;
         for (var i = 0; i < count; i++)
         {
-            var customer = new CustomerView(r.ReadCustomer());
+            var customer = new CustomerView(r.ReadCustomer(parts));
             try
             {
                 if (script is SegmentScript segment)

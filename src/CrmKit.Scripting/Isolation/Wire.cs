@@ -32,30 +32,43 @@ internal static class Wire
 
     internal static DateTimeOffset? ReadOptionalInstant(this BinaryReader r) => r.ReadBoolean() ? r.ReadInstant() : null;
 
-    internal static void WriteCustomer(this BinaryWriter w, CustomerParts c)
+    /// <summary>Writes <paramref name="c"/> with only the variable parts in <paramref name="parts"/>; <see cref="ReadCustomer"/> must be given the same parts.</summary>
+    internal static void WriteCustomer(this BinaryWriter w, CustomerParts c, ViewParts parts = ViewParts.All)
     {
         w.Write(c.Code);
         w.Write(c.Name);
-        w.Write(c.Tags.Count);
-        foreach (var tag in c.Tags) w.Write(tag);
-        w.Write(c.Attributes.Count);
-        foreach (var (name, value) in c.Attributes)
+        if ((parts & ViewParts.Tags) != 0)
         {
-            w.Write(name);
-            w.WriteAttribute(value);
+            w.Write(c.Tags.Count);
+            foreach (var tag in c.Tags) w.Write(tag);
         }
-        w.Write(c.ContactPoints.Count);
-        foreach (var point in c.ContactPoints)
+        if ((parts & ViewParts.Attributes) != 0)
         {
-            w.Write(point.Kind);
-            w.Write(point.Value);
+            w.Write(c.Attributes.Count);
+            foreach (var (name, value) in c.Attributes)
+            {
+                w.Write(name);
+                w.WriteAttribute(value);
+            }
         }
-        w.Write(c.Consents.Count);
-        foreach (var (channel, consent) in c.Consents)
+        if ((parts & ViewParts.ContactPoints) != 0)
         {
-            w.Write(channel.Name);
-            w.Write(consent.Granted);
-            w.WriteInstant(consent.At);
+            w.Write(c.ContactPoints.Count);
+            foreach (var point in c.ContactPoints)
+            {
+                w.Write(point.Kind);
+                w.Write(point.Value);
+            }
+        }
+        if ((parts & ViewParts.Consents) != 0)
+        {
+            w.Write(c.Consents.Count);
+            foreach (var (channel, consent) in c.Consents)
+            {
+                w.Write(channel.Name);
+                w.Write(consent.Granted);
+                w.WriteInstant(consent.At);
+            }
         }
         w.Write(c.Group is null ? (byte)255 : (byte)c.Group.Kind);
         if (c.Group is not null) w.Write(c.Group.Id);
@@ -67,6 +80,7 @@ internal static class Wire
         w.WriteOptional(c.TimeZone);
         w.WriteInstant(c.CreatedAt);
         w.WriteStats(c.Stats);
+        if ((parts & ViewParts.Value) == 0) return;
         w.Write(c.Value is not null);
         if (c.Value is { } v)
         {
@@ -85,18 +99,19 @@ internal static class Wire
         }
     }
 
-    internal static CustomerParts ReadCustomer(this BinaryReader r)
+    /// <summary>Reads a customer written with <paramref name="parts"/>; the parts left out are empty.</summary>
+    internal static CustomerParts ReadCustomer(this BinaryReader r, ViewParts parts = ViewParts.All)
     {
         var code = r.ReadString();
         var name = r.ReadString();
-        var tags = new string[r.ReadInt32()];
+        var tags = (parts & ViewParts.Tags) != 0 ? new string[r.ReadInt32()] : [];
         for (var i = 0; i < tags.Length; i++) tags[i] = r.ReadString();
-        var count = r.ReadInt32();
+        var count = (parts & ViewParts.Attributes) != 0 ? r.ReadInt32() : 0;
         var attributes = new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++) attributes[r.ReadString()] = r.ReadAttribute();
-        var contacts = new ContactPoint[r.ReadInt32()];
+        var contacts = (parts & ViewParts.ContactPoints) != 0 ? new ContactPoint[r.ReadInt32()] : [];
         for (var i = 0; i < contacts.Length; i++) contacts[i] = new ContactPoint(r.ReadString(), r.ReadString());
-        count = r.ReadInt32();
+        count = (parts & ViewParts.Consents) != 0 ? r.ReadInt32() : 0;
         var consents = new Dictionary<Channel, Consent>(count);
         for (var i = 0; i < count; i++) consents[new Channel(r.ReadString())] = new Consent(r.ReadBoolean(), r.ReadInstant());
         var groupKind = r.ReadByte();
@@ -110,7 +125,7 @@ internal static class Wire
         var createdAt = r.ReadInstant();
         var stats = r.ReadStats();
         CustomerValue? value = null;
-        if (r.ReadBoolean())
+        if ((parts & ViewParts.Value) != 0 && r.ReadBoolean())
         {
             value = new CustomerValue(r.ReadString(), r.ReadDouble(), r.ReadDouble(), r.ReadDecimal(), r.ReadDecimal(), r.ReadDecimal(),
                 new RfmScore(r.ReadByte(), r.ReadByte(), r.ReadByte()), new ValueTier(r.ReadInt32(), r.ReadString()), (ValueQuadrant)r.ReadByte());

@@ -84,17 +84,55 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
     }
 
-    /// <summary>Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each customer once.</summary>
+    /// <summary>
+    /// Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each
+    /// customer once. One chunk is evaluated while the next one is read, so a predicate that
+    /// waits for its answers (a script evaluated in a worker process) overlaps the read instead of
+    /// adding to it.
+    /// </summary>
+    /// <remarks>
+    /// The evaluation runs on the thread pool and the scan stays on the calling thread: a store may
+    /// tie its read to that thread (an embedded store's transaction is per thread), so the wait for
+    /// the chunk in flight blocks rather than awaits. At most one chunk is evaluated at a time, in
+    /// order, so the verdicts come in the order the chunks did.
+    /// </remarks>
     internal static async ValueTask<List<(CustomerCode Code, Outcome<bool> Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
         IStoreSession store, SnapshotScan scan, DateTimeOffset now, CancellationToken ct)
     {
         var verdicts = new List<(CustomerCode, Outcome<bool>)>();
-        await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+        IReadOnlyList<CustomerSnapshot>? evaluating = null;
+        Task<Outcome<bool>[]>? inFlight = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var outcomes = predicate.MatchAll(chunk, now);
-            for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
+            await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
+                evaluating = chunk;
+                inFlight = Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None);
+            }
+            if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
+        }
+        finally
+        {
+            // A failed or cancelled scan still waits for the chunk in flight, so no evaluation outlives the refresh.
+            if (inFlight is { IsCompleted: false })
+            {
+                try
+                {
+                    inFlight.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // The scan's own failure is the one reported.
+                }
+            }
         }
         return verdicts;
+    }
+
+    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, IReadOnlyList<CustomerSnapshot> chunk, Outcome<bool>[] outcomes)
+    {
+        for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
     }
 }

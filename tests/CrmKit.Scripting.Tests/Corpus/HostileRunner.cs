@@ -62,10 +62,12 @@ public static class HostileRunner
         return Finished;
     }
 
-    internal static void Evaluate(CompiledScript script)
+    internal static void Evaluate(CompiledScript script) => Evaluate(script, TestCustomer.View, TestCustomer.Context());
+
+    internal static void Evaluate(CompiledScript script, CustomerView view, ScriptContext context)
     {
-        if (script is SegmentScript segment) segment.Evaluate(TestCustomer.View, TestCustomer.Context());
-        else ((CareScript)script).Propose(TestCustomer.View, TestCustomer.Context());
+        if (script is SegmentScript segment) segment.Evaluate(view, context);
+        else ((CareScript)script).Propose(view, context);
     }
 
     /// <summary>Runs <paramref name="file"/> in a child process: its exit code and what it printed.</summary>

@@ -1,3 +1,7 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
 namespace CrmKit.Scripting.Tests.Corpus;
 
 /// <summary>
@@ -7,6 +11,44 @@ namespace CrmKit.Scripting.Tests.Corpus;
 public class ReadOnlyViewTests
 {
     private static readonly ScriptEngine InProcess = new(new ScriptEngineOptions { Isolation = ScriptIsolation.InProcess });
+
+    /// <summary>Every accepted corpus script, compiled once for all generated customers.</summary>
+    private static readonly Lazy<CompiledScript[]> AcceptedScripts = new(() =>
+        [.. CorpusScript.All("Accepted").Select(f => CorpusScript.Load("Accepted", (string)f[0])).Select(s => InProcess.Compile(s.Source, s.Kind, s.Path))]);
+
+    public static Arbitrary<(Customer Customer, CustomerStats Stats)> Customers() =>
+        Generators.Customer.SelectMany(c => Generators.Stats.Select(s => (c, s))).ToArbitrary();
+
+    [Property(Arbitrary = [typeof(ReadOnlyViewTests)], MaxTest = 30)]
+    public bool Any_accepted_script_leaves_any_customer_its_stats_and_the_parameters_unchanged((Customer Customer, CustomerStats Stats) drawn)
+    {
+        var (customer, stats) = drawn;
+        var context = TestCustomer.Context();
+        var before = Describe(customer, stats, context.Parameters);
+        foreach (var script in AcceptedScripts.Value)
+        {
+            try
+            {
+                HostileRunner.Evaluate(script, new CustomerView(customer, stats), context);
+            }
+            catch (ScriptRuntimeException)
+            {
+                // A script may fail for a customer without the attributes it reads; it still must not have written anything.
+            }
+            if (Describe(customer, stats, context.Parameters) != before) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Everything a script could reach through the view, down to the elements of every list and dictionary.</summary>
+    private static string Describe(Customer c, CustomerStats s, ScriptParameters parameters) => string.Join("\n",
+        c.Code, c.Name, string.Join(",", c.Tags), string.Join(",", c.ContactPoints), string.Join(",", c.Consents.OrderBy(p => p.Key.Name, StringComparer.Ordinal)),
+        string.Join(",", c.Attributes.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + (p.Value.Type == AttributeType.TextList ? string.Join("|", p.Value.AsTextList()) : p.Value.ToString()))),
+        c.Owner, c.Grade, c.Group, c.Birthday, c.TimeZone, c.Stage, c.StageSince,
+        s.InteractionCount, s.PurchaseCount, s.MonetaryTotal, s.FirstPurchaseAt, s.LastPurchaseAt, s.LastContactAt,
+        string.Join(",", s.CountsByKind), string.Join(",", s.CountsByChannel), string.Join(",", s.LastByKind),
+        string.Join(",", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")));
 
     public static IEnumerable<object[]> Scripts => CorpusScript.All("Accepted");
 
