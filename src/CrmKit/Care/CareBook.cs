@@ -97,25 +97,33 @@ public sealed class CareBook
     /// interaction and withdraws the occasion's open tasks on other channels (the closed loop).
     /// </summary>
     /// <exception cref="CareTaskNotFoundException">No such task.</exception>
-    /// <exception cref="CrmValidationException">The task is not open, or the outcome or actor is invalid.</exception>
-    public CareTask Complete(long id, string outcome, string actor) => Close(id, CareTaskStatus.Done, outcome, actor);
+    /// <param name="id">The task.</param>
+    /// <param name="outcome">How the contact went.</param>
+    /// <param name="actor">Who made the contact.</param>
+    /// <param name="at">When the contact was made, for contacts recorded afterwards (or a sweep run at an earlier instant); now when null. Not later than now.</param>
+    /// <exception cref="CrmValidationException">The task is not open, the outcome or actor is invalid, or <paramref name="at"/> is out of range.</exception>
+    public CareTask Complete(long id, string outcome, string actor, DateTimeOffset? at = null) => Close(id, CareTaskStatus.Done, outcome, actor, at);
 
     /// <summary>
     /// Records that the customer declined the task's occasion: the task becomes declined, the
     /// contact is recorded as an interaction and the occasion's other open tasks are withdrawn.
     /// </summary>
     /// <exception cref="CareTaskNotFoundException">No such task.</exception>
-    /// <exception cref="CrmValidationException">The task is not open, or the reason or actor is invalid.</exception>
-    public CareTask Decline(long id, string reason, string actor) => Close(id, CareTaskStatus.Declined, reason, actor);
+    /// <param name="id">The task.</param>
+    /// <param name="reason">Why the customer declined.</param>
+    /// <param name="actor">Who made the contact.</param>
+    /// <param name="at">When the contact was made, for contacts recorded afterwards (or a sweep run at an earlier instant); now when null. Not later than now.</param>
+    /// <exception cref="CrmValidationException">The task is not open, the reason or actor is invalid, or <paramref name="at"/> is out of range.</exception>
+    public CareTask Decline(long id, string reason, string actor, DateTimeOffset? at = null) => Close(id, CareTaskStatus.Declined, reason, actor, at);
 
-    private CareTask Close(long id, CareTaskStatus status, string outcome, string actor)
+    private CareTask Close(long id, CareTaskStatus status, string outcome, string actor, DateTimeOffset? at)
     {
         Require.Name(outcome, "outcome", Require.MaxTextLength);
         Require.Name(actor, "actor");
         return _context.Write(async (s, ct) =>
         {
             var task = await GetAsync(s, id, ct).ConfigureAwait(false);
-            var now = _context.Now;
+            var now = ContactTime(at);
             var closed = task.Close(status, outcome, actor, now);
             await s.Care.UpdateAsync(closed, null, ct).ConfigureAwait(false);
 
@@ -133,5 +141,15 @@ public sealed class CareBook
             await ClosedLoop.StandDownAsync(s.Care, closed, group, actor, null, now, ct).ConfigureAwait(false);
             return closed;
         }, default).Wait();
+    }
+
+    /// <summary>The instant a contact is recorded at: the given one, checked, or now.</summary>
+    private DateTimeOffset ContactTime(DateTimeOffset? at)
+    {
+        var now = _context.Now;
+        if (at is not { } given) return now;
+        Require.Instant(given, "at");
+        if (given > now) throw new CrmValidationException("at", $"{given:o} is later than now ({now:o}); a contact is recorded after it was made.");
+        return given;
     }
 }

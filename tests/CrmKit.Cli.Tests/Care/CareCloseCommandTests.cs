@@ -46,4 +46,19 @@ public class CareCloseCommandTests
         Assert.Equal(2, session.Crm("care", "complete", "999").Exit);
         Assert.Equal(2, session.Crm("care", "decline", "abc", "--reason", "x").Exit);
     }
+
+    [Fact]
+    public void A_contact_recorded_afterwards_keeps_the_instant_it_was_made_and_a_future_one_is_refused()
+    {
+        var (session, ids) = WelcomeOnTwoChannels();
+        using (session)
+        {
+            Assert.Equal(1, session.Crm("care", "complete", ids[0], "--outcome", "reached", "--at", "2999-01-01T00:00:00Z").Exit);
+            Assert.Equal(2, session.Crm("care", "complete", ids[0], "--outcome", "reached", "--at", "yesterday").Exit);
+            var done = session.Crm("care", "complete", ids[0], "--outcome", "reached", "--at", "2026-06-02T09:30:00+01:00");
+            Assert.True(done.Exit == 0, done.Error);
+            var task = CsvTable.Parse(session.Crm("care", "tasks", "--status", "done", "--csv").Output).Single();
+            Assert.Equal("2026-06-02T09:30:00+01:00", task["closed-at"]);
+        }
+    }
 }
