@@ -95,6 +95,13 @@ internal sealed class PgCampaigns(PgSession session) : ICampaignStore
             """, cancellationToken, Sql.Args(assignment.Customer.Value, assignment.Campaign, Sql.Text(assignment.Offer), Sql.At(assignment.At))).ConfigureAwait(false) > 0;
     }
 
+    public async ValueTask<bool> UnassignAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return await session.ExecuteAsync("DELETE FROM campaign_assignments WHERE customer_code = $1 AND campaign_id = $2",
+            cancellationToken, customer.Value, campaign).ConfigureAwait(false) > 0;
+    }
+
     public async ValueTask<CampaignAssignment?> AssignmentAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken) =>
         (await session.ListAsync("""
             SELECT campaign_id, customer_code, offer, assigned_at, assigned_offset FROM campaign_assignments WHERE customer_code = $1 AND campaign_id = $2

@@ -23,6 +23,7 @@ internal sealed class CustomerMerger(CrmContext context)
             await store.Customers.MergeAwayAsync(record, c).ConfigureAwait(false);
 
             await CareMerge.MoveAsync(store.Care, s, m, now, c).ConfigureAwait(false);
+            await MoveAssignmentsAsync(store.Campaigns, s, m, c).ConfigureAwait(false);
             foreach (var stored in await store.Cases.ListAsync(new CaseQuery { Customer = m }, c).ConfigureAwait(false))
             {
                 var moved = CaseDocument.FromRecord(stored, context.Store.Location).MovedTo(s);
@@ -33,6 +34,21 @@ internal sealed class CustomerMerger(CrmContext context)
             await store.Customers.SetStatsAsync(s, InteractionLog.Fold(context.Options, all), c).ConfigureAwait(false);
             return record;
         }, ct);
+
+    /// <summary>
+    /// The merged customer's campaign assignments go to the survivor. Where both were assigned in
+    /// one campaign, the survivor keeps its own: a person is in one arm of a campaign, and the
+    /// earlier contacts were made under the survivor's.
+    /// </summary>
+    private static async ValueTask MoveAssignmentsAsync(ICampaignStore campaigns, CustomerCode survivor, CustomerCode merged, CancellationToken ct)
+    {
+        foreach (var campaign in await campaigns.AllAsync(ct).ConfigureAwait(false))
+        {
+            if (await campaigns.AssignmentAsync(campaign.Id, merged, ct).ConfigureAwait(false) is not { } assignment) continue;
+            await campaigns.UnassignAsync(campaign.Id, merged, ct).ConfigureAwait(false);
+            await campaigns.AssignAsync(assignment with { Customer = survivor }, ct).ConfigureAwait(false);
+        }
+    }
 
     private static Customer Combine(Customer survivor, Customer merged)
     {

@@ -73,6 +73,8 @@ internal static class CustomerExport
                     ["note"] = t.Note,
                     ["outcome"] = t.Outcome,
                 }).ToArray()),
+            ["campaigns"] = new JsonArray(dossier.CampaignAssignments
+                .Select(a => (JsonNode?)new JsonObject { ["campaign"] = a.Campaign, ["arm"] = a.Arm, ["assignedAt"] = Instant(a.At) }).ToArray()),
             ["cases"] = new JsonArray(dossier.Cases.OrderBy(c => c.Id)
                 .Select(c => (JsonNode?)new JsonObject
                 {

@@ -32,6 +32,9 @@ public sealed record CustomerDossier
     /// <summary>The care suppressions.</summary>
     public required IReadOnlyList<CareSuppression> CareSuppressions { get; init; }
 
+    /// <summary>The customer's campaign assignments: which arm of which campaign, and when.</summary>
+    public IReadOnlyList<CampaignAssignment> CampaignAssignments { get; init; } = [];
+
     /// <summary>The customer's service cases, each with its history.</summary>
     public IReadOnlyList<ServiceCase> Cases { get; init; } = [];
 
@@ -61,10 +64,21 @@ public sealed record CustomerDossier
             Segments = await store.Segments.OfAsync(customer, cancellationToken).ConfigureAwait(false),
             CareTasks = await store.Care.OfAsync(customer, cancellationToken).ConfigureAwait(false),
             CareSuppressions = await store.Care.SuppressionsOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            CampaignAssignments = await AssignmentsAsync(store.Campaigns, customer, cancellationToken).ConfigureAwait(false),
             Cases = [.. (await store.Cases.ListAsync(new CaseQuery { Customer = customer }, cancellationToken).ConfigureAwait(false))
                 .Select(r => CaseDocument.FromRecord(r, "the store"))],
             MergedCodes = await store.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
             Erasures = await store.Privacy.ErasuresOfAsync(customer, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    private static async ValueTask<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(ICampaignStore campaigns, CustomerCode customer, CancellationToken ct)
+    {
+        var found = new List<CampaignAssignment>();
+        foreach (var campaign in await campaigns.AllAsync(ct).ConfigureAwait(false))
+        {
+            if (await campaigns.AssignmentAsync(campaign.Id, customer, ct).ConfigureAwait(false) is { } assignment) found.Add(assignment);
+        }
+        return found;
     }
 }

@@ -40,6 +40,9 @@ public interface ICampaignStore
     /// <summary>Records an assignment; false (and nothing written) when the customer already has one in the campaign.</summary>
     ValueTask<bool> AssignAsync(CampaignAssignment assignment, CancellationToken cancellationToken);
 
+    /// <summary>Removes the customer's assignment in the campaign (a merge moves it to the survivor); false when there was none.</summary>
+    ValueTask<bool> UnassignAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken);
+
     /// <summary>The customer's assignment in the campaign, or null.</summary>
     ValueTask<CampaignAssignment?> AssignmentAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken);
 

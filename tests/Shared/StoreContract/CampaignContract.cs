@@ -173,6 +173,28 @@ public abstract class CampaignContract
         });
 
     [Fact]
+    public void Merging_moves_an_assignment_to_the_survivor_and_keeps_the_survivors_own()
+    {
+        using var db = Open();
+        SeedAtRisk(db, 3);
+        Approved(db, "winter", Plan(db.Clock.GetUtcNow()));
+        db.Crm.Campaigns.Run("winter", "runner");
+        db.Crm.Customers.Create(new Customer("LATE", "Late joiner"));
+        var before = db.Crm.Campaigns.Assignments("winter").ToDictionary(a => a.Customer.Value);
+
+        db.Crm.Customers.Merge("LATE", "R000", "desk", "same person");
+        db.Crm.Customers.Merge("R001", "R002", "desk", "same person");
+
+        var after = db.Crm.Campaigns.Assignments("winter").ToDictionary(a => a.Customer.Value);
+        Assert.Equal(["LATE", "R001"], after.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(before["R000"] with { Customer = "LATE" }, after["LATE"]);
+        Assert.Equal(before["R001"], after["R001"]);
+        using var export = System.Text.Json.JsonDocument.Parse(db.Crm.PersonalData.Export("LATE"));
+        var campaign = Assert.Single(export.RootElement.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal(("winter", before["R000"].Arm), (campaign.GetProperty("campaign").GetString(), campaign.GetProperty("arm").GetString()));
+    }
+
+    [Fact]
     public void A_run_outside_the_window_contacts_nobody()
     {
         using var db = Open();

@@ -62,6 +62,12 @@ internal sealed class LiteCampaigns(LiteSession session) : ICampaignStore
         return Completed.Value(true);
     }
 
+    public ValueTask<bool> UnassignAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return Completed.Value(Store.CampaignAssignments.Delete(CampaignDocument.AssignmentId(campaign, customer)));
+    }
+
     public ValueTask<CampaignAssignment?> AssignmentAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken) =>
         Completed.Value(Store.CampaignAssignments.FindById(CampaignDocument.AssignmentId(campaign, customer)) is { } doc ? CampaignDocument.ToAssignment(doc) : null);
 

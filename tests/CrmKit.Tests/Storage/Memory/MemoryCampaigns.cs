@@ -66,6 +66,12 @@ internal sealed class MemoryCampaigns(MemorySession session) : ICampaignStore
         return ValueTask.FromResult(session.State.Assignments.TryAdd(Key(assignment.Campaign, assignment.Customer), assignment));
     }
 
+    public ValueTask<bool> UnassignAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return ValueTask.FromResult(session.State.Assignments.Remove(Key(campaign, customer)));
+    }
+
     public ValueTask<CampaignAssignment?> AssignmentAsync(string campaign, CustomerCode customer, CancellationToken cancellationToken)
     {
         session.Check();
