@@ -95,6 +95,7 @@ public static class CrmKitServiceCollectionExtensions
         // The built-in jobs; a job only runs when a schedule names it.
         services.AddCrmJob<CareSweepJob>();
         services.AddCrmJob<SegmentRefreshJob>();
+        services.AddCrmJob<CampaignRunJob>();
         return services;
     }
 
