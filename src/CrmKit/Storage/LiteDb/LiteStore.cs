@@ -42,6 +42,7 @@ internal sealed partial class LiteStore : ICrmStore
             throw Failure(e);
         }
         _db.UtcDate = true;
+        TransactionMemory.Apply(_db);
         if (options.FilePath is not null && options.ReadOnly) _readOnlyPath = Path.GetFullPath(options.FilePath);
 
         Customers = _db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
@@ -314,6 +315,9 @@ internal sealed partial class LiteStore : ICrmStore
             }
         }
     }
+
+    /// <summary>The pages left free in LiteDB's transaction page pool, for tests (null when it cannot be read).</summary>
+    internal int? FreeTransactionPages => TransactionMemory.FreePages(_db);
 
     /// <summary>The names of the collections in the file, for tests.</summary>
     internal IEnumerable<string> CollectionNames() => _db.GetCollectionNames();
