@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CrmKit.Scripting;
+using CrmKit.Storage.LiteDb;
 
 namespace CrmKit.Benchmarks.Segments;
 
@@ -59,8 +60,9 @@ public class SegmentRefreshBenchmarks
     public int RawFindAll()
     {
         var count = 0;
-        foreach (var doc in ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).Customers.FindAll())
-            if (doc["tags"].AsArray.Contains("vip") && doc["st"]["m"].AsDecimal > 1000m) count++;
+        foreach (var doc in ((LiteStore)_db.Crm.Store).Customers.FindAll())
+            if (doc.TryGetValue(CustomerDocument.Tags, out var tags) && tags.AsArray.Contains("vip")
+                && doc.TryGetValue(LiteStore.StatsField, out var stats) && stats.AsDocument.TryGetValue("m", out var spent) && spent.AsDecimal > 1000m) count++;
         return count;
     }
 

@@ -4,7 +4,11 @@ namespace CrmKit.Storage.LiteDb;
 internal static class Collections
 {
     internal const string Customers = "customers";
-    internal const string Interactions = "interactions";
+    /// <summary>Interactions keyed by customer code and id (see <see cref="InteractionDocument"/>).</summary>
+    internal const string Interactions = "interaction_log";
+
+    /// <summary>Where files of the first format kept interactions, keyed by id alone; moved to <see cref="Interactions"/> when opened.</summary>
+    internal const string LegacyInteractions = "interactions";
 
     /// <summary>Where files written by earlier versions kept stats; now moved into the customer documents.</summary>
     internal const string LegacyStats = "stats";

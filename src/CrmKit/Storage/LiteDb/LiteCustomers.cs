@@ -32,7 +32,7 @@ internal sealed class LiteCustomers(LiteSession session) : ICustomerStore
     {
         session.RequireWrite();
         var stored = Store.FindCustomer(customer.Code.Value, writing: true) ?? throw new CustomerNotFoundException(customer.Code);
-        var version = stored["ver"].AsInt32;
+        var version = CustomerDocument.VersionOf(stored);
         if (version != expectedVersion) throw new ConcurrencyConflictException(customer.Code, expectedVersion, version);
         Store.UpdateProfile(stored, customer);
         return ValueTask.CompletedTask;
@@ -91,11 +91,11 @@ internal sealed class LiteCustomers(LiteSession session) : ICustomerStore
     private static BsonExpression? Predicate(CustomerQuery query) => query.Kind switch
     {
         CustomerQueryKind.All => null,
-        CustomerQueryKind.Tag => BsonExpression.Create("$.tags[*] ANY = @0", new BsonValue(query.Value)),
-        CustomerQueryKind.Stage => Query.EQ("$.stg", query.Value),
-        CustomerQueryKind.Owner => Query.EQ("$.own", query.Value),
-        CustomerQueryKind.AttributeKey => BsonExpression.Create("$.ak[*] ANY = @0", new BsonValue(query.Value)),
-        CustomerQueryKind.Graded => Query.Not("grd", BsonValue.Null),
+        CustomerQueryKind.Tag => BsonExpression.Create($"$.{CustomerDocument.Tags}[*] ANY = @0", new BsonValue(query.Value)),
+        CustomerQueryKind.Stage => Query.EQ("$." + CustomerDocument.Stage, query.Value),
+        CustomerQueryKind.Owner => Query.EQ("$." + CustomerDocument.Owner, query.Value),
+        CustomerQueryKind.AttributeKey => BsonExpression.Create($"$.{CustomerDocument.AttributeKeys}[*] ANY = @0", new BsonValue(query.Value)),
+        CustomerQueryKind.Graded => Query.Not(CustomerDocument.Grade, BsonValue.Null),
         _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, "Unknown customer query."),
     };
 }

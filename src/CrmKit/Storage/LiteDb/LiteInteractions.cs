@@ -2,7 +2,11 @@ using LiteDB;
 
 namespace CrmKit.Storage.LiteDb;
 
-/// <summary>The interaction log in the embedded store; ids come from the collection's auto-increment.</summary>
+/// <summary>
+/// The interaction log in the embedded store. Each interaction is keyed by its customer's code and
+/// its id (<see cref="InteractionDocument.Key"/>), so a customer's interactions are read as one
+/// range of the primary key; ids come from a counter in the meta collection, in recording order.
+/// </summary>
 internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
 {
     private LiteStore Store => session.Store;
@@ -10,26 +14,46 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
     public ValueTask<IReadOnlyList<Interaction>> AppendAsync(IReadOnlyList<Interaction> batch, IReadOnlyDictionary<CustomerCode, CustomerStats> stats, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        var docs = new BsonDocument[batch.Count];
-        for (var i = 0; i < docs.Length; i++) docs[i] = InteractionDocument.ToBson(batch[i]);
-        Store.Interactions.InsertBulk(docs, batchSize: Math.Max(docs.Length, 1));
-        var stored = new Interaction[docs.Length];
-        for (var i = 0; i < docs.Length; i++) stored[i] = batch[i] with { Id = docs[i]["_id"].AsInt64 };
+        // Each customer's document gets its stats; its stored code keys the interactions (the
+        // file compares codes without regard to case, so the code given may differ in case).
+        var stored = new Dictionary<CustomerCode, string>(stats.Count);
         foreach (var (code, figures) in stats)
-            Store.SetStats(Store.FindCustomer(code.Value, writing: true) ?? throw new CustomerNotFoundException(code), figures);
-        return Completed.Value<IReadOnlyList<Interaction>>(stored);
+        {
+            var doc = Store.FindCustomer(code.Value, writing: true) ?? throw new CustomerNotFoundException(code);
+            Store.SetStats(doc, figures);
+            stored[code] = doc["_id"].AsString;
+        }
+        var first = Store.TakeInteractionIds(batch.Count);
+        var docs = new BsonDocument[batch.Count];
+        var result = new Interaction[batch.Count];
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var code = stored.TryGetValue(batch[i].Customer, out var known) ? known : batch[i].Customer.Value;
+            result[i] = batch[i] with { Id = first + i };
+            docs[i] = InteractionDocument.ToBson(result[i], code, first + i);
+        }
+        Store.Interactions.InsertBulk(docs, batchSize: Math.Max(docs.Length, 1));
+        return Completed.Value<IReadOnlyList<Interaction>>(result);
     }
 
-    public ValueTask<IReadOnlyList<Interaction>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<Interaction>>(Of(customer.Value).ToArray());
+    public ValueTask<IReadOnlyList<Interaction>> OfAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        var all = Of(customer.Value).ToArray();
+        if (session.Writable) Store.RememberOwners(all);
+        return Completed.Value<IReadOnlyList<Interaction>>(all);
+    }
 
-    private IEnumerable<Interaction> Of(string code) =>
-        Store.Interactions.Find(Query.EQ("c", code)).OrderBy(d => d["_id"].AsInt64).Select(InteractionDocument.FromBson);
+    /// <summary>A code's interactions in id order: one range of the primary key, under the code the customer is stored with.</summary>
+    private IEnumerable<Interaction> Of(string code)
+    {
+        var stored = Store.FindCustomer(code, session.Writable)?["_id"].AsString ?? code;
+        return Store.Interactions.Find(Query.Between("_id", InteractionDocument.Prefix(stored), InteractionDocument.After(stored)))
+            .Select(InteractionDocument.FromBson);
+    }
 
     public ValueTask<Page<Interaction>> PageAsync(CustomerCode customer, PageRequest page, CancellationToken cancellationToken)
     {
-        var all = Store.Interactions.Find(Query.EQ("c", customer.Value))
-            .Select(InteractionDocument.FromBson)
+        var all = Of(customer.Value)
             .OrderBy(i => i.OccurredAt.UtcTicks).ThenBy(i => i.Id)
             .Skip(page.Offset).Take(page.Size + 1).ToArray();
         return Completed.Value(new Page<Interaction>(all.Take(page.Size).ToArray(), page.Offset, all.Length > page.Size));
@@ -40,10 +64,18 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
         session.RequireWrite();
         foreach (var interaction in interactions)
         {
-            var doc = InteractionDocument.ToBson(interaction);
-            doc["_id"] = interaction.Id;
-            if (!Store.Interactions.Update(doc)) throw new InvalidOperationException($"Interaction {interaction.Id} is not stored; only stored interactions can be rewritten.");
-            Store.Touch(interaction.Customer.Value);
+            // A merge moves interactions to another code, and so to another key: the old one goes.
+            var owner = Store.OwnerOf(interaction.Id) ?? throw new InvalidOperationException($"Interaction {interaction.Id} is not stored; only stored interactions can be rewritten.");
+            var code = Store.FindCustomer(interaction.Customer.Value, writing: true)?["_id"].AsString ?? interaction.Customer.Value;
+            var doc = InteractionDocument.ToBson(interaction, code, interaction.Id);
+            if (owner == code) Store.Interactions.Update(doc);
+            else
+            {
+                Store.Interactions.Delete(InteractionDocument.Key(owner, interaction.Id));
+                Store.Interactions.Insert(doc);
+                Store.Touch(owner);
+            }
+            Store.Touch(code);
         }
         return ValueTask.CompletedTask;
     }
@@ -54,7 +86,7 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
     {
         var names = kinds?.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         var docs = Store.Interactions.FindAll();
-        if (names is not null) docs = docs.Where(d => names.Contains(d["k"].AsString));
+        if (names is not null) docs = docs.Where(d => names.Contains(InteractionDocument.KindOf(d)));
         return Completed.Chunks(Completed.InChunks(docs.Select(InteractionDocument.FromBson), SnapshotScan.DefaultChunkSize), cancellationToken);
     }
 }

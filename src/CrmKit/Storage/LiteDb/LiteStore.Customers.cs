@@ -9,7 +9,7 @@ namespace CrmKit.Storage.LiteDb;
 internal sealed partial class LiteStore
 {
     /// <summary>The field of a customer document that holds the customer's stats.</summary>
-    private const string StatsField = "st";
+    internal const string StatsField = "st";
 
     /// <summary>The field of a customer document that holds the sequence number of the last write that changed it.</summary>
     internal const string ChangeField = "cs";
@@ -21,7 +21,17 @@ internal sealed partial class LiteStore
     /// one pass over one collection.
     /// </remarks>
     internal static BsonDocument? StatsOf(BsonDocument? customer) =>
-        customer?[StatsField] is { IsDocument: true } stats ? stats.AsDocument : null;
+        customer is not null && customer.TryGetValue(StatsField, out var stats) && stats.IsDocument ? stats.AsDocument : null;
+
+    /// <summary>The customer indexes: tags, stage, owner, attribute keys and change marks; the benchmarks' raw baselines declare the same.</summary>
+    internal static void EnsureCustomerIndexes(ILiteCollection<BsonDocument> customers)
+    {
+        customers.EnsureIndex(CustomerDocument.Tags, $"$.{CustomerDocument.Tags}[*]");
+        customers.EnsureIndex(CustomerDocument.Stage, "$." + CustomerDocument.Stage);
+        customers.EnsureIndex(CustomerDocument.Owner, "$." + CustomerDocument.Owner);
+        customers.EnsureIndex(CustomerDocument.AttributeKeys, $"$.{CustomerDocument.AttributeKeys}[*]");
+        customers.EnsureIndex(ChangeField, "$." + ChangeField);
+    }
 
     /// <summary>A customer's document by stored code: the current write's copy when it has one, else from the file.</summary>
     internal BsonDocument? FindCustomer(string code, bool writing)
@@ -35,7 +45,8 @@ internal sealed partial class LiteStore
     /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
     internal void SetStats(BsonDocument customer, CustomerStats stats)
     {
-        customer[StatsField] = StatsDocument.ToBson(stats);
+        if (StatsDocument.ToBson(stats) is { } doc) customer[StatsField] = doc;
+        else customer.Remove(StatsField);
         Stamp(customer);
         Customers.Update(customer);
     }
@@ -43,18 +54,20 @@ internal sealed partial class LiteStore
     /// <summary>Inserts a new customer's document, with empty stats, marked changed by this write.</summary>
     internal void InsertCustomer(Customer customer)
     {
-        var doc = CustomerDocument.ToBson(customer);
-        doc[StatsField] = StatsDocument.ToBson(CustomerStats.Empty);
+        var doc = NewCustomerDocument(customer);
         Stamp(doc);
         Customers.Insert(doc);
         _written[customer.Code.Value] = doc;
     }
 
+    /// <summary>A new customer's document as it is stored, before the write stamps it; the benchmarks' raw baselines write the same documents.</summary>
+    internal static BsonDocument NewCustomerDocument(Customer customer) => CustomerDocument.ToBson(customer);
+
     /// <summary>Writes a customer's profile over <paramref name="stored"/>, keeping the stats stored with it, and marks it changed by this write.</summary>
     internal void UpdateProfile(BsonDocument stored, Customer customer)
     {
         var doc = CustomerDocument.ToBson(customer);
-        doc[StatsField] = stored[StatsField];
+        if (stored.TryGetValue(StatsField, out var stats)) doc[StatsField] = stats;
         Stamp(doc);
         Customers.Update(doc);
         _written[customer.Code.Value] = doc;

@@ -19,6 +19,9 @@ internal sealed partial class LiteStore : ICrmStore
 
     /// <summary>Customer documents read or written by the current write, so a write reads each customer once.</summary>
     private readonly Dictionary<string, BsonDocument> _written = new(StringComparer.Ordinal);
+
+    /// <summary>The stored code of each interaction the current write read, so a rewrite finds its key.</summary>
+    private readonly Dictionary<long, string> _owners = [];
     private readonly LiteSession _readSession;
     private readonly LiteSession _writeSession;
     private long? _nextSequence;
@@ -71,18 +74,15 @@ internal sealed partial class LiteStore : ICrmStore
 
         if (_readOnlyPath is not null)
         {
-            if (!_db.CollectionExists(Collections.LegacyStats)) return;
+            if (!_db.CollectionExists(Collections.LegacyStats) && !NeedsCompactFormat()) return;
             Dispose();
             throw new DatabaseFileException(_readOnlyPath, "was written by an earlier version of CrmKit: open it for writing once, to upgrade it, before opening it read-only.");
         }
         try
         {
-            Customers.EnsureIndex("tags", "$.tags[*]");
-            Customers.EnsureIndex("stg", "$.stg");
-            Customers.EnsureIndex("own", "$.own");
-            Customers.EnsureIndex("ak", "$.ak[*]");
-            Customers.EnsureIndex(ChangeField, "$." + ChangeField);
-            Interactions.EnsureIndex("c", "$.c");
+            MoveLegacyStats();
+            UpgradeToCompactFormat();
+            EnsureCustomerIndexes(Customers);
             StageChanges.EnsureIndex("c", "$.c");
             Aliases.EnsureIndex("s", "$.s");
             Changes.EnsureIndex("s", "$.s");
@@ -100,7 +100,6 @@ internal sealed partial class LiteStore : ICrmStore
             Erasures.EnsureIndex("c", "$.c");
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
-            MoveLegacyStats();
         }
         catch (LiteException e)
         {
@@ -251,6 +250,7 @@ internal sealed partial class LiteStore : ICrmStore
             _touched.Clear();
             _stamped.Clear();
             _written.Clear();
+            _owners.Clear();
             _nextSequence = null;
         }
     }

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace CrmKit.Tests.Storage;
+namespace CrmKit.Tests.Storage.Formats;
 
 /// <summary>
 /// Files written before stats moved into the customer documents kept them in a "stats" collection
@@ -21,6 +21,7 @@ public class LegacyStatsTests
         db.Crm.Segments.Refresh("buyers");
         var before = Enumerable.Range(0, 3).ToDictionary(i => $"C{i}", i => db.Crm.Interactions.Stats($"C{i}"));
         db.Crm.Dispose();
+        FirstFormatFile.Rewrite(db.FilePath);
         WriteOldLayout(db.FilePath);
 
         db.Reopen();
@@ -33,7 +34,7 @@ public class LegacyStatsTests
         Assert.Equal(2, refresh.Members);
     }
 
-    /// <summary>Rewrites the file the way earlier versions stored stats: a collection of their own, keyed by code.</summary>
+    /// <summary>Rewrites a first-format file the way earlier versions stored stats: a collection of their own, keyed by code.</summary>
     private static void WriteOldLayout(string path)
     {
         using var lite = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
