@@ -16,23 +16,26 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
         session.RequireWrite();
         // Each customer's document gets its stats; its stored code keys the interactions (the
         // file compares codes without regard to case, so the code given may differ in case).
+        var docs = Store.FindCustomers(stats.Keys.Select(c => c.Value), writing: true);
         var stored = new Dictionary<CustomerCode, string>(stats.Count);
+        var changes = new List<(BsonDocument, CustomerStats)>(stats.Count);
         foreach (var (code, figures) in stats)
         {
-            var doc = Store.FindCustomer(code.Value, writing: true) ?? throw new CustomerNotFoundException(code);
-            Store.SetStats(doc, figures);
+            var doc = docs.GetValueOrDefault(code.Value) ?? throw new CustomerNotFoundException(code);
+            changes.Add((doc, figures));
             stored[code] = doc["_id"].AsString;
         }
+        Store.SetStats(changes);
         var first = Store.TakeInteractionIds(batch.Count);
-        var docs = new BsonDocument[batch.Count];
+        var records = new BsonDocument[batch.Count];
         var result = new Interaction[batch.Count];
-        for (var i = 0; i < docs.Length; i++)
+        for (var i = 0; i < records.Length; i++)
         {
             var code = stored.TryGetValue(batch[i].Customer, out var known) ? known : batch[i].Customer.Value;
             result[i] = batch[i] with { Id = first + i };
-            docs[i] = InteractionDocument.ToBson(result[i], code, first + i);
+            records[i] = InteractionDocument.ToBson(result[i], code, first + i);
         }
-        Store.Interactions.InsertBulk(docs, batchSize: Math.Max(docs.Length, 1));
+        Store.Interactions.InsertBulk(records, batchSize: Math.Max(records.Length, 1));
         return Completed.Value<IReadOnlyList<Interaction>>(result);
     }
 

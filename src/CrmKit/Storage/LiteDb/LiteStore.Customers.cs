@@ -42,11 +42,58 @@ internal sealed partial class LiteStore
         return doc;
     }
 
-    /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
-    internal void SetStats(BsonDocument customer, CustomerStats stats)
+    /// <summary>
+    /// Customers' documents by stored code, read in one query of the primary key (the current
+    /// write's copies where it has them), keyed by the code given. A code the file matches without
+    /// regard to case is found one at a time.
+    /// </summary>
+    internal Dictionary<string, BsonDocument> FindCustomers(IEnumerable<string> codes, bool writing)
+    {
+        var found = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            if (writing && _written.TryGetValue(code, out var known)) found[code] = known;
+            else missing.Add(code);
+        }
+        if (missing.Count == 0) return found;
+        var read = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        foreach (var doc in Customers.Find(Query.In("_id", new BsonArray(missing.Select(c => new BsonValue(c)))))) read[doc["_id"].AsString] = doc;
+        // Documents the query found under another case of a code: those codes are looked up alone.
+        var inexact = read.Count > missing.Count(read.ContainsKey);
+        foreach (var code in missing)
+        {
+            var doc = read.TryGetValue(code, out var exact) ? exact : inexact ? FindCustomer(code, writing) : null;
+            if (doc is null) continue;
+            found[code] = doc;
+            if (writing) _written[code] = doc;
+        }
+        return found;
+    }
+
+    /// <summary>Stores the stats of many customers in their documents, marking each changed by this write, in one update of the collection.</summary>
+    internal void SetStats(IEnumerable<(BsonDocument Customer, CustomerStats Stats)> changes)
+    {
+        var docs = new List<BsonDocument>();
+        foreach (var (customer, stats) in changes)
+        {
+            PutStats(customer, stats);
+            Stamp(customer);
+            docs.Add(customer);
+        }
+        Customers.Update(docs);
+    }
+
+    private static void PutStats(BsonDocument customer, CustomerStats stats)
     {
         if (StatsDocument.ToBson(stats) is { } doc) customer[StatsField] = doc;
         else customer.Remove(StatsField);
+    }
+
+    /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
+    internal void SetStats(BsonDocument customer, CustomerStats stats)
+    {
+        PutStats(customer, stats);
         Stamp(customer);
         Customers.Update(customer);
     }

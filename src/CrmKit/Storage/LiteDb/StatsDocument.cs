@@ -4,7 +4,7 @@ namespace CrmKit.Storage.LiteDb;
 
 /// <summary>
 /// Maps <see cref="CustomerStats"/> to and from the sub-document kept inside its customer's
-/// document (see <see cref="LiteStore.SetStats"/>), in the compact form: zero counts, empty maps and
+/// document (see <see cref="LiteStore.SetStats(BsonDocument, CustomerStats)"/>), in the compact form: zero counts, empty maps and
 /// missing instants are left out, instants are single values (<see cref="Bson.Moment"/>), and the
 /// last purchase and last contact, which are nearly always the latest interaction of one kind, are
 /// stored as that kind's name rather than a second copy of the instant.
