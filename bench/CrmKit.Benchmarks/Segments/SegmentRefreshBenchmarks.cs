@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CrmKit.Scripting;
-using CrmKit.Storage.LiteDb;
 
 namespace CrmKit.Benchmarks.Segments;
 
@@ -60,9 +59,8 @@ public class SegmentRefreshBenchmarks
     public int RawFindAll()
     {
         var count = 0;
-        foreach (var doc in ((LiteStore)_db.Crm.Store).Customers.FindAll())
-            if (doc.TryGetValue(CustomerDocument.Tags, out var tags) && tags.AsArray.Contains("vip")
-                && doc.TryGetValue(LiteStore.StatsField, out var stats) && stats.AsDocument.TryGetValue("m", out var spent) && spent.AsDecimal > 1000m) count++;
+        foreach (var doc in ((CrmKit.Storage.LiteDb.LiteStore)_db.Crm.Store).Customers.FindAll())
+            if (CrmKit.Benchmarks.Scale.RawDocuments.IsVipSpender(doc)) count++;
         return count;
     }
 
