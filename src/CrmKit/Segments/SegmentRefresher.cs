@@ -84,43 +84,48 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
     }
 
+    /// <summary>How many chunks may be evaluated at once while the scan reads on.</summary>
+    /// <remarks>
+    /// Two keep both of a default pool's two worker processes busy, and a third lets the read run on
+    /// while those two answer, so a read never waits on one worker's round trip.
+    /// </remarks>
+    internal const int ChunksInFlight = 3;
+
     /// <summary>
     /// Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each
-    /// customer once. One chunk is evaluated while the next one is read, so a predicate that
-    /// waits for its answers (a script evaluated in a worker process) overlaps the read instead of
-    /// adding to it.
+    /// customer once. Up to <see cref="ChunksInFlight"/> chunks are evaluated while the next one is
+    /// read, so a predicate that waits for its answers (a script evaluated in a worker process)
+    /// overlaps the read instead of adding to it.
     /// </summary>
     /// <remarks>
-    /// The evaluation runs on the thread pool and the scan stays on the calling thread: a store may
+    /// The evaluations run on the thread pool and the scan stays on the calling thread: a store may
     /// tie its read to that thread (an embedded store's transaction is per thread), so the wait for
-    /// the chunk in flight blocks rather than awaits. At most one chunk is evaluated at a time, in
-    /// order, so the verdicts come in the order the chunks did.
+    /// the oldest chunk in flight blocks rather than awaits. Chunks are collected in the order they
+    /// came, so the verdicts come in scan order.
     /// </remarks>
     internal static async ValueTask<List<(CustomerCode Code, Outcome<bool> Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
         IStoreSession store, SnapshotScan scan, DateTimeOffset now, CancellationToken ct)
     {
         var verdicts = new List<(CustomerCode, Outcome<bool>)>();
-        IReadOnlyList<CustomerSnapshot>? evaluating = null;
-        Task<Outcome<bool>[]>? inFlight = null;
+        var inFlight = new Queue<(IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation)>(ChunksInFlight);
         try
         {
             await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
-                if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
-                evaluating = chunk;
-                inFlight = Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None);
+                if (inFlight.Count == ChunksInFlight) Collect(verdicts, inFlight.Dequeue());
+                inFlight.Enqueue((chunk, Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None)));
             }
-            if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
+            while (inFlight.Count > 0) Collect(verdicts, inFlight.Dequeue());
         }
         finally
         {
-            // A failed or cancelled scan still waits for the chunk in flight, so no evaluation outlives the refresh.
-            if (inFlight is { IsCompleted: false })
+            // A failed or cancelled scan still waits for the chunks in flight, so no evaluation outlives the refresh.
+            foreach (var (_, evaluation) in inFlight)
             {
                 try
                 {
-                    inFlight.Wait(CancellationToken.None);
+                    evaluation.Wait(CancellationToken.None);
                 }
                 catch (AggregateException)
                 {
@@ -131,8 +136,10 @@ internal sealed class SegmentRefresher(CrmContext context)
         return verdicts;
     }
 
-    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, IReadOnlyList<CustomerSnapshot> chunk, Outcome<bool>[] outcomes)
+    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, (IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation) done)
     {
+        var (chunk, evaluation) = done;
+        var outcomes = evaluation.GetAwaiter().GetResult();
         for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
     }
 }
