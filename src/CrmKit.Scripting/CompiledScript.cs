@@ -86,6 +86,36 @@ public abstract class CompiledScript : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// Evaluates each customer in this process with <paramref name="evaluate"/>, one outcome each in
+    /// order. Once the script ran past the budget too often (see <see cref="BudgetStreak"/>), the rest
+    /// are not evaluated and fail as <see cref="ScriptFailure.Stopped"/>.
+    /// </summary>
+    private protected Outcome<T>[] EvaluateEach<T>(IReadOnlyList<CustomerView> customers, Func<CustomerView, T> evaluate)
+    {
+        var outcomes = new Outcome<T>[customers.Count];
+        var streak = new BudgetStreak();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (streak.Reached)
+            {
+                outcomes[i] = Outcome<T>.Failed(BudgetStreak.Skipped(Path));
+                continue;
+            }
+            try
+            {
+                outcomes[i] = Outcome<T>.Of(evaluate(customers[i]));
+                streak.Record(null);
+            }
+            catch (ScriptRuntimeException e)
+            {
+                outcomes[i] = Outcome<T>.Failed(e);
+                streak.Record(e);
+            }
+        }
+        return outcomes;
+    }
+
     /// <summary>Drops the delegate so the load context can be collected.</summary>
     private protected abstract void Release();
 

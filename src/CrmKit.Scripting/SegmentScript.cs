@@ -56,19 +56,7 @@ public sealed class SegmentScript : CompiledScript
         ArgumentNullException.ThrowIfNull(context);
         if (Remote is { } remote) return remote.Evaluate([.. customers.Select(c => c.Parts)], context, ReadVerdict);
         if (_body is null) throw Disposed();
-        var outcomes = new Outcome<bool>[customers.Count];
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            try
-            {
-                outcomes[i] = Outcome<bool>.Of(Evaluate(customers[i], context));
-            }
-            catch (ScriptRuntimeException e)
-            {
-                outcomes[i] = Outcome<bool>.Failed(e);
-            }
-        }
-        return outcomes;
+        return EvaluateEach(customers, c => Evaluate(c, context));
     }
 
     private protected override void Release() => _body = null;

@@ -58,7 +58,7 @@ internal static class CareCommands
                 table.AddRow(result.At.ToString("o", CultureInfo.InvariantCulture), N(result.Evaluated), N(result.Proposed), N(result.Created),
                     N(result.AlreadyKnown), N(result.Suppressed), N(result.Expired));
                 session.Console.Write(table);
-                foreach (var failure in result.Failures.Take(20)) session.Console.WriteLine("failed: " + failure);
+                FailureList.Write(session.Console, result.Failures);
                 return result.Failures.Count == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
             }
             finally

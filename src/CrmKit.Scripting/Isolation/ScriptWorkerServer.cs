@@ -115,6 +115,11 @@ public static class ScriptWorkerServer
         }
     }
 
+    /// <summary>
+    /// Evaluates a batch and writes how many customers it answered, then each answer. It stops
+    /// early, answering fewer than it was sent, once a customer used up the process's memory: the
+    /// worker ends after answering, and the host sends the rest to a new one.
+    /// </summary>
     private static bool Evaluate(BinaryReader r, BinaryWriter w, Dictionary<int, CompiledScript> scripts)
     {
         var id = r.ReadInt32();
@@ -122,11 +127,21 @@ public static class ScriptWorkerServer
         var context = new ScriptContext(r.ReadInstant(), ParameterWire.Read(r));
         var count = r.ReadInt32();
         var parts = (ViewParts)r.ReadByte();
+        w.Flush();
+        var answeredAt = w.BaseStream.Position;
         w.Write(count);
+        var answered = 0;
+        var streak = new BudgetStreak();
         var outOfMemory = false;
-        for (var i = 0; i < count; i++)
+        while (answered < count && !outOfMemory)
         {
             var customer = new CustomerView(r.ReadCustomer(parts));
+            answered++;
+            if (streak.Reached)
+            {
+                WriteFailure(w, BudgetStreak.Skipped(script.Path));
+                continue;
+            }
             try
             {
                 if (script is SegmentScript segment)
@@ -141,16 +156,32 @@ public static class ScriptWorkerServer
                     w.Write((byte)0);
                     w.WriteProposals(proposals);
                 }
+                streak.Record(null);
             }
             catch (ScriptRuntimeException e)
             {
-                w.Write((byte)1);
-                w.Write((byte)e.Failure);
-                w.Write(e.Line ?? -1);
-                w.Write(e.Detail);
-                outOfMemory |= e.Cause is OutOfMemoryException;
+                WriteFailure(w, e);
+                streak.Record(e);
+                outOfMemory = e.Cause is OutOfMemoryException;
             }
         }
+        if (answered < count)
+        {
+            w.Flush();
+            var end = w.BaseStream.Position;
+            w.BaseStream.Position = answeredAt;
+            w.Write(answered);
+            w.Flush();
+            w.BaseStream.Position = end;
+        }
         return outOfMemory;
+    }
+
+    private static void WriteFailure(BinaryWriter w, ScriptRuntimeException e)
+    {
+        w.Write((byte)1);
+        w.Write((byte)e.Failure);
+        w.Write(e.Line ?? -1);
+        w.Write(e.Detail);
     }
 }
