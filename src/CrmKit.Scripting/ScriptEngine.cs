@@ -58,23 +58,16 @@ public sealed class ScriptEngine : IDisposable
     /// <summary>
     /// Reads a script file, but never more than one character past <see cref="MaxSourceLength"/>:
     /// a longer file (or an endless one such as <c>/dev/zero</c>) is cut there, and checking the
-    /// text then reports it as too long.
+    /// text then reports it as too long. The file is UTF-8, or UTF-16 when it starts with that
+    /// byte-order mark; a byte that makes no character in it rejects the file.
     /// </summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="ScriptCompilationException">The file is not valid UTF-8 (or UTF-16); the diagnostic (<c>CRM0017</c>) names the line and column.</exception>
     public static string ReadSource(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[MaxSourceLength + 1];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = reader.Read(buffer, read, buffer.Length - read);
-            if (n == 0) break;
-            read += n;
-        }
-        return new string(buffer, 0, read);
+        return SourceFile.Read(path, MaxSourceLength);
     }
 
     /// <summary>

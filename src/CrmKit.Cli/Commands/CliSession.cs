@@ -68,7 +68,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (ScriptCompilationException e)
         {
-            foreach (var d in e.Diagnostics) output.WriteLine(d);
+            foreach (var d in e.Diagnostics) output.WriteLine(Printable.Message(d.ToString()));
             error.WriteLine($"crmkit: the script was rejected.");
             return CrmKitCli.Problems;
         }
@@ -89,7 +89,15 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"crmkit: cannot read '{file}': {e.Message}");
+            error.WriteLine($"crmkit: cannot read '{Printable.Message(file.ToString())}': {Printable.Message(e.Message)}");
+            source = "";
+            return false;
+        }
+        catch (ScriptCompilationException e)
+        {
+            // Not text in an encoding a script may be in: the diagnostic names the line and column.
+            foreach (var d in e.Diagnostics) output.WriteLine(Printable.Message((d with { Path = file.ToString() }).ToString()));
+            error.WriteLine($"crmkit: cannot read '{Printable.Message(file.ToString())}' as a script.");
             source = "";
             return false;
         }
