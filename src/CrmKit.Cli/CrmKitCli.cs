@@ -37,7 +37,7 @@ internal static class CrmKitCli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine($"crmkit: {e.Message}");
+            foreach (var e in parsed.Errors) error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             error.WriteLine("Run 'crmkit --help' for usage.");
             return UsageError;
         }

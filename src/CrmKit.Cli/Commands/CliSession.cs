@@ -54,7 +54,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
             var target = DatabaseTarget.Parse(db);
             if (!target.IsServer && !File.Exists(target.FilePath))
             {
-                error.WriteLine($"crmkit: database '{db}' does not exist.");
+                error.WriteLine($"crmkit: database '{Printable.Message(db)}' does not exist.");
                 return CrmKitCli.UsageError;
             }
             var options = DatabaseOption.OptionsFor(target, readOnly, DatabaseOption.WaitOf(parsed)) with { SegmentScripts = new ScriptedSegments(Engine) };
@@ -63,7 +63,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (CommandFailure e)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return e.ExitCode;
         }
         catch (ScriptCompilationException e)
@@ -74,7 +74,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (Exception e) when (e is CrmException or ScriptRuntimeException)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;
         }
     }

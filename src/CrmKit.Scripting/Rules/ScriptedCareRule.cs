@@ -55,9 +55,20 @@ public sealed class ScriptedCareRule : ICareRule
         var result = new Outcome<IReadOnlyList<CareAction>>[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            result[i] = outcomes[i].Error is { } error
-                ? Outcome<IReadOnlyList<CareAction>>.Failed(error)
-                : Outcome<IReadOnlyList<CareAction>>.Of(Actions(customers[i], outcomes[i].Value));
+            if (outcomes[i].Error is { } error)
+            {
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Failed(error);
+                continue;
+            }
+            try
+            {
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Of(Actions(customers[i], outcomes[i].Value));
+            }
+            catch (CrmValidationException invalid)
+            {
+                // A proposal the core will not take fails this customer only; the sweep goes on.
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Failed(invalid);
+            }
         }
         return result;
     }
