@@ -11,14 +11,14 @@ public sealed partial class CareBook
     /// a retry moves the task's due time to the next attempt (outside quiet hours; a retry is the same
     /// task, so it never counts against the cap again); reached leaves the task open to be completed
     /// or declined; a wrong number, or attempts run out, closes it as <see cref="CareTaskStatus.Unreachable"/>.
-    /// One transaction.
+    /// A task never gets more attempts than <see cref="RetryPolicy.MaxAttempts"/>. One transaction.
     /// </summary>
     /// <param name="id">The task.</param>
     /// <param name="outcome">How the attempt ended.</param>
     /// <param name="actor">Who made it.</param>
     /// <param name="details">The channel used, when, a callback time, a note; all optional.</param>
     /// <exception cref="CareTaskNotFoundException">No such task.</exception>
-    /// <exception cref="CrmValidationException">The task is not open, the channel is one the customer opted out of, or a value is out of range.</exception>
+    /// <exception cref="CrmValidationException">The task is not open or has had all its attempts, the channel is one the customer opted out of, or a value is out of range.</exception>
     public AttemptResult Attempt(long id, AttemptOutcome outcome, string actor, AttemptDetails? details = null) =>
         AttemptAsync(id, outcome, actor, details).GetAwaiter().GetResult();
 
@@ -34,6 +34,9 @@ public sealed partial class CareBook
             if (task.Status != CareTaskStatus.Open)
                 throw new CrmValidationException("task", $"{id} is {task.Status.ToString().ToLowerInvariant()}, not open; only an open task is attempted.");
             var policy = _context.Options.ContactPolicy;
+            var made = (await s.Operations.AttemptCountsAsync([task.Id], ct).ConfigureAwait(false)).GetValueOrDefault(task.Id);
+            if (made >= policy.Retry.MaxAttempts)
+                throw new CrmValidationException("task", $"{id} has had its {made} attempt(s), the most the retry policy allows; complete or decline it.");
             var channel = details.Channel ?? task.Channel;
             var customer = await ContactRules.AllowedAsync(s, task.Customer, channel, policy, ct).ConfigureAwait(false);
             var at = ContactRules.Time(details.At, _context.Now);

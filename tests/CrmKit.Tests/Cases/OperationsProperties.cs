@@ -98,7 +98,8 @@ public class OperationsProperties
                 }
                 catch (CrmValidationException e)
                 {
-                    var expected = (sms && run.SmsOptedOut && e.Field == "attempt.channel") || (before.Status != CareTaskStatus.Open && e.Field == "task");
+                    var spent = before.Status != CareTaskStatus.Open || recorded >= policy.Retry.MaxAttempts;
+                    var expected = (sms && run.SmsOptedOut && e.Field == "attempt.channel") || (spent && e.Field == "task");
                     if (!expected) return false.Label($"refused: {e.Message}");
                     if (db.Crm.Care.Get(task.Id) != before || db.Crm.Care.Attempts(task.Id).Count != recorded) return false.Label("a refused attempt wrote");
                     continue;
@@ -149,7 +150,7 @@ public class OperationsProperties
             if (tasks.Count(t => t.Priority == TaskPriority.Urgent && t.Status == CareTaskStatus.Open) != urgent) return false.Label("an urgent proposal was dropped");
             var routineOpen = tasks.Count(t => t.Priority != TaskPriority.Urgent && t.Status == CareTaskStatus.Open);
             if (routineOpen > p.Cap) return false.Label($"{routineOpen} routine tasks open under a cap of {p.Cap}");
-            if (tasks.Count(t => t.Status == CareTaskStatus.Open) > Math.Max(p.Cap, urgent)) return false.Label("more open tasks than the cap or the urgent ones");
+            if (tasks.Count(t => t.Status == CareTaskStatus.Open) > p.Cap + urgent) return false.Label("more open tasks than the cap and the urgent ones over it");
             var withdrawn = tasks.Where(t => t.Status == CareTaskStatus.Withdrawn).ToList();
             if (!p.Displace && withdrawn.Count > 0) return false.Label("bypass mode displaced a task");
             var displaced = db.Crm.Care.Suppressions("P1").Where(s => s.Reason == SuppressionReason.Displaced).ToList();
