@@ -22,6 +22,8 @@ internal static class CrmKitCli
             SegmentCommands.Create(output, error),
             CareCommands.Create(output, error),
             CaseCommands.Create(output, error),
+            QueueCommands.Create(output, error),
+            OwnerCommands.Reassign(output, error),
             CustomerCommands.Create(output, error),
             InitCommand.Create(output, error),
             ConfigureCommand.Create(output, error),

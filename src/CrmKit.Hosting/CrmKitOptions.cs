@@ -106,6 +106,19 @@ public sealed class CrmKitOptions
     public ContactPolicy? ContactPolicy { get; set; }
 
     /// <summary>
+    /// Teams and the assignment rules that give new customers, care tasks and cases an owner. Null
+    /// (the default) uses the routing stored in the database; set, it replaces the stored routing. Set in code.
+    /// </summary>
+    public RoutingPolicy? Routing { get; set; }
+
+    /// <summary>
+    /// The deadlines of service cases and where a passed one escalates, which the built-in
+    /// <c>case-escalation</c> job applies. Null (the default) uses <see cref="CaseBook.DefaultPolicy"/>. Set in code;
+    /// every program that opens the database should give the same one.
+    /// </summary>
+    public CaseDeadlinePolicy? CasePolicy { get; set; }
+
+    /// <summary>
     /// The built-in care rules the <c>care-sweep</c> job runs besides the care scripts of the
     /// scripts folder; <see cref="CareRules.Defaults"/> unless set. Set in code.
     /// </summary>

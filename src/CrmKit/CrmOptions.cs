@@ -56,6 +56,7 @@ public sealed record CrmOptions
     private readonly IReadOnlySet<InteractionKind>? _purchaseKinds;
     private readonly IReadOnlySet<InteractionKind>? _refundKinds;
     private readonly ContactPolicy? _contactPolicy;
+    private readonly RoutingPolicy? _routing;
 
     /// <summary>
     /// The custom attributes customers may carry. Left unset, the schema stored in the database is
@@ -94,6 +95,14 @@ public sealed record CrmOptions
     /// </summary>
     public ContactPolicy ContactPolicy { get => _contactPolicy ?? ContactPolicy.Default; init => _contactPolicy = value; }
 
+    /// <summary>
+    /// Teams and the assignment rules that give new customers, care tasks and cases an owner (see
+    /// <see cref="QueueBook"/>). Left unset, the stored routing is used (<see cref="RoutingPolicy.None"/>
+    /// for a new database); set, it replaces the stored routing and is stored, since it governs only
+    /// assignments still to come.
+    /// </summary>
+    public RoutingPolicy Routing { get => _routing ?? RoutingPolicy.None; init => _routing = value; }
+
     /// <summary>The grades customers may carry, for example A, B, C, D, E, F, G, O, V. Null accepts any grade of up to 32 characters.</summary>
     public IReadOnlyList<string>? GradeScale { get; init; }
 
@@ -107,7 +116,7 @@ public sealed record CrmOptions
     private static readonly IReadOnlySet<InteractionKind> DefaultRefundKinds = new HashSet<InteractionKind> { InteractionKind.Refund };
 
     /// <summary>The settings that are stored in the database, each null where the options leave it unset.</summary>
-    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy);
+    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy, _routing);
 
     /// <summary>Creates options for a private in-memory database.</summary>
     public static CrmOptions InMemory() => new();
@@ -123,6 +132,8 @@ public sealed record CrmOptions
         ArgumentNullException.ThrowIfNull(RefundKinds);
         if (ContactPolicy is null) throw new CrmValidationException("contactPolicy", "is required but was null.");
         ContactPolicy.Check();
+        if (Routing is null) throw new CrmValidationException("routing", "is required but was null.");
+        Routing.Check();
         var both = PurchaseKinds.Intersect(RefundKinds).ToArray();
         if (both.Length > 0) throw new CrmValidationException("refundKinds", $"'{both[0]}' is both a purchase and a refund kind.");
     }

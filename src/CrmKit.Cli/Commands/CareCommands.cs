@@ -21,10 +21,12 @@ internal static class CareCommands
         var noBuiltIn = new Option<bool>("--no-built-in") { Description = "Run only the given scripts, not the built-in rules." };
         var sweep = new Command("sweep", "Evaluate the care rules for every customer and create the care tasks the contact policy allows.") { db, at, scripts, changed, noBuiltIn };
         sweep.SetAction(p => Sweep(new CliSession(output, error, p), p.GetValue(db)!, p.GetValue(at), p.GetValue(scripts) ?? [], p.GetValue(changed), p.GetValue(noBuiltIn)));
-        return new Command("care", "Care sweeps, the tasks they made and what the contact policy held back.")
+        return new Command("care", "Care sweeps, the tasks they made, what the contact policy held back, contact attempts, and who holds each task.")
         {
             sweep, CareListCommands.Tasks(output, error), CareListCommands.Suppressions(output, error),
             CareCloseCommands.Complete(output, error), CareCloseCommands.Decline(output, error),
+            AttemptCommands.ForTask(output, error), AttemptCommands.Settle(output, error),
+            OwnerCommands.ClaimTask(output, error), OwnerCommands.AssignTask(output, error), OwnerCommands.TransferTask(output, error),
         };
     }
 

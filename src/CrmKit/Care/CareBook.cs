@@ -8,7 +8,7 @@ namespace CrmKit;
 /// expired or withdrawn); and the record of every suppression. Thread-safe; every operation is
 /// one transaction.
 /// </summary>
-public sealed class CareBook
+public sealed partial class CareBook
 {
     private readonly CrmContext _context;
 
@@ -123,7 +123,7 @@ public sealed class CareBook
         return _context.Write(async (s, ct) =>
         {
             var task = await GetAsync(s, id, ct).ConfigureAwait(false);
-            var now = ContactTime(at);
+            var now = ContactRules.Time(at, _context.Now);
             var closed = task.Close(status, outcome, actor, now);
             await s.Care.UpdateAsync(closed, null, ct).ConfigureAwait(false);
 
@@ -141,15 +141,5 @@ public sealed class CareBook
             await ClosedLoop.StandDownAsync(s.Care, closed, group, actor, null, now, ct).ConfigureAwait(false);
             return closed;
         }, default).Wait();
-    }
-
-    /// <summary>The instant a contact is recorded at: the given one, checked, or now.</summary>
-    private DateTimeOffset ContactTime(DateTimeOffset? at)
-    {
-        var now = _context.Now;
-        if (at is not { } given) return now;
-        Require.Instant(given, "at");
-        if (given > now) throw new CrmValidationException("at", $"{given:o} is later than now ({now:o}); a contact is recorded after it was made.");
-        return given;
     }
 }

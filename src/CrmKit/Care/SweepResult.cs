@@ -13,4 +13,7 @@ public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed,
 {
     /// <summary>How many proposals each reason held back; the counts add up to <see cref="Suppressed"/>.</summary>
     public IReadOnlyDictionary<SuppressionReason, int> SuppressedBy { get; init; } = new Dictionary<SuppressionReason, int>();
+
+    /// <summary>Open tasks withdrawn to make room under the cap for a higher-priority proposal (<see cref="CapPriorityMode.HigherPriorityDisplaces"/>); each is recorded as a <see cref="SuppressionReason.Displaced"/> suppression.</summary>
+    public int Displaced { get; init; }
 }

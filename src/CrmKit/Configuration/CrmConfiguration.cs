@@ -2,12 +2,12 @@ namespace CrmKit;
 
 /// <summary>
 /// What a database stores about itself so that every program opens it alike: the attribute schema,
-/// the stage model, the purchase and refund kinds and the contact policy.
+/// the stage model, the purchase and refund kinds, the contact policy and the routing (teams and assignment rules).
 /// </summary>
 /// <remarks>
 /// <see cref="Reconcile"/> holds the rule for options that differ from what is stored. A setting left
 /// unset takes the stored value. Additions that no stored data contradicts are taken and stored: new
-/// attributes, new stages and transitions, and a new contact policy (it governs only sweeps to come).
+/// attributes, new stages and transitions, a new contact policy (it governs only sweeps to come) and new routing (it governs only assignments to come).
 /// Changes that stored data depends on are refused: an attribute's type (stored values have the old
 /// one), the initial stage or a stage or transition that is left out (customers may be in it, history
 /// follows it), and the purchase or refund kinds (the stored stats were computed with them).
@@ -19,9 +19,12 @@ internal sealed record CrmConfiguration(
     IReadOnlySet<InteractionKind> RefundKinds,
     ContactPolicy ContactPolicy)
 {
+    /// <summary>Teams and assignment rules; like the contact policy, a given one replaces the stored one.</summary>
+    internal RoutingPolicy Routing { get; init; } = RoutingPolicy.None;
+
     /// <summary>The configuration a new database gets from <paramref name="options"/>: the given settings, the defaults for the rest.</summary>
     internal static CrmConfiguration From(CrmOptions options) =>
-        new(options.Attributes, options.Stages, options.PurchaseKinds, options.RefundKinds, options.ContactPolicy);
+        new(options.Attributes, options.Stages, options.PurchaseKinds, options.RefundKinds, options.ContactPolicy) { Routing = options.Routing };
 
     /// <summary>The options with this configuration in force.</summary>
     internal CrmOptions ApplyTo(CrmOptions options) => options with
@@ -31,6 +34,7 @@ internal sealed record CrmConfiguration(
         PurchaseKinds = PurchaseKinds,
         RefundKinds = RefundKinds,
         ContactPolicy = ContactPolicy,
+        Routing = Routing,
     };
 
     /// <summary>
@@ -55,8 +59,9 @@ internal sealed record CrmConfiguration(
         if (given.PurchaseKinds is { } p) SameKinds("purchaseKinds", stored.PurchaseKinds, p);
         if (given.RefundKinds is { } r) SameKinds("refundKinds", stored.RefundKinds, r);
         var policy = given.ContactPolicy ?? stored.ContactPolicy;
-        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy };
-        changed = !ReferenceEquals(attributes, stored.Attributes) || !ReferenceEquals(stages, stored.Stages) || policy != stored.ContactPolicy;
+        var routing = given.Routing ?? stored.Routing;
+        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy, Routing = routing };
+        changed = !ReferenceEquals(attributes, stored.Attributes) || !ReferenceEquals(stages, stored.Stages) || policy != stored.ContactPolicy || routing != stored.Routing;
         return result;
     }
 

@@ -6,4 +6,5 @@ internal readonly record struct GivenConfiguration(
     StageModel? Stages,
     IReadOnlySet<InteractionKind>? PurchaseKinds,
     IReadOnlySet<InteractionKind>? RefundKinds,
-    ContactPolicy? ContactPolicy);
+    ContactPolicy? ContactPolicy,
+    RoutingPolicy? Routing);

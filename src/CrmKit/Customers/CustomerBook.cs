@@ -34,7 +34,7 @@ public sealed class CustomerBook
         var stage = CheckStage(initialStage);
         Require.Name(actor, "actor");
         var stored = Prepare(customer, stage, _context.Now);
-        return _context.Write((s, c) => Insert(s, stored, actor, c), ct);
+        return _context.Write((s, c) => Insert(s, stored, actor, Router.For(_context.Options.Routing, AssignmentScope.Customers, s), c), ct);
     }
 
     /// <summary>
@@ -83,10 +83,11 @@ public sealed class CustomerBook
         if (stored.Length == 0) return ValueTask.FromResult<IReadOnlyList<Customer>>([]);
         return _context.Write<IReadOnlyList<Customer>>(async (s, c) =>
         {
-            foreach (var customer in stored)
+            var router = Router.For(_context.Options.Routing, AssignmentScope.Customers, s);
+            for (var i = 0; i < stored.Length; i++)
             {
                 c.ThrowIfCancellationRequested();
-                await Insert(s, customer, actor, c).ConfigureAwait(false);
+                stored[i] = await Insert(s, stored[i], actor, router, c).ConfigureAwait(false);
             }
             return stored;
         }, ct);
@@ -169,6 +170,8 @@ public sealed class CustomerBook
             };
             await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
             if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c).ConfigureAwait(false);
+            if (stored.Owner != current.Owner)
+                await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, now, "profile-update", null), c).ConfigureAwait(false);
             return stored;
         }, ct);
     }
@@ -289,9 +292,18 @@ public sealed class CustomerBook
     }
 
     /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
-    private static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, CancellationToken ct)
+    /// <summary>Stores a new customer; one without an owner gets one when an assignment rule covering customers places it (<paramref name="router"/> is the write's, so a bulk create keeps the loads it counted).</summary>
+    private async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, Router? router, CancellationToken ct)
     {
+        RoutedOwner? routed = null;
+        if (stored.Owner is null && router is not null)
+        {
+            routed = await router.PickAsync(AssignmentScope.Customers, new CustomerSnapshot(stored, CustomerStats.Empty), null, null, ct).ConfigureAwait(false);
+            if (routed is not null) stored = stored with { Owner = routed.Owner };
+        }
         await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
+        if (routed is not null)
+            await s.Operations.AppendOwnerChangeAsync(new OwnerChange(stored.Code, null, OwnerChangeKind.Routed, null, routed.Owner, stored.CreatedAt, Router.Actor, routed.Note), ct).ConfigureAwait(false);
         await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor), ct).ConfigureAwait(false);
         if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
         return stored;

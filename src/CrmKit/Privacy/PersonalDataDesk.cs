@@ -76,6 +76,8 @@ public sealed class PersonalDataDesk
             // Care task notes and outcomes are free text (a script may have put the name in one).
             foreach (var task in await s.Care.OfAsync(code, ct).ConfigureAwait(false))
                 await s.Care.UpdateAsync(task with { Note = null, Outcome = task.Outcome is null ? null : "(erased)" }, null, ct).ConfigureAwait(false);
+            // Attempt notes and owner-change notes are free text too.
+            await s.Operations.EraseNotesAsync(code, ct).ConfigureAwait(false);
             // Case subjects, notes and resolution summaries are free text too.
             foreach (var stored in await s.Cases.ListAsync(new CaseQuery { Customer = code }, ct).ConfigureAwait(false))
             {

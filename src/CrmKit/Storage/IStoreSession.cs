@@ -48,4 +48,7 @@ public interface IStoreSession
 
     /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
     ICampaignStore Campaigns { get; }
+
+    /// <summary>Contact attempts and owner changes.</summary>
+    IOperationStore Operations { get; }
 }

@@ -27,6 +27,7 @@ internal static class Collections
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions, Cases,
         GradeChanges, Claims, ValueFits, CustomerValues,
         Campaigns, CampaignSteps, CampaignTemplates, CampaignAssignments,
+        ContactAttempts, OwnerChanges,
     ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
@@ -37,5 +38,7 @@ internal static class Collections
     internal const string CampaignSteps = "campaign_steps";
     internal const string CampaignTemplates = "campaign_templates";
     internal const string CampaignAssignments = "campaign_assignments";
+    internal const string ContactAttempts = "contact_attempts";
+    internal const string OwnerChanges = "owner_changes";
 
 }

@@ -67,6 +67,8 @@ internal sealed partial class LiteStore : ICrmStore
         CampaignSteps = _db.GetCollection(Collections.CampaignSteps, BsonAutoId.Int64);
         CampaignTemplates = _db.GetCollection(Collections.CampaignTemplates, BsonAutoId.ObjectId);
         CampaignAssignments = _db.GetCollection(Collections.CampaignAssignments, BsonAutoId.ObjectId);
+        ContactAttempts = _db.GetCollection(Collections.ContactAttempts, BsonAutoId.Int64);
+        OwnerChanges = _db.GetCollection(Collections.OwnerChanges, BsonAutoId.Int64);
 
         if (_readOnlyPath is not null)
         {
@@ -99,6 +101,7 @@ internal sealed partial class LiteStore : ICrmStore
             Erasures.EnsureIndex("c", "$.c");
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
+            LiteOperations.EnsureIndexes(this);
             MoveLegacyStats();
         }
         catch (LiteException e)
@@ -138,6 +141,8 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> CareTasks { get; }
     internal ILiteCollection<BsonDocument> CareSuppressions { get; }
     internal ILiteCollection<BsonDocument> Cases { get; }
+    internal ILiteCollection<BsonDocument> ContactAttempts { get; }
+    internal ILiteCollection<BsonDocument> OwnerChanges { get; }
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }

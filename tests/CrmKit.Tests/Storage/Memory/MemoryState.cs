@@ -34,6 +34,8 @@ internal sealed class MemoryState
     internal SortedDictionary<string, Campaign> Campaigns { get; private init; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, CampaignTemplate> Templates { get; private init; } = new(StringComparer.Ordinal);
     internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<long, ContactAttempt> Attempts { get; private init; } = [];
+    internal SortedDictionary<long, OwnerChange> OwnerChanges { get; private init; } = [];
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -64,6 +66,8 @@ internal sealed class MemoryState
         Campaigns = new(Campaigns, StringComparer.Ordinal),
         Templates = new(Templates, StringComparer.Ordinal),
         Assignments = new(Assignments, StringComparer.Ordinal),
+        Attempts = new(Attempts),
+        OwnerChanges = new(OwnerChanges),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,
