@@ -22,7 +22,9 @@ internal static class PostgreSqlConnections
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.SearchPath = Migrations.Migrator.Quote(options.Schema);
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName)) builder.ConnectionStringBuilder.ApplicationName = "crmkit";
-        if (!new NpgsqlConnectionStringBuilder(options.ConnectionString).ContainsKey("Max Auto Prepare")) builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPrepared;
+        // Keys lists the settings the string gives (ContainsKey answers for every setting Npgsql knows).
+        var given = new NpgsqlConnectionStringBuilder(options.ConnectionString).Keys.Cast<string>();
+        if (!given.Contains("Max Auto Prepare", StringComparer.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPrepared;
         return builder.Build();
     }
 }

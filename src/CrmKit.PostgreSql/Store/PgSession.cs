@@ -125,13 +125,33 @@ internal sealed class PgSession : IStoreSession
             var columns = values(row);
             for (var i = 0; i < columns.Length; i++)
             {
-                var value = columns[i] is Sql.Typed typed ? typed.Value : columns[i];
-                if (value is null or DBNull) await writer.WriteNullAsync(ct).ConfigureAwait(false);
-                else await writer.WriteAsync(value, types[i], ct).ConfigureAwait(false);
+                await WriteAsync(writer, columns[i] is Sql.Typed typed ? typed.Value : columns[i], types[i], ct).ConfigureAwait(false);
             }
         }
         return await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes one value of a COPY row through the writer's typed overload for its CLR type: an
+    /// <c>object</c> would make the driver look its conversion up again for every value.
+    /// </summary>
+    private static Task WriteAsync(NpgsqlBinaryImporter writer, object? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct) => value switch
+    {
+        null or DBNull => writer.WriteNullAsync(ct),
+        string v => writer.WriteAsync(v, type, ct),
+        short v => writer.WriteAsync(v, type, ct),
+        int v => writer.WriteAsync(v, type, ct),
+        long v => writer.WriteAsync(v, type, ct),
+        bool v => writer.WriteAsync(v, type, ct),
+        decimal v => writer.WriteAsync(v, type, ct),
+        DateTime v => writer.WriteAsync(v, type, ct),
+        DateOnly v => writer.WriteAsync(v, type, ct),
+        string[] v => writer.WriteAsync(v, type, ct),
+        bool[] v => writer.WriteAsync(v, type, ct),
+        short[] v => writer.WriteAsync(v, type, ct),
+        DateTime[] v => writer.WriteAsync(v, type, ct),
+        _ => writer.WriteAsync(value, type, ct),
+    };
 
     internal async ValueTask<object?> ScalarAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
     {
