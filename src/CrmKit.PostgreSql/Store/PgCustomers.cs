@@ -4,8 +4,8 @@ using Npgsql;
 namespace CrmKit.PostgreSql;
 
 /// <summary>
-/// Customers: one row each with the stats beside the profile, and child rows for contact points,
-/// consents and per-kind and per-channel figures. Inside a write, every customer read is locked
+/// Customers: one row each, holding the profile, the contact points and consents, and the stats
+/// with their per-kind and per-channel figures (arrays in the row). Inside a write, every customer read is locked
 /// (<c>FOR UPDATE</c>) until the transaction ends, so derived data written from it cannot be
 /// overwritten by a concurrent writer that read it too.
 /// </summary>
