@@ -16,6 +16,22 @@ internal sealed class PgStages(PgSession session) : IStageHistoryStore
         await PgChangeFeed.MarkAsync(session, change.Customer, cancellationToken).ConfigureAwait(false);
     }
 
+    public async ValueTask AppendManyAsync(IReadOnlyList<StageChange> changes, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return;
+        await session.ExecuteAsync("""
+            INSERT INTO stage_changes (customer_code, from_stage, to_stage, changed_at, changed_offset, reason, actor, merged_from)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::smallint[], $6::text[], $7::text[], $8::text[])
+            """, cancellationToken, changes.Select(c => c.Customer.Value).ToArray(), Texts(changes.Select(c => c.From?.Name)), changes.Select(c => c.To.Name).ToArray(),
+            Sql.Instants(changes.Select(c => c.At.UtcDateTime).ToArray()), changes.Select(c => Sql.Offset(c.At)).ToArray(), changes.Select(c => c.Reason).ToArray(),
+            changes.Select(c => c.Actor).ToArray(), Texts(changes.Select(c => c.MergedFrom?.Value))).ConfigureAwait(false);
+        await PgChangeFeed.MarkManyAsync(session, changes.Select(c => c.Customer), cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static Sql.Typed Texts(IEnumerable<string?> values) => new(values.ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text);
+
     public async ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
         await session.ListAsync("""
             SELECT customer_code, from_stage, to_stage, changed_at, changed_offset, reason, actor, merged_from
@@ -43,6 +59,20 @@ internal sealed class PgGrades(PgSession session) : IGradeStore
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, cancellationToken, Sql.Args(change.Customer.Value, Sql.Text(change.From), change.To, Sql.At(change.At), change.Reason, change.Actor, change.IsReview)).ConfigureAwait(false);
         await PgChangeFeed.MarkAsync(session, change.Customer, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask AppendManyAsync(IReadOnlyList<GradeChange> changes, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) return;
+        await session.ExecuteAsync("""
+            INSERT INTO grade_changes (customer_code, from_grade, to_grade, changed_at, changed_offset, reason, actor, is_review)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::smallint[], $6::text[], $7::text[], $8::boolean[])
+            """, cancellationToken, changes.Select(c => c.Customer.Value).ToArray(), PgStages.Texts(changes.Select(c => c.From)), changes.Select(c => c.To).ToArray(),
+            Sql.Instants(changes.Select(c => c.At.UtcDateTime).ToArray()), changes.Select(c => Sql.Offset(c.At)).ToArray(), changes.Select(c => c.Reason).ToArray(),
+            changes.Select(c => c.Actor).ToArray(), changes.Select(c => c.IsReview).ToArray()).ConfigureAwait(false);
+        await PgChangeFeed.MarkManyAsync(session, changes.Select(c => c.Customer), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>

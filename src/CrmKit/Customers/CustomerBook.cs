@@ -81,15 +81,28 @@ public sealed class CustomerBook
                 throw new CrmValidationException($"customers[{i}].code", $"'{stored[i].Code}' is also the code of customers[{seen[stored[i].Code]}].");
         }
         if (stored.Length == 0) return ValueTask.FromResult<IReadOnlyList<Customer>>([]);
+        // The customers, then their first stage changes, then the grades set with their profiles:
+        // three bulk writes, which a server store makes a few statements each.
+        var stages = Array.ConvertAll(stored, x => Created(x, actor));
+        var grades = stored.Where(x => x.Grade is not null).Select(x => GradeBook.ProfileGrade(x.Code, null, x.Grade!, x.CreatedAt)).ToArray();
         return _context.Write<IReadOnlyList<Customer>>(async (s, c) =>
         {
+            // A write may be run again (a server store retries a deadlock), so it routes a copy.
+            var batch = (Customer[])stored.Clone();
             var router = Router.For(_context.Options.Routing, AssignmentScope.Customers, s);
-            for (var i = 0; i < stored.Length; i++)
+            var routed = new List<OwnerChange>();
+            for (var i = 0; router is not null && i < batch.Length; i++)
             {
                 c.ThrowIfCancellationRequested();
-                stored[i] = await Insert(s, stored[i], actor, router, c).ConfigureAwait(false);
+                if (await Route(router, batch[i], c).ConfigureAwait(false) is not { } change) continue;
+                batch[i] = batch[i] with { Owner = change.To };
+                routed.Add(change);
             }
-            return stored;
+            await s.Customers.InsertManyAsync(batch, c).ConfigureAwait(false);
+            await s.Stages.AppendManyAsync(stages, c).ConfigureAwait(false);
+            if (grades.Length > 0) await s.Grades.AppendManyAsync(grades, c).ConfigureAwait(false);
+            foreach (var change in routed) await s.Operations.AppendOwnerChangeAsync(change, c).ConfigureAwait(false);
+            return batch;
         }, ct);
     }
 
@@ -292,19 +305,29 @@ public sealed class CustomerBook
     }
 
     /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
-    /// <summary>Stores a new customer; one without an owner gets one when an assignment rule covering customers places it (<paramref name="router"/> is the write's, so a bulk create keeps the loads it counted).</summary>
+    /// <summary>The stage change that records a new customer's first stage.</summary>
+    private static StageChange Created(Customer stored, string actor) => new(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor);
+
+    /// <summary>
+    /// The owner change that places a new customer without an owner, when an assignment rule
+    /// covering customers places it, or null (<paramref name="router"/> is the write's, so a bulk
+    /// create keeps the loads it counted).
+    /// </summary>
+    private static async ValueTask<OwnerChange?> Route(Router router, Customer stored, CancellationToken ct)
+    {
+        if (stored.Owner is not null) return null;
+        var routed = await router.PickAsync(AssignmentScope.Customers, new CustomerSnapshot(stored, CustomerStats.Empty), null, null, ct).ConfigureAwait(false);
+        return routed is null ? null : new OwnerChange(stored.Code, null, OwnerChangeKind.Routed, null, routed.Owner, stored.CreatedAt, Router.Actor, routed.Note);
+    }
+
+    /// <summary>Stores a new customer, routed to an owner when it has none and a rule places it; runs inside a write.</summary>
     private async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, Router? router, CancellationToken ct)
     {
-        RoutedOwner? routed = null;
-        if (stored.Owner is null && router is not null)
-        {
-            routed = await router.PickAsync(AssignmentScope.Customers, new CustomerSnapshot(stored, CustomerStats.Empty), null, null, ct).ConfigureAwait(false);
-            if (routed is not null) stored = stored with { Owner = routed.Owner };
-        }
+        var routed = router is null ? null : await Route(router, stored, ct).ConfigureAwait(false);
+        if (routed is not null) stored = stored with { Owner = routed.To };
         await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
-        if (routed is not null)
-            await s.Operations.AppendOwnerChangeAsync(new OwnerChange(stored.Code, null, OwnerChangeKind.Routed, null, routed.Owner, stored.CreatedAt, Router.Actor, routed.Note), ct).ConfigureAwait(false);
-        await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor), ct).ConfigureAwait(false);
+        if (routed is not null) await s.Operations.AppendOwnerChangeAsync(routed, ct).ConfigureAwait(false);
+        await s.Stages.AppendAsync(Created(stored, actor), ct).ConfigureAwait(false);
         if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
         return stored;
     }

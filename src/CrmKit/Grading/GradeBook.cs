@@ -63,7 +63,11 @@ public sealed class GradeBook
 
     /// <summary>Records a grade set through <see cref="CustomerBook.Create"/> or <see cref="CustomerBook.Update"/>.</summary>
     internal static ValueTask RecordProfileGrade(IStoreSession session, CustomerCode code, string? from, string to, DateTimeOffset at, CancellationToken ct) =>
-        session.Grades.AppendAsync(new GradeChange(code, from, to, at, "set with the profile", "system", IsReview: false), ct);
+        session.Grades.AppendAsync(ProfileGrade(code, from, to, at), ct);
+
+    /// <summary>The grade change recorded for a grade set through a customer's profile.</summary>
+    internal static GradeChange ProfileGrade(CustomerCode code, string? from, string to, DateTimeOffset at) =>
+        new(code, from, to, at, "set with the profile", "system", IsReview: false);
 
     /// <summary>Checks a grade against its length limit and the configured scale.</summary>
     internal static string Check(CrmOptions options, string grade)

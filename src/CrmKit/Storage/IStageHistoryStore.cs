@@ -6,6 +6,17 @@ public interface IStageHistoryStore
     /// <summary>Appends one change.</summary>
     ValueTask AppendAsync(StageChange change, CancellationToken cancellationToken);
 
+    /// <summary>Appends many changes, in the order given; by default one at a time.</summary>
+    async ValueTask AppendManyAsync(IReadOnlyList<StageChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await AppendAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Every change recorded for a stored code, in recording order.</summary>
     ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken);
 

@@ -7,8 +7,8 @@ internal static class SchemaCatalog
 {
     internal static readonly string[] Tables =
     [
-        "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "consents", "contact_attempts", "contact_points", "customer_channel_stats",
-        "customer_kind_stats", "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts",
+        "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "contact_attempts",
+        "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts",
         "job_runs", "merges", "meta", "owner_changes", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
         "segment_members", "segments", "stage_changes", "value_fits",
     ];
