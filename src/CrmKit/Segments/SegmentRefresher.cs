@@ -117,6 +117,8 @@ internal sealed class SegmentRefresher(CrmContext context)
                 inFlight.Enqueue((chunk, Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None)));
             }
             while (inFlight.Count > 0) Collect(verdicts, inFlight.Dequeue());
+            // A cancellation that came while the last chunks were evaluated is honoured too.
+            ct.ThrowIfCancellationRequested();
         }
         finally
         {
