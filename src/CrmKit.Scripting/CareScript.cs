@@ -9,7 +9,7 @@ public sealed class CareScript : CompiledScript
 
     internal CareScript(string path, string hash, ScriptLoadContext context, MethodInfo method, bool guarded, ScriptEngineOptions options)
         : base(path, ScriptKind.Care, hash, context, method, guarded, options) =>
-        _body = method.CreateDelegate<Action<CustomerView, DateTimeOffset, ScriptParameters, CareProposals>>();
+        _body = ScriptLoadContext.Bind<Action<CustomerView, DateTimeOffset, ScriptParameters, CareProposals>>(method);
 
     internal CareScript(string path, string hash, RemoteScript remote, ScriptEngineOptions options)
         : base(path, ScriptKind.Care, hash, remote, options)

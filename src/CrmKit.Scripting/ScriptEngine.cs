@@ -26,7 +26,7 @@ public sealed class ScriptEngine : IDisposable
     public const int MaxSourceLength = 100_000;
 
     private static readonly string GlobalsVersion =
-        "crmkit-scripts/1/" + typeof(ScriptEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        "crmkit-scripts/2/" + typeof(ScriptEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly ImageCache _cache;
     private readonly Lazy<WorkerPool> _evaluators;

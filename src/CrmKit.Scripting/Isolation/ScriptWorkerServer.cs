@@ -127,6 +127,7 @@ public static class ScriptWorkerServer
         var context = new ScriptContext(r.ReadInstant(), ParameterWire.Read(r));
         var count = r.ReadInt32();
         var parts = (ViewParts)r.ReadByte();
+        if (script is SegmentScript { RunsInBatch: true } batch) return EvaluateInBatch(r, w, batch, context, count, parts);
         w.Flush();
         var answeredAt = w.BaseStream.Position;
         w.Write(count);
@@ -173,6 +174,30 @@ public static class ScriptWorkerServer
             w.Write(answered);
             w.Flush();
             w.BaseStream.Position = end;
+        }
+        return outOfMemory;
+    }
+
+    /// <summary>
+    /// Evaluates a segment script without budget checks in its own loop over the whole batch; such
+    /// a script cannot run past a budget, so every customer is answered.
+    /// </summary>
+    private static bool EvaluateInBatch(BinaryReader r, BinaryWriter w, SegmentScript script, ScriptContext context, int count, ViewParts parts)
+    {
+        var customers = new CustomerView[count];
+        for (var i = 0; i < count; i++) customers[i] = new CustomerView(r.ReadCustomer(parts));
+        w.Write(count);
+        var outOfMemory = false;
+        foreach (var outcome in script.EvaluateAll(customers, context))
+        {
+            if (outcome.Error is ScriptRuntimeException e)
+            {
+                WriteFailure(w, e);
+                outOfMemory |= e.Cause is OutOfMemoryException;
+                continue;
+            }
+            w.Write((byte)0);
+            w.Write(outcome.Value);
         }
         return outOfMemory;
     }
