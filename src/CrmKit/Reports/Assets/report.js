@@ -199,7 +199,7 @@
         return item.name + ': ' + format(spec.format, item.estimate) + ' (95%: ' + format(spec.format, item.low) + ' to ' + format(spec.format, item.high) + ')';
       }
     });
-    option.grid = { left: 8, right: 32, top: 16, bottom: 8, containLabel: true };
+    option.grid = { left: 24, right: 32, top: 16, bottom: 8, containLabel: true };
     option.yAxis = categoryAxis(names, true);
     option.yAxis.axisLabel.width = 200;
     option.xAxis = valueAxis(spec.format);
