@@ -124,19 +124,4 @@ public class DocumentedTelemetryTests
         crm.Campaigns.Submit("summer", "am.li", "ready");
         crm.Campaigns.Approve("summer", "head", "go");
     }
-
-    private sealed class TextEveryone : ICareRule
-    {
-        public string Name => "text-everyone";
-
-        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) => [new CareAction("summer-greeting", now, Channel.Sms)];
-    }
-
-    private sealed class FailsFor(string code) : ICareRule
-    {
-        public string Name => "fails-for-one";
-
-        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) =>
-            customer.Customer.Code.Value == code ? throw new InvalidOperationException("no data") : [];
-    }
 }
