@@ -39,6 +39,7 @@ public sealed class CrmDatabase : IDisposable
         Campaigns = new CampaignBook(context);
         Rates = new RateBook(context);
         Queues = new QueueBook(context);
+        Reports = new Reports.ReportBook(context, this);
     }
 
     /// <summary>
@@ -151,6 +152,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Work queues by channel, owner, team and due time; claiming, assigning and transferring tasks; reassigning a leaving owner's book; owner history.</summary>
     public QueueBook Queues { get; }
+
+    /// <summary>Reports for people to look at: the whole database as one self-contained HTML page of charts and tables.</summary>
+    public Reports.ReportBook Reports { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

@@ -1,4 +1,5 @@
 using CrmKit.Storage;
+using Npgsql;
 
 namespace CrmKit.PostgreSql;
 
@@ -32,13 +33,19 @@ internal sealed class PgStages(PgSession session) : IStageHistoryStore
 
     internal static Sql.Typed Texts(IEnumerable<string?> values) => new(values.ToArray(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text);
 
+    private const string ChangeColumns = "customer_code, from_stage, to_stage, changed_at, changed_offset, reason, actor, merged_from";
+
     public async ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        await session.ListAsync("""
-            SELECT customer_code, from_stage, to_stage, changed_at, changed_offset, reason, actor, merged_from
-            FROM stage_changes WHERE customer_code = $1 ORDER BY id
-            """, r => new StageChange(new CustomerCode(r.GetString(0)), r.IsDBNull(1) ? (StageId?)null : new StageId(r.GetString(1)), new StageId(r.GetString(2)),
-                Sql.At(r, 3), r.GetString(5), r.GetString(6)) { MergedFrom = r.IsDBNull(7) ? (CustomerCode?)null : new CustomerCode(r.GetString(7)) },
-            cancellationToken, customer.Value).ConfigureAwait(false);
+        await session.ListAsync($"SELECT {ChangeColumns} FROM stage_changes WHERE customer_code = $1 ORDER BY id", ReadChange, cancellationToken, customer.Value)
+            .ConfigureAwait(false);
+
+    public IAsyncEnumerable<IReadOnlyList<StageChange>> ScanAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        session.CursorAsync($"SELECT {ChangeColumns} FROM stage_changes WHERE changed_at >= $1 AND changed_at < $2 ORDER BY id",
+            SnapshotScan.DefaultChunkSize, ReadChange, cancellationToken, from.UtcDateTime, to.UtcDateTime);
+
+    private static StageChange ReadChange(NpgsqlDataReader r) =>
+        new(new CustomerCode(r.GetString(0)), r.IsDBNull(1) ? (StageId?)null : new StageId(r.GetString(1)), new StageId(r.GetString(2)),
+            Sql.At(r, 3), r.GetString(5), r.GetString(6)) { MergedFrom = r.IsDBNull(7) ? (CustomerCode?)null : new CustomerCode(r.GetString(7)) };
 
     public async ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
     {

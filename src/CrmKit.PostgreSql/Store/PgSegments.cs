@@ -112,6 +112,11 @@ internal sealed class PgSegments(PgSession session) : ISegmentStore
             """, r => new SegmentEvent(r.GetString(0), new CustomerCode(r.GetString(1)), r.GetBoolean(2), Sql.At(r, 3), r.GetInt64(5)),
             cancellationToken, segment, Sql.Text(customer?.Value)).ConfigureAwait(false);
 
+    public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken) =>
+        session.CursorAsync("SELECT segment_name, customer_code, entered, happened_at, happened_offset, refresh FROM segment_events WHERE segment_name = $1",
+            SnapshotScan.DefaultChunkSize, r => new SegmentEvent(r.GetString(0), new CustomerCode(r.GetString(1)), r.GetBoolean(2), Sql.At(r, 3), r.GetInt64(5)),
+            cancellationToken, segment);
+
     public async ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {
         session.RequireWrite();

@@ -24,7 +24,7 @@ public sealed partial class CareBook
     /// </summary>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     public SweepResult Sweep(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false) =>
-        SweepCore(rules, at, changedOnly, default).Wait();
+        TracedSweep(rules, at, changedOnly, default).Wait();
 
     /// <summary>
     /// The asynchronous form of <see cref="Sweep"/>: the token is checked between chunks of customers
@@ -33,7 +33,18 @@ public sealed partial class CareBook
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false, CancellationToken cancellationToken = default) =>
-        SweepCore(rules, at, changedOnly, cancellationToken).AsTask();
+        TracedSweep(rules, at, changedOnly, cancellationToken).AsTask();
+
+    /// <summary>A sweep inside its <see cref="CrmTelemetry.CareSweepActivity"/>, tagged with what it counted.</summary>
+    private ValueTask<SweepResult> TracedSweep(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken ct) =>
+        Tracing.RunAsync(CrmTelemetry.CareSweepActivity, [("crmkit.care.mode", changedOnly ? "changed" : "full")], () => SweepCore(rules, at, changedOnly, ct), (activity, r) => activity
+            .SetTag("crmkit.customers.evaluated", r.Evaluated)
+            .SetTag("crmkit.care.proposed", r.Proposed)
+            .SetTag("crmkit.care.created", r.Created)
+            .SetTag("crmkit.care.already_known", r.AlreadyKnown)
+            .SetTag("crmkit.care.suppressed", r.Suppressed)
+            .SetTag("crmkit.care.expired", r.Expired)
+            .SetTag("crmkit.failures", r.Failures.Count));
 
     internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken cancellationToken)
     {

@@ -48,14 +48,14 @@ public sealed class CustomerBook
     /// </exception>
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
     public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system") =>
-        CreateManyCore(customers, initialStage, actor, default).Wait();
+        Tracing.Import("customers", () => CreateManyCore(customers, initialStage, actor, default)).Wait();
 
     /// <summary>The asynchronous form of <see cref="CreateMany"/> (the bulk path of imports); cancelling writes nothing.</summary>
     /// <exception cref="CrmValidationException">A customer is invalid, or two share a code; nothing was written.</exception>
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<IReadOnlyList<Customer>> CreateManyAsync(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system", CancellationToken cancellationToken = default) =>
-        CreateManyCore(customers, initialStage, actor, cancellationToken).AsTask();
+        Tracing.Import("customers", () => CreateManyCore(customers, initialStage, actor, cancellationToken)).AsTask();
 
     internal ValueTask<IReadOnlyList<Customer>> CreateManyCore(IEnumerable<Customer> customers, StageId? initialStage, string actor, CancellationToken ct)
     {

@@ -110,7 +110,11 @@ public sealed class SegmentBook
         {
             var results = new List<SegmentRefreshResult>();
             foreach (var (name, predicate) in segments)
-                results.Add(await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel: true, c).ConfigureAwait(false));
+            {
+                results.Add(await Traced(name, async () =>
+                    await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel: true, c).ConfigureAwait(false))
+                    .ConfigureAwait(false));
+            }
             return results;
         }, ct);
     }
@@ -189,12 +193,22 @@ public sealed class SegmentBook
         }, ct);
     }
 
-    private ValueTask<SegmentRefreshResult> RefreshOne(string name, bool changedOnly, bool parallel, CancellationToken ct)
+    private ValueTask<SegmentRefreshResult> RefreshOne(string name, bool changedOnly, bool parallel, CancellationToken ct) => Traced(name, () =>
     {
         var predicate = Predicate(Find(name) ?? throw new SegmentNotFoundException(name));
         return _context.Write(async (s, c) =>
             await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel, c).ConfigureAwait(false), ct);
-    }
+    });
+
+    /// <summary>Runs one segment's refresh inside its <see cref="CrmTelemetry.SegmentRefreshActivity"/>.</summary>
+    private static ValueTask<SegmentRefreshResult> Traced(string name, Func<ValueTask<SegmentRefreshResult>> refresh) =>
+        Tracing.RunAsync(CrmTelemetry.SegmentRefreshActivity, [("crmkit.segment.name", name)], refresh, (activity, r) => activity
+            .SetTag("crmkit.segment.mode", r.Incremental ? "changed" : "full")
+            .SetTag("crmkit.customers.evaluated", r.Evaluated)
+            .SetTag("crmkit.segment.members", r.Members)
+            .SetTag("crmkit.segment.entered", r.Entered)
+            .SetTag("crmkit.segment.left", r.Left)
+            .SetTag("crmkit.failures", r.Failures.Count));
 
     private static async ValueTask<StoredSegment> LoadAsync(IStoreSession s, string name, CancellationToken ct) =>
         await s.Segments.FindAsync(Require.Name(name, "segment"), ct).ConfigureAwait(false) ?? throw new SegmentNotFoundException(name);

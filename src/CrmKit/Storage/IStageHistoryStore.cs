@@ -21,6 +21,12 @@ public interface IStageHistoryStore
     ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Streams the changes whose <see cref="StageChange.At"/> lies in [<paramref name="from"/>,
+    /// <paramref name="to"/>), in chunks, in recording order: what reports count flows between stages from.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<StageChange>> ScanAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Moves every change of <paramref name="from"/> to <paramref name="to"/> (a merge); a change
     /// without <see cref="StageChange.MergedFrom"/> gets <paramref name="from"/>. Returns how many moved.
     /// </summary>
