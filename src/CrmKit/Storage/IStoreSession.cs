@@ -48,4 +48,7 @@ public interface IStoreSession
 
     /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
     ICampaignStore Campaigns { get; }
+
+    /// <summary>Points ledgers and referrals.</summary>
+    ILoyaltyStore Loyalty { get; }
 }

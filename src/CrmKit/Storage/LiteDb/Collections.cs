@@ -27,6 +27,7 @@ internal static class Collections
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions, Cases,
         GradeChanges, Claims, ValueFits, CustomerValues,
         Campaigns, CampaignSteps, CampaignTemplates, CampaignAssignments,
+        LedgerEntries, Referrals,
     ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
@@ -37,5 +38,7 @@ internal static class Collections
     internal const string CampaignSteps = "campaign_steps";
     internal const string CampaignTemplates = "campaign_templates";
     internal const string CampaignAssignments = "campaign_assignments";
+    internal const string LedgerEntries = "ledger_entries";
+    internal const string Referrals = "referrals";
 
 }

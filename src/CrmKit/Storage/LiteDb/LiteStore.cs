@@ -67,6 +67,8 @@ internal sealed partial class LiteStore : ICrmStore
         CampaignSteps = _db.GetCollection(Collections.CampaignSteps, BsonAutoId.Int64);
         CampaignTemplates = _db.GetCollection(Collections.CampaignTemplates, BsonAutoId.ObjectId);
         CampaignAssignments = _db.GetCollection(Collections.CampaignAssignments, BsonAutoId.ObjectId);
+        LedgerEntries = _db.GetCollection(Collections.LedgerEntries, BsonAutoId.Int64);
+        Referrals = _db.GetCollection(Collections.Referrals, BsonAutoId.ObjectId);
 
         if (_readOnlyPath is not null)
         {
@@ -99,6 +101,8 @@ internal sealed partial class LiteStore : ICrmStore
             Erasures.EnsureIndex("c", "$.c");
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
+            LedgerEntries.EnsureIndex("c", "$.c");
+            Referrals.EnsureIndex("by", "$.by");
             MoveLegacyStats();
         }
         catch (LiteException e)
@@ -147,6 +151,8 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> CampaignSteps { get; }
     internal ILiteCollection<BsonDocument> CampaignTemplates { get; }
     internal ILiteCollection<BsonDocument> CampaignAssignments { get; }
+    internal ILiteCollection<BsonDocument> LedgerEntries { get; }
+    internal ILiteCollection<BsonDocument> Referrals { get; }
 
     /// <summary>
     /// The change sequence number of the last committed transaction that changed a customer; 0 for
