@@ -38,6 +38,7 @@ public sealed class CrmDatabase : IDisposable
         Cases = new CaseBook(context);
         Campaigns = new CampaignBook(context);
         Rates = new RateBook(context);
+        Loyalty = new LoyaltyBook(context);
     }
 
     /// <summary>
@@ -147,6 +148,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>The rates that judge staff, channels and campaigns, cut by segment, owner, channel, campaign or period.</summary>
     public RateBook Rates { get; }
+
+    /// <summary>Loyalty: points ledgers, membership tiers and referrals.</summary>
+    public LoyaltyBook Loyalty { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

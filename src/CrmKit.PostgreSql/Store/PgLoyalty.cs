@@ -42,7 +42,7 @@ internal sealed class PgLoyalty(PgSession session) : ILoyaltyStore
     }
 
     public async ValueTask<IReadOnlyList<CustomerCode>> LedgerCustomersAsync(CancellationToken cancellationToken) =>
-        await session.ListAsync("SELECT DISTINCT customer_code FROM ledger_entries ORDER BY customer_code COLLATE \"C\"", r => new CustomerCode(r.GetString(0)), cancellationToken)
+        await session.ListAsync("SELECT customer_code FROM ledger_entries GROUP BY customer_code ORDER BY customer_code COLLATE \"C\"", r => new CustomerCode(r.GetString(0)), cancellationToken)
             .ConfigureAwait(false);
 
     public async ValueTask<bool> AddReferralAsync(Referral referral, CancellationToken cancellationToken)

@@ -17,4 +17,8 @@ internal sealed record CustomerParts(
     string? TimeZone,
     DateTimeOffset CreatedAt,
     CustomerStats Stats,
-    CrmKit.Value.CustomerValue? Value);
+    CrmKit.Value.CustomerValue? Value)
+{
+    /// <summary>What the host loaded beyond the profile, stats and value figures, and when the grade was reviewed.</summary>
+    internal ViewExtras Extras { get; init; } = ViewExtras.Empty;
+}

@@ -39,7 +39,9 @@ internal static class ConfigurationDocument
                 ["requireOptIn"] = policy.RequireOptIn,
                 ["expireAfter"] = policy.ExpireAfter.ToString("c"),
             },
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) document["loyalty"] = program;
         return document.ToJsonString();
     }
 
@@ -73,7 +75,9 @@ internal static class ConfigurationDocument
                     QuietEnd = TimeOnly.Parse(policy["quietEnd"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                     RequireOptIn = policy["requireOptIn"]!.GetValue<bool>(),
                     ExpireAfter = TimeSpan.ParseExact(policy["expireAfter"]!.GetValue<string>(), "c", System.Globalization.CultureInfo.InvariantCulture),
-                });
+                },
+                RuleSettingsJson.ReadStageRules(doc["stageRules"]),
+                RuleSettingsJson.ReadLoyalty(doc["loyalty"]));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException
             or ArgumentException or CrmValidationException or OverflowException or IndexOutOfRangeException)

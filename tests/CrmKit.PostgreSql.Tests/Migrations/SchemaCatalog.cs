@@ -8,8 +8,8 @@ internal static class SchemaCatalog
     internal static readonly string[] Tables =
     [
         "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "consents", "contact_points", "customer_channel_stats",
-        "customer_kind_stats", "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts", "ledger_entries",
-        "job_runs", "merges", "meta", "referrals", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
+        "customer_kind_stats", "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts",
+        "job_runs", "ledger_entries", "merges", "meta", "referrals", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
         "segment_members", "segments", "stage_changes", "value_fits",
     ];
 

@@ -41,9 +41,13 @@ internal static class StoredConfiguration
                     QuietEnd = new TimeOnly(policy["quietEnd"].AsInt64),
                     RequireOptIn = policy["requireOptIn"].AsBoolean,
                     ExpireAfter = TimeSpan.FromTicks(policy["expireAfter"].AsInt64),
-                });
+                },
+                // The rule settings are kept as their JSON text: they are read and written as a whole.
+                RuleSettingsJson.ReadStageRules(Json(doc["stageRules"])),
+                RuleSettingsJson.ReadLoyalty(Json(doc["loyalty"])));
         }
-        catch (Exception e) when (e is CrmValidationException or ArgumentException or InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is CrmValidationException or ArgumentException or InvalidCastException or NullReferenceException or IndexOutOfRangeException
+            or ArgumentOutOfRangeException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             throw new DatabaseFileException(path ?? "(in memory)", $"has a damaged stored configuration: {e.Message}", e);
         }
@@ -81,9 +85,13 @@ internal static class StoredConfiguration
                 ["requireOptIn"] = policy.RequireOptIn,
                 ["expireAfter"] = policy.ExpireAfter.Ticks,
             },
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules).ToJsonString(),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) doc["loyalty"] = program.ToJsonString();
         return doc;
     }
+
+    private static System.Text.Json.Nodes.JsonNode? Json(BsonValue value) => value.IsNull ? null : System.Text.Json.Nodes.JsonNode.Parse(value.AsString);
 
     private static HashSet<InteractionKind> Kinds(BsonValue array) => array.AsArray.Select(k => new InteractionKind(k.AsString)).ToHashSet();
 
