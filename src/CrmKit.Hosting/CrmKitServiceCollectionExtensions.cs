@@ -142,6 +142,8 @@ public static class CrmKitServiceCollectionExtensions
         if (options.PurchaseKinds is { } purchases) crm = crm with { PurchaseKinds = purchases };
         if (options.RefundKinds is { } refunds) crm = crm with { RefundKinds = refunds };
         if (options.ContactPolicy is { } policy) crm = crm with { ContactPolicy = policy };
+        if (options.StageRules is { } stageRules) crm = crm with { StageRules = stageRules };
+        if (options.Loyalty is { } loyalty) crm = crm with { Loyalty = loyalty };
         return crm;
     }
 }

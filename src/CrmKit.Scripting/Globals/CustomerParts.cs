@@ -19,6 +19,9 @@ internal sealed record CustomerParts(
     CustomerStats Stats,
     CrmKit.Value.CustomerValue? Value)
 {
-    /// <summary>What the host loaded beyond the profile, stats and value figures, and when the grade was reviewed.</summary>
+    /// <summary>What the host loaded beyond the profile, stats and value figures.</summary>
     internal ViewExtras Extras { get; init; } = ViewExtras.Empty;
+
+    /// <summary>When the grade was last assigned or reviewed.</summary>
+    internal DateTimeOffset? GradeReviewedAt { get; init; }
 }

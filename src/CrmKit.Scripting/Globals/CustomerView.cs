@@ -89,14 +89,15 @@ public sealed class CustomerView
         Stats = parts.Stats;
         _value = parts.Value;
         _extras = parts.Extras;
-        GradeReviewedAt = _extras.GradeReviewedAt;
+        GradeReviewedAt = parts.GradeReviewedAt;
     }
 
     /// <summary>The view's parts, as the host sends them to a worker process.</summary>
     internal CustomerParts Parts => new(_code, _name, _tags, _attributes, _contacts, _consents, _group, Grade, Owner,
         Stage, StageSince, Birthday, TimeZone, CreatedAt, Stats, _value)
     {
-        Extras = _extras with { GradeReviewedAt = GradeReviewedAt },
+        Extras = _extras,
+        GradeReviewedAt = GradeReviewedAt,
     };
 
     /// <summary>Probability (0 to 1) that the customer is still active, from the latest value fit; null before a fit.</summary>

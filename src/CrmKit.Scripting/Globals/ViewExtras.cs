@@ -4,8 +4,8 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// The parts of a customer view a host loads only for the scripts that read them: the interactions
-/// that carry metadata, the segments the customer is in, the open care tasks by rule, and when the
-/// grade was last reviewed. Immutable; a view without them shares <see cref="Empty"/>.
+/// that carry metadata, the segments the customer is in and the open care tasks by rule.
+/// Immutable; a view without them shares <see cref="Empty"/>.
 /// </summary>
 internal sealed record ViewExtras
 {
@@ -22,9 +22,6 @@ internal sealed record ViewExtras
 
     /// <summary>Open care tasks per rule.</summary>
     internal IReadOnlyDictionary<string, int> OpenTasks { get; init; } = NoTasks;
-
-    /// <summary>When the grade was last assigned or reviewed.</summary>
-    internal DateTimeOffset? GradeReviewedAt { get; init; }
 
     internal int OpenTaskCount
     {

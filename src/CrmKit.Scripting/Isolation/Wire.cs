@@ -82,7 +82,7 @@ internal static class Wire
         w.WriteStats(c.Stats);
         if ((parts & ViewParts.Value) != 0) w.WriteValue(c.Value);
         // The parts loaded only for scripts that read them follow, each only when the script reads it.
-        if ((parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0) w.WriteExtras(c.Extras, parts);
+        if ((parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0) w.WriteExtras(c, parts);
     }
 
     private static void WriteValue(this BinaryWriter w, CustomerValue? value)
@@ -136,13 +136,14 @@ internal static class Wire
             value = new CustomerValue(r.ReadString(), r.ReadDouble(), r.ReadDouble(), r.ReadDecimal(), r.ReadDecimal(), r.ReadDecimal(),
                 new RfmScore(r.ReadByte(), r.ReadByte(), r.ReadByte()), new ValueTier(r.ReadInt32(), r.ReadString()), (ValueQuadrant)r.ReadByte());
         }
-        var extras = (parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0 ? r.ReadExtras(parts) : ViewExtras.Empty;
+        var (extras, reviewed) = (parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0 ? r.ReadExtras(parts) : (ViewExtras.Empty, null);
         return new CustomerParts(code, name, tags, attributes, contacts, consents, group, grade, owner, stage, stageSince,
-            day < 0 ? null : DateOnly.FromDayNumber(day), timeZone, createdAt, stats, value) { Extras = extras };
+            day < 0 ? null : DateOnly.FromDayNumber(day), timeZone, createdAt, stats, value) { Extras = extras, GradeReviewedAt = reviewed };
     }
 
-    private static void WriteExtras(this BinaryWriter w, ViewExtras extras, ViewParts parts)
+    private static void WriteExtras(this BinaryWriter w, CustomerParts c, ViewParts parts)
     {
+        var extras = c.Extras;
         if ((parts & ViewParts.Metadata) != 0)
         {
             w.Write(extras.Annotations.Count);
@@ -165,12 +166,12 @@ internal static class Wire
         }
         if ((parts & ViewParts.FollowUp) != 0)
         {
-            w.WriteOptional(extras.GradeReviewedAt);
+            w.WriteOptional(c.GradeReviewedAt);
             WriteCounts(w, extras.OpenTasks);
         }
     }
 
-    private static ViewExtras ReadExtras(this BinaryReader r, ViewParts parts)
+    private static (ViewExtras Extras, DateTimeOffset? GradeReviewedAt) ReadExtras(this BinaryReader r, ViewParts parts)
     {
         var annotations = Array.Empty<Annotation>();
         if ((parts & ViewParts.Metadata) != 0)
@@ -196,13 +197,12 @@ internal static class Wire
             reviewed = r.ReadOptionalInstant();
             tasks = ReadCounts(r);
         }
-        return new ViewExtras
+        return (new ViewExtras
         {
             Annotations = annotations,
             Segments = segments,
             OpenTasks = tasks ?? ViewExtras.Empty.OpenTasks,
-            GradeReviewedAt = reviewed,
-        };
+        }, reviewed);
     }
 
     private static void WriteAttribute(this BinaryWriter w, AttributeValue value)

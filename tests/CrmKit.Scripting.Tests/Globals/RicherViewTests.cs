@@ -116,7 +116,7 @@ public class RicherViewTests
         Assert.Equal(rich.Extras.Segments.Order(StringComparer.Ordinal), back.Extras.Segments.Order(StringComparer.Ordinal));
         Assert.Equal(rich.Extras.Annotations.Select(a => (a.Kind, a.At, string.Join(",", a.Metadata))), back.Extras.Annotations.Select(a => (a.Kind, a.At, string.Join(",", a.Metadata))));
         Assert.Equal(rich.Extras.OpenTasks, back.Extras.OpenTasks);
-        Assert.Equal(rich.Extras.GradeReviewedAt, back.Extras.GradeReviewedAt);
+        Assert.Equal(rich.GradeReviewedAt, back.GradeReviewedAt);
     }
 
     private static byte[] Bytes(CustomerParts parts, ViewParts which)
