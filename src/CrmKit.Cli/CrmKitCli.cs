@@ -33,6 +33,9 @@ internal static class CrmKitCli
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
             CampaignCommands.Create(output, error),
+            PointsCommands.Create(output, error),
+            ReferralCommands.Create(output, error),
+            StageCommands.Create(output, error),
             DbCommands.Create(output, error),
             DatabaseOption.CreateWait(),
         };

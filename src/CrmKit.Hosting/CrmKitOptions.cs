@@ -1,4 +1,5 @@
 using CrmKit.Hosting.Scheduling;
+using CrmKit.Loyalty;
 using CrmKit.PostgreSql;
 
 namespace CrmKit.Hosting;
@@ -117,6 +118,18 @@ public sealed class CrmKitOptions
     /// every program that opens the database should give the same one.
     /// </summary>
     public CaseDeadlinePolicy? CasePolicy { get; set; }
+
+    /// <summary>
+    /// Whether care sweeps run the built-in stage rules, and their settings. Null (the default) uses
+    /// the settings stored in the database; set, they replace the stored ones (see <see cref="CrmOptions.StageRules"/>). Set in code.
+    /// </summary>
+    public StageRuleSettings? StageRules { get; set; }
+
+    /// <summary>
+    /// The loyalty programme that earns points as interactions are recorded. Null (the default) uses
+    /// the programme stored in the database; set, see <see cref="CrmOptions.Loyalty"/>. Set in code.
+    /// </summary>
+    public LoyaltyProgram? Loyalty { get; set; }
 
     /// <summary>
     /// The built-in care rules the <c>care-sweep</c> job runs besides the care scripts of the

@@ -145,6 +145,8 @@ public static class CrmKitServiceCollectionExtensions
         if (options.ContactPolicy is { } policy) crm = crm with { ContactPolicy = policy };
         if (options.Routing is { } routing) crm = crm with { Routing = routing };
         if (options.CasePolicy is { } cases) crm = crm with { CasePolicy = cases };
+        if (options.StageRules is { } stageRules) crm = crm with { StageRules = stageRules };
+        if (options.Loyalty is { } loyalty) crm = crm with { Loyalty = loyalty };
         return crm;
     }
 }

@@ -50,6 +50,33 @@ public abstract class CompiledScript : IDisposable
     /// <summary>The cache key: a SHA-256 hash of the source, the kind and the globals version, in hex.</summary>
     public string Hash { get; }
 
+    /// <summary>
+    /// What the script reads of a customer beyond the profile, stats and value figures, found when it
+    /// was compiled: interaction metadata (of the kinds it names, when it names them all as string
+    /// literals), the segments it asks about, open tasks. A host that builds views itself loads
+    /// these into the <see cref="CustomerSnapshot"/> it passes to <see cref="CustomerView(CustomerSnapshot)"/>;
+    /// refreshes and sweeps do it for you.
+    /// </summary>
+    public SnapshotNeeds Needs => _needs ??= NeedsOf(Reads, Names);
+
+    private SnapshotNeeds? _needs;
+
+    private static SnapshotNeeds NeedsOf(ViewParts reads, ScriptNames names) =>
+        new SnapshotNeeds
+        {
+            InteractionMetadata = (reads & ViewParts.Metadata) != 0,
+            MetadataKinds = reads == ViewParts.All || names.AnyKind ? null : names.MetadataKinds,
+            Segments = names.Segments,
+            AllSegments = names.AnySegment,
+            OpenTasks = (reads & ViewParts.FollowUp) != 0,
+        };
+
+    /// <summary>The parts of the view the script can read (from the compiler's view of its code).</summary>
+    internal ViewParts Reads { get; init; } = ViewParts.All;
+
+    /// <summary>The segment and interaction-kind names the script's text gives its lookups.</summary>
+    internal ScriptNames Names { get; init; } = new(new HashSet<string>(), true, new HashSet<InteractionKind>(), true);
+
     /// <summary>False once <see cref="Dispose"/> has been called.</summary>
     public bool IsLoaded => _context is not null || _remote is not null;
 

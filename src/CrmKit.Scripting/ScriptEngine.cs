@@ -90,9 +90,9 @@ public sealed class ScriptEngine : IDisposable
     {
         var image = Image(source, ScriptKind.Segment, path);
         if (Options.Isolation == ScriptIsolation.Worker)
-            return new SegmentScript(path, image.Key, Remote(image, path), Options);
+            return new SegmentScript(path, image.Key, Remote(image, path), Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
         var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
-        return new SegmentScript(path, image.Key, context, method, guarded, Options);
+        return new SegmentScript(path, image.Key, context, method, guarded, Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
     }
 
     /// <summary>Compiles (or takes from the cache) and loads a care script.</summary>
@@ -102,9 +102,9 @@ public sealed class ScriptEngine : IDisposable
     {
         var image = Image(source, ScriptKind.Care, path);
         if (Options.Isolation == ScriptIsolation.Worker)
-            return new CareScript(path, image.Key, Remote(image, path), Options);
+            return new CareScript(path, image.Key, Remote(image, path), Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
         var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
-        return new CareScript(path, image.Key, context, method, guarded, Options);
+        return new CareScript(path, image.Key, context, method, guarded, Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
     }
 
     /// <summary>Compiles (or takes from the cache) and loads a script of either kind.</summary>

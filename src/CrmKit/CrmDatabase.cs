@@ -40,6 +40,7 @@ public sealed class CrmDatabase : IDisposable
         Rates = new RateBook(context);
         Queues = new QueueBook(context);
         Reports = new Reports.ReportBook(context, this);
+        Loyalty = new LoyaltyBook(context);
     }
 
     /// <summary>
@@ -155,6 +156,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Reports for people to look at: the whole database as one self-contained HTML page of charts and tables.</summary>
     public Reports.ReportBook Reports { get; }
+
+    /// <summary>Loyalty: points ledgers, membership tiers and referrals.</summary>
+    public LoyaltyBook Loyalty { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

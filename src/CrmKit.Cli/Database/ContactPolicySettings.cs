@@ -79,7 +79,7 @@ internal sealed record ContactPolicySettings
     }
 
     /// <summary>A positive whole number of days, hours or minutes: <c>7d</c>, <c>36h</c>, <c>90m</c>.</summary>
-    internal static TimeSpan ParseDuration(string text, string key)
+    internal static TimeSpan ParseDuration(string text, string key, string section = "contactPolicy")
     {
         var unit = text.Length > 1 ? text[^1] : ' ';
         var digits = text.Length > 1 ? text[..^1] : "";
@@ -88,7 +88,7 @@ internal sealed record ContactPolicySettings
         {
             return unit switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromMinutes(n) };
         }
-        throw new CrmValidationException("contactPolicy." + key,
+        throw new CrmValidationException(section + "." + key,
             $"\"{text}\" is not a duration; write a positive whole number of days, hours or minutes such as \"7d\", \"36h\" or \"90m\".");
     }
 

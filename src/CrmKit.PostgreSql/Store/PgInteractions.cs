@@ -200,4 +200,8 @@ internal sealed class PgInteractions(PgSession session) : IInteractionStore
 
     private static string Metadata(IReadOnlyDictionary<string, string> metadata) => metadata.Count == 0 ? "{}" :
         JsonSerializer.Serialize(metadata.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value));
+
+    public async ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<Interaction>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PgMany.Group(await session.ListAsync($"SELECT {Columns} FROM interactions i WHERE i.customer_code = ANY($1) ORDER BY i.customer_code, i.id", Read, cancellationToken,
+            (object)PgMany.Codes(customers)).ConfigureAwait(false), i => i.Customer);
 }

@@ -144,4 +144,8 @@ internal sealed class PgSegments(PgSession session) : ISegmentStore
             """, cancellationToken, events.Select(e => e.Segment).ToArray(), events.Select(e => e.Customer.Value).ToArray(), events.Select(e => e.Entered).ToArray(),
             events.Select(e => e.At.UtcDateTime).ToArray(), events.Select(e => Sql.Offset(e.At)).ToArray(), events.Select(e => e.Refresh).ToArray()).ConfigureAwait(false);
     }
+
+    public async ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<SegmentMembership>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PgMany.Group(await session.ListAsync($"SELECT {MemberColumns} FROM segment_members WHERE customer_code = ANY($1) ORDER BY customer_code, segment_name COLLATE \"C\"",
+            ReadMember, cancellationToken, (object)PgMany.Codes(customers)).ConfigureAwait(false), m => m.Customer);
 }

@@ -27,6 +27,7 @@ internal sealed class PgSession : IStoreSession
         Cases = new PgCases(this);
         Campaigns = new PgCampaigns(this);
         Operations = new PgOperations(this);
+        Loyalty = new PgLoyalty(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -221,4 +222,5 @@ internal sealed class PgSession : IStoreSession
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
     public IOperationStore Operations { get; }
+    public ILoyaltyStore Loyalty { get; }
 }

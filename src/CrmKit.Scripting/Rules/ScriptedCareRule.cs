@@ -29,11 +29,14 @@ public sealed class ScriptedCareRule : ICareRule
     public Channel DefaultChannel { get; }
 
     /// <inheritdoc/>
+    public SnapshotNeeds Needs => Script.Needs;
+
+    /// <inheritdoc/>
     /// <exception cref="ScriptRuntimeException">The script failed for this customer (the sweep reports it and goes on).</exception>
     public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return Actions(customer, Script.Propose(new CustomerView(customer.Customer, customer.Stats, customer.Value), new ScriptContext(now, _parameters)));
+        return Actions(customer, Script.Propose(new CustomerView(customer), new ScriptContext(now, _parameters)));
     }
 
     /// <inheritdoc/>
@@ -42,7 +45,7 @@ public sealed class ScriptedCareRule : ICareRule
     {
         ArgumentNullException.ThrowIfNull(customers);
         var views = new CustomerView[customers.Count];
-        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i].Customer, customers[i].Stats, customers[i].Value);
+        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i]);
         Outcome<IReadOnlyList<CareProposal>>[] outcomes;
         try
         {
@@ -81,7 +84,7 @@ public sealed class ScriptedCareRule : ICareRule
         })];
 
     /// <summary>The rule's name checked as the core checks names of care rules: 1 to 64 of a-z, 0-9, '-', '_' and '.'.</summary>
-    private static string RuleName(string? name)
+    internal static string RuleName(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
             throw new CrmValidationException("name", $"'{name}' must be 1 to 64 lower-case letters a-z, digits, '-', '_' and '.'.");

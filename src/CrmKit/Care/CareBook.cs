@@ -22,22 +22,34 @@ public sealed partial class CareBook
     /// Open tasks past their due time by the policy's expiry become expired. A rule that throws for a
     /// customer is reported in <see cref="SweepResult.Failures"/>; the sweep goes on without it.
     /// </summary>
+    /// <remarks>The database's stage rules (<see cref="LifecycleBook.Rules"/>) run first, in the same transaction; see <see cref="SweepResult.Stages"/>.</remarks>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     public SweepResult Sweep(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false) =>
-        TracedSweep(rules, at, changedOnly, default).Wait();
+        TracedSweep(rules, null, at, changedOnly, default).Wait();
 
     /// <summary>
-    /// The asynchronous form of <see cref="Sweep"/>: the token is checked between chunks of customers
+    /// A sweep like <see cref="Sweep(IEnumerable{ICareRule}, DateTimeOffset?, bool)"/> that runs
+    /// <paramref name="stageRules"/> (in place of the database's configured ones) before the care
+    /// rules, in the same transaction: each customer moves as far as the stage rules and the model
+    /// take it, recorded with the reason <c>rule NAME</c>, and the care rules then see it in its new
+    /// stage. A move the model does not allow is reported in <see cref="SweepResult.Stages"/>, never forced.
+    /// </summary>
+    /// <exception cref="CrmValidationException">A rule is null, or two care rules or two stage rules share a name.</exception>
+    public SweepResult Sweep(IEnumerable<ICareRule> rules, IEnumerable<IStageRule> stageRules, DateTimeOffset? at = null, bool changedOnly = false) =>
+        TracedSweep(rules, stageRules ?? throw new ArgumentNullException(nameof(stageRules)), at, changedOnly, default).Wait();
+
+    /// <summary>
+    /// The asynchronous form of <see cref="Sweep(IEnumerable{ICareRule}, DateTimeOffset?, bool)"/>: the token is checked between chunks of customers
     /// and between customers' proposals, and cancelling writes nothing (no task, no expiry, no cursor).
     /// </summary>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false, CancellationToken cancellationToken = default) =>
-        TracedSweep(rules, at, changedOnly, cancellationToken).AsTask();
+        TracedSweep(rules, null, at, changedOnly, cancellationToken).AsTask();
 
     /// <summary>A sweep inside its <see cref="CrmTelemetry.CareSweepActivity"/>, tagged with what it counted.</summary>
-    private ValueTask<SweepResult> TracedSweep(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken ct) =>
-        Tracing.RunAsync(CrmTelemetry.CareSweepActivity, [("crmkit.care.mode", changedOnly ? "changed" : "full")], () => SweepCore(rules, at, changedOnly, ct), (activity, r) => activity
+    private ValueTask<SweepResult> TracedSweep(IEnumerable<ICareRule> rules, IEnumerable<IStageRule>? stageRules, DateTimeOffset? at, bool changedOnly, CancellationToken ct) =>
+        Tracing.RunAsync(CrmTelemetry.CareSweepActivity, [("crmkit.care.mode", changedOnly ? "changed" : "full")], () => SweepCore(rules, stageRules, at, changedOnly, ct), (activity, r) => activity
             .SetTag("crmkit.customers.evaluated", r.Evaluated)
             .SetTag("crmkit.care.proposed", r.Proposed)
             .SetTag("crmkit.care.created", r.Created)
@@ -46,7 +58,15 @@ public sealed partial class CareBook
             .SetTag("crmkit.care.expired", r.Expired)
             .SetTag("crmkit.failures", r.Failures.Count));
 
-    internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken cancellationToken)
+    /// <summary>The asynchronous form of <see cref="Sweep(IEnumerable{ICareRule}, IEnumerable{IStageRule}, DateTimeOffset?, bool)"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">A rule is null, or two care rules or two stage rules share a name.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, IEnumerable<IStageRule> stageRules, DateTimeOffset? at = null, bool changedOnly = false,
+        CancellationToken cancellationToken = default) =>
+        TracedSweep(rules, stageRules ?? throw new ArgumentNullException(nameof(stageRules)), at, changedOnly, cancellationToken).AsTask();
+
+    internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, IEnumerable<IStageRule>? stageRules, DateTimeOffset? at, bool changedOnly,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
@@ -58,7 +78,8 @@ public sealed partial class CareBook
         var twice = list.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new CrmValidationException("rules", $"two rules are named '{twice.Key}'; occasion keys would collide.");
         var instant = Require.Instant(at ?? _context.Now, "at");
-        return _context.Write((s, ct) => new CareSweeper(_context).SweepAsync(s, instant, list, changedOnly, ct), cancellationToken);
+        var stages = LifecycleBook.CheckRules(stageRules ?? _context.Options.StageRules.Rules());
+        return _context.Write((s, ct) => new CareSweeper(_context) { StageRules = stages }.SweepAsync(s, instant, list, changedOnly, ct), cancellationToken);
     }
 
     /// <summary>The task with <paramref name="id"/>.</summary>

@@ -20,6 +20,9 @@ internal sealed class CareSweeper(CrmContext context)
     private Router? _router;
     private readonly SortedDictionary<SuppressionReason, int> _suppressedBy = [];
 
+    /// <summary>Stage rules evaluated for each chunk before the care rules, so care rules see the customers in their new stages.</summary>
+    internal IReadOnlyList<IStageRule> StageRules { get; init; } = [];
+
     internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly, CancellationToken ct) =>
         await SweepAsync(store, at, rules, changedOnly, null, ct).ConfigureAwait(false);
 
@@ -48,15 +51,20 @@ internal sealed class CareSweeper(CrmContext context)
         var failures = new ConcurrentBag<EvaluationFailure>();
         var proposing = new List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)>();
         var evaluated = 0;
-        await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+        var stages = StageRules.Count == 0 ? null : new StageSweep(context, StageRules, at);
+        var needs = SnapshotNeeds.Of(rules.Select(r => r.Needs)).Union(stages?.Needs ?? SnapshotNeeds.None);
+        await foreach (var scanned in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
+            var chunk = await SnapshotCompletion.CompleteAsync(store, scanned, needs, ct).ConfigureAwait(false);
+            if (stages is not null) chunk = stages.Evaluate(chunk);
             evaluated += chunk.Count;
             foreach (var (customer, list) in Propose(chunk, rules, at, failures))
             {
                 if (customer is not null) proposing.Add((customer, list));
             }
         }
+        var stageRun = stages is null ? null : await stages.RecordAsync(store, ct).ConfigureAwait(false);
         // The policy sees proposals in code order, so caps fall the same way on every run.
         proposing.Sort((a, b) => string.CompareOrdinal(a.Customer.Customer.Code.Value, b.Customer.Customer.Code.Value));
 
@@ -83,6 +91,7 @@ internal sealed class CareSweeper(CrmContext context)
         {
             SuppressedBy = _suppressedBy,
             Displaced = _displaced,
+            Stages = stageRun,
         };
     }
 
@@ -97,6 +106,7 @@ internal sealed class CareSweeper(CrmContext context)
         await foreach (var chunk in store.Customers.ScanAsync(SnapshotScan.Only([customer]), ct).ConfigureAwait(false))
             snapshot ??= chunk.FirstOrDefault();
         if (snapshot is null) throw new CustomerNotFoundException(customer);
+        snapshot = await SnapshotCompletion.CompleteAsync(store, snapshot, rule.Needs, ct).ConfigureAwait(false);
         var tasks = (await store.Care.OfAsync(customer, ct).ConfigureAwait(false)).ToList();
         var before = tasks.Count;
         await ApplyAsync(store, snapshot, rule, action, tasks, at, context.Options.ContactPolicy, ct).ConfigureAwait(false);

@@ -16,4 +16,10 @@ public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed,
 
     /// <summary>Open tasks withdrawn to make room under the cap for a higher-priority proposal (<see cref="CapPriorityMode.HigherPriorityDisplaces"/>); each is recorded as a <see cref="SuppressionReason.Displaced"/> suppression.</summary>
     public int Displaced { get; init; }
+
+    /// <summary>
+    /// What the stage rules did in this sweep (they run before the care rules, so care rules see the
+    /// customers in their new stages); null when the sweep ran no stage rules.
+    /// </summary>
+    public StageRuleRun? Stages { get; init; }
 }

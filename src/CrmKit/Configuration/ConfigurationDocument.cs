@@ -40,7 +40,9 @@ internal static class ConfigurationDocument
                 ["expireAfter"] = policy.ExpireAfter.ToString("c"),
             },
             ["operations"] = OperationsDocument.Write(configuration),
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) document["loyalty"] = program;
         return document.ToJsonString();
     }
 
@@ -74,7 +76,9 @@ internal static class ConfigurationDocument
                     QuietEnd = TimeOnly.Parse(policy["quietEnd"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                     RequireOptIn = policy["requireOptIn"]!.GetValue<bool>(),
                     ExpireAfter = TimeSpan.ParseExact(policy["expireAfter"]!.GetValue<string>(), "c", System.Globalization.CultureInfo.InvariantCulture),
-                }), doc["operations"]);
+                },
+                RuleSettingsJson.ReadStageRules(doc["stageRules"]),
+                RuleSettingsJson.ReadLoyalty(doc["loyalty"])), doc["operations"]);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException
             or ArgumentException or CrmValidationException or OverflowException or IndexOutOfRangeException)

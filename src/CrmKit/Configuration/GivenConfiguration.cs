@@ -1,3 +1,5 @@
+using CrmKit.Loyalty;
+
 namespace CrmKit;
 
 /// <summary>The stored settings as <see cref="CrmOptions"/> give them: each null where the options leave it unset.</summary>
@@ -7,4 +9,6 @@ internal readonly record struct GivenConfiguration(
     IReadOnlySet<InteractionKind>? PurchaseKinds,
     IReadOnlySet<InteractionKind>? RefundKinds,
     ContactPolicy? ContactPolicy,
-    RoutingPolicy? Routing);
+    RoutingPolicy? Routing,
+    StageRuleSettings? StageRules = null,
+    LoyaltyProgram? Loyalty = null);

@@ -23,6 +23,7 @@ internal sealed class CustomerMerger(CrmContext context)
             await store.Customers.MergeAwayAsync(record, c).ConfigureAwait(false);
 
             await CareMerge.MoveAsync(store.Care, s, m, now, c).ConfigureAwait(false);
+            await Loyalty.LedgerMerge.MoveAsync(context, store, s, m, now, c).ConfigureAwait(false);
             await MoveAssignmentsAsync(store.Campaigns, s, m, c).ConfigureAwait(false);
             await store.Operations.MoveCustomerAsync(m, s, c).ConfigureAwait(false);
             foreach (var stored in await store.Cases.ListAsync(new CaseQuery { Customer = m }, c).ConfigureAwait(false))

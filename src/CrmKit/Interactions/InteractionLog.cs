@@ -175,6 +175,10 @@ public sealed class InteractionLog
             foreach (var interaction in group) acc.Add(interaction);
             stats[group.Key] = acc.ToStats();
         }
-        return await s.Interactions.AppendAsync(stored, stats, ct).ConfigureAwait(false);
+        var recorded = await s.Interactions.AppendAsync(stored, stats, ct).ConfigureAwait(false);
+        // Points earned by the interactions go in the same write (see LoyaltyBook).
+        if (_context.Options.Loyalty is { Rules.Count: > 0 } program)
+            await Loyalty.LoyaltyEarning.CreditAsync(_context, s, program, recorded, now, ct).ConfigureAwait(false);
+        return recorded;
     }
 }

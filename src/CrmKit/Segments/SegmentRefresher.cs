@@ -9,13 +9,26 @@ namespace CrmKit;
 /// </summary>
 internal sealed class SegmentRefresher(CrmContext context)
 {
+    /// <param name="store">The write's session.</param>
+    /// <param name="segment">The stored segment.</param>
+    /// <param name="predicate">Its rule.</param>
+    /// <param name="changedOnly">Only customers changed since the segment's last refresh.</param>
+    /// <param name="parallel">Read customers on several threads.</param>
+    /// <param name="readSequence">
+    /// The change sequence read when the write began, for a write that refreshes several segments:
+    /// a server store reads it before the write has written anything, so it must not be read again
+    /// after the first segment's members were recorded. Read here when null.
+    /// </param>
+    /// <param name="ct">Cancels the refresh; nothing is written.</param>
     internal async ValueTask<SegmentRefreshResult> RefreshAsync(IStoreSession store, StoredSegment segment, ISegmentPredicate predicate,
-        bool changedOnly, bool parallel, CancellationToken ct)
+        bool changedOnly, bool parallel, CancellationToken ct, long? readSequence = null)
     {
         var name = segment.Definition.Name;
         var now = context.Now;
-        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
-        var incremental = changedOnly && segment.RefreshedThrough is not null;
+        var sequence = readSequence ?? await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        // Memberships of other segments and open tasks change without their customers changing, so
+        // a predicate that reads them is always refreshed in full.
+        var incremental = changedOnly && segment.RefreshedThrough is not null && !SegmentDependencies.NeedsFullRefresh(predicate);
         var refresh = segment.Refreshes + 1;
 
         // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
@@ -108,11 +121,13 @@ internal sealed class SegmentRefresher(CrmContext context)
     {
         var verdicts = new List<(CustomerCode, Outcome<bool>)>();
         var inFlight = new Queue<(IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation)>(ChunksInFlight);
+        var needs = predicate.Needs;
         try
         {
-            await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+            await foreach (var scanned in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
+                var chunk = await SnapshotCompletion.CompleteAsync(store, scanned, needs, ct).ConfigureAwait(false);
                 if (inFlight.Count == ChunksInFlight) Collect(verdicts, inFlight.Dequeue());
                 inFlight.Enqueue((chunk, Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None)));
             }

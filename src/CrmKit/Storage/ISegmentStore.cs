@@ -48,4 +48,12 @@ public interface ISegmentStore
     /// segment refreshed.
     /// </summary>
     ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The memberships of many stored codes at once; codes that are members of nothing are left out.
+    /// Refreshes and sweeps whose rules read other segments call it once per chunk of customers; by
+    /// default each code is asked with <see cref="OfAsync"/>.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<SegmentMembership>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PerCustomerDefaults.ManyAsync(customers, c => OfAsync(c, cancellationToken));
 }

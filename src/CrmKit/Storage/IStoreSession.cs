@@ -51,4 +51,6 @@ public interface IStoreSession
 
     /// <summary>Contact attempts and owner changes.</summary>
     IOperationStore Operations { get; }
+    /// <summary>Points ledgers and referrals.</summary>
+    ILoyaltyStore Loyalty { get; }
 }

@@ -9,7 +9,7 @@ internal static class SchemaCatalog
     [
         "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "contact_attempts",
         "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts",
-        "job_runs", "merges", "meta", "owner_changes", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
+        "job_runs", "ledger_entries", "merges", "meta", "owner_changes", "referrals", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
         "segment_members", "segments", "stage_changes", "value_fits",
     ];
 

@@ -28,6 +28,7 @@ internal static class Collections
         GradeChanges, Claims, ValueFits, CustomerValues,
         Campaigns, CampaignSteps, CampaignTemplates, CampaignAssignments,
         ContactAttempts, OwnerChanges,
+        LedgerEntries, Referrals,
     ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
@@ -40,5 +41,7 @@ internal static class Collections
     internal const string CampaignAssignments = "campaign_assignments";
     internal const string ContactAttempts = "contact_attempts";
     internal const string OwnerChanges = "owner_changes";
+    internal const string LedgerEntries = "ledger_entries";
+    internal const string Referrals = "referrals";
 
 }

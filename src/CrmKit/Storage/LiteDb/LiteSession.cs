@@ -22,6 +22,7 @@ internal sealed class LiteSession : IStoreSession
         Cases = new LiteCases(this);
         Campaigns = new LiteCampaigns(this);
         Operations = new LiteOperations(this);
+        Loyalty = new LiteLoyalty(this);
     }
 
     internal LiteStore Store { get; }
@@ -50,4 +51,5 @@ internal sealed class LiteSession : IStoreSession
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
     public IOperationStore Operations { get; }
+    public ILoyaltyStore Loyalty { get; }
 }

@@ -69,6 +69,8 @@ internal sealed partial class LiteStore : ICrmStore
         CampaignAssignments = _db.GetCollection(Collections.CampaignAssignments, BsonAutoId.ObjectId);
         ContactAttempts = _db.GetCollection(Collections.ContactAttempts, BsonAutoId.Int64);
         OwnerChanges = _db.GetCollection(Collections.OwnerChanges, BsonAutoId.Int64);
+        LedgerEntries = _db.GetCollection(Collections.LedgerEntries, BsonAutoId.Int64);
+        Referrals = _db.GetCollection(Collections.Referrals, BsonAutoId.ObjectId);
 
         if (_readOnlyPath is not null)
         {
@@ -102,6 +104,8 @@ internal sealed partial class LiteStore : ICrmStore
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
             LiteOperations.EnsureIndexes(this);
+            LedgerEntries.EnsureIndex("c", "$.c");
+            Referrals.EnsureIndex("by", "$.by");
             MoveLegacyStats();
         }
         catch (LiteException e)
@@ -152,6 +156,8 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> CampaignSteps { get; }
     internal ILiteCollection<BsonDocument> CampaignTemplates { get; }
     internal ILiteCollection<BsonDocument> CampaignAssignments { get; }
+    internal ILiteCollection<BsonDocument> LedgerEntries { get; }
+    internal ILiteCollection<BsonDocument> Referrals { get; }
 
     /// <summary>
     /// The change sequence number of the last committed transaction that changed a customer; 0 for

@@ -42,9 +42,13 @@ internal static class StoredConfiguration
                     QuietEnd = new TimeOnly(policy["quietEnd"].AsInt64),
                     RequireOptIn = policy["requireOptIn"].AsBoolean,
                     ExpireAfter = TimeSpan.FromTicks(policy["expireAfter"].AsInt64),
-                }), operations);
+                },
+                // The rule settings are kept as their JSON text: they are read and written as a whole.
+                RuleSettingsJson.ReadStageRules(Json(doc["stageRules"])),
+                RuleSettingsJson.ReadLoyalty(Json(doc["loyalty"]))), operations);
         }
-        catch (Exception e) when (e is CrmValidationException or ArgumentException or FormatException or System.Text.Json.JsonException or InvalidOperationException or InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is CrmValidationException or ArgumentException or InvalidCastException or NullReferenceException or IndexOutOfRangeException
+            or ArgumentOutOfRangeException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             throw new DatabaseFileException(path ?? "(in memory)", $"has a damaged stored configuration: {e.Message}", e);
         }
@@ -83,9 +87,13 @@ internal static class StoredConfiguration
                 ["expireAfter"] = policy.ExpireAfter.Ticks,
             },
             ["operations"] = OperationsDocument.Write(configuration).ToJsonString(),
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules).ToJsonString(),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) doc["loyalty"] = program.ToJsonString();
         return doc;
     }
+
+    private static System.Text.Json.Nodes.JsonNode? Json(BsonValue value) => value.IsNull ? null : System.Text.Json.Nodes.JsonNode.Parse(value.AsString);
 
     private static HashSet<InteractionKind> Kinds(BsonValue array) => array.AsArray.Select(k => new InteractionKind(k.AsString)).ToHashSet();
 

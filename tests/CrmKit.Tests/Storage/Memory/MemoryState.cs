@@ -1,3 +1,4 @@
+using CrmKit.Loyalty;
 using CrmKit.Storage;
 using CrmKit.Value;
 
@@ -36,6 +37,8 @@ internal sealed class MemoryState
     internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
     internal SortedDictionary<long, ContactAttempt> Attempts { get; private init; } = [];
     internal SortedDictionary<long, OwnerChange> OwnerChanges { get; private init; } = [];
+    internal Dictionary<string, LedgerEntry[]> Ledgers { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, Referral> Referrals { get; private init; } = new(StringComparer.Ordinal);
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -68,6 +71,8 @@ internal sealed class MemoryState
         Assignments = new(Assignments, StringComparer.Ordinal),
         Attempts = new(Attempts),
         OwnerChanges = new(OwnerChanges),
+        Ledgers = new(Ledgers, StringComparer.Ordinal),
+        Referrals = new(Referrals, StringComparer.Ordinal),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

@@ -80,6 +80,7 @@ internal sealed class MemorySession : IStoreSession
         Cases = new MemoryCases(this);
         Campaigns = new MemoryCampaigns(this);
         Operations = new MemoryOperations(this);
+        Loyalty = new MemoryLoyalty(this);
     }
 
     internal MemoryState State { get; }
@@ -135,4 +136,5 @@ internal sealed class MemorySession : IStoreSession
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
     public IOperationStore Operations { get; }
+    public ILoyaltyStore Loyalty { get; }
 }
