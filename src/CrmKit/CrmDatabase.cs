@@ -38,6 +38,7 @@ public sealed class CrmDatabase : IDisposable
         Cases = new CaseBook(context);
         Campaigns = new CampaignBook(context);
         Rates = new RateBook(context);
+        Identity = new IdentityBook(context);
     }
 
     /// <summary>
@@ -132,6 +133,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
+
+    /// <summary>Who customers are across systems: the identity map, kept values and names, merge history and the duplicate review list.</summary>
+    public IdentityBook Identity { get; }
 
     /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
     public ClaimBook Claims { get; }

@@ -26,6 +26,7 @@ internal sealed class PgSession : IStoreSession
         Configuration = new PgConfiguration(this);
         Cases = new PgCases(this);
         Campaigns = new PgCampaigns(this);
+        Identities = new PgIdentities(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -158,4 +159,5 @@ internal sealed class PgSession : IStoreSession
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
+    public IIdentityStore Identities { get; }
 }

@@ -6,7 +6,7 @@ namespace CrmKit;
 /// The customers of a database: create, read, update with optimistic concurrency, query and merge.
 /// Every code given to it may be a merged-away code; it resolves to the surviving customer.
 /// </summary>
-public sealed class CustomerBook
+public sealed partial class CustomerBook
 {
     private readonly CrmContext _context;
 
@@ -154,23 +154,33 @@ public sealed class CustomerBook
             var current = record.Customer;
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
-            var now = _context.Now;
-            var regraded = changed.Grade is not null && changed.Grade != current.Grade;
-            var stored = changed with
-            {
-                Code = code,
-                GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
-                Stage = current.Stage,
-                StageSince = current.StageSince,
-                CreatedAt = current.CreatedAt,
-                UpdatedAt = now,
-                Version = current.Version + 1,
-                ErasedAt = current.ErasedAt,
-            };
-            await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
-            if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c).ConfigureAwait(false);
-            return stored;
+            return await StoreUpdateAsync(s, code, current, changed, _context.Now, GradeBook.ProfileReason, "system", c).ConfigureAwait(false);
         }, ct);
+    }
+
+    /// <summary>
+    /// Stores a checked profile change of <paramref name="current"/> inside the caller's write, keeping
+    /// the stage and bookkeeping fields, and records a grade change with <paramref name="gradeReason"/>
+    /// by <paramref name="actor"/>: the one path every profile change (by hand or by an import) takes.
+    /// </summary>
+    internal static async ValueTask<Customer> StoreUpdateAsync(IStoreSession s, CustomerCode code, Customer current, Customer changed, DateTimeOffset now,
+        string gradeReason, string actor, CancellationToken c)
+    {
+        var regraded = changed.Grade is not null && changed.Grade != current.Grade;
+        var stored = changed with
+        {
+            Code = code,
+            GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
+            Stage = current.Stage,
+            StageSince = current.StageSince,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = now,
+            Version = current.Version + 1,
+            ErasedAt = current.ErasedAt,
+        };
+        await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
+        if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c, gradeReason, actor).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>Every customer, in code order.</summary>
@@ -273,7 +283,7 @@ public sealed class CustomerBook
         return stage;
     }
 
-    private Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
+    internal Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
     {
         if (customer.Grade is not null) GradeBook.Check(_context.Options, customer.Grade);
         return customer.Normalize(_context.Options.Attributes) with
@@ -288,12 +298,16 @@ public sealed class CustomerBook
         };
     }
 
-    /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
-    private static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, CancellationToken ct)
+    /// <summary>Inserts a prepared customer and its first stage change (and grade) with <paramref name="reason"/>; runs inside a write.</summary>
+    internal static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, CancellationToken ct, string reason = "created")
     {
         await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
-        await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor), ct).ConfigureAwait(false);
-        if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
+        await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, reason, actor), ct).ConfigureAwait(false);
+        if (stored.Grade is not null)
+        {
+            await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct,
+                reason == "created" ? GradeBook.ProfileReason : reason, reason == "created" ? "system" : actor).ConfigureAwait(false);
+        }
         return stored;
     }
 }

@@ -48,4 +48,7 @@ public interface IStoreSession
 
     /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
     ICampaignStore Campaigns { get; }
+
+    /// <summary>The identity map, value sources, kept values, merge history and duplicate review list.</summary>
+    IIdentityStore Identities { get; }
 }

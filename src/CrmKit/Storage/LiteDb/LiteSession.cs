@@ -21,6 +21,7 @@ internal sealed class LiteSession : IStoreSession
         Configuration = new LiteConfiguration(this);
         Cases = new LiteCases(this);
         Campaigns = new LiteCampaigns(this);
+        Identities = new LiteIdentities(this);
     }
 
     internal LiteStore Store { get; }
@@ -48,4 +49,5 @@ internal sealed class LiteSession : IStoreSession
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
+    public IIdentityStore Identities { get; }
 }

@@ -99,6 +99,7 @@ internal sealed partial class LiteStore : ICrmStore
             Erasures.EnsureIndex("c", "$.c");
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
+            EnsureIdentityIndexes();
             MoveLegacyStats();
         }
         catch (LiteException e)

@@ -34,6 +34,7 @@ internal sealed class MemoryState
     internal SortedDictionary<string, Campaign> Campaigns { get; private init; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, CampaignTemplate> Templates { get; private init; } = new(StringComparer.Ordinal);
     internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
+    internal MemoryIdentityState Identity { get; private init; } = new();
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -64,6 +65,7 @@ internal sealed class MemoryState
         Campaigns = new(Campaigns, StringComparer.Ordinal),
         Templates = new(Templates, StringComparer.Ordinal),
         Assignments = new(Assignments, StringComparer.Ordinal),
+        Identity = Identity.Copy(),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

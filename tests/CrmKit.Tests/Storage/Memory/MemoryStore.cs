@@ -79,6 +79,7 @@ internal sealed class MemorySession : IStoreSession
         Configuration = new MemoryConfiguration(this);
         Cases = new MemoryCases(this);
         Campaigns = new MemoryCampaigns(this);
+        Identities = new MemoryIdentities(this);
     }
 
     internal MemoryState State { get; }
@@ -133,4 +134,5 @@ internal sealed class MemorySession : IStoreSession
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
     public ICampaignStore Campaigns { get; }
+    public IIdentityStore Identities { get; }
 }
