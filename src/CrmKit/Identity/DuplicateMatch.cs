@@ -26,6 +26,15 @@ public sealed record DuplicateMatch(CustomerCode First, CustomerCode Second, IRe
     /// <summary>True while the match awaits review.</summary>
     public bool IsOpen => DismissedAt is null;
 
+    /// <summary>Compares every field, the reasons item by item.</summary>
+    public bool Equals(DuplicateMatch? other) =>
+        other is not null && First == other.First && Second == other.Second && Reasons.SequenceEqual(other.Reasons, StringComparer.Ordinal)
+        && Score.Equals(other.Score) && FoundAt == other.FoundAt && FoundBy == other.FoundBy
+        && DismissedAt == other.DismissedAt && DismissedBy == other.DismissedBy && DismissReason == other.DismissReason;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(First, Second, Reasons.Count, Score, FoundAt, FoundBy, DismissedAt);
+
     /// <summary>Both codes ordered (lower first, ordinal): the key a pair is stored under.</summary>
     internal static (CustomerCode First, CustomerCode Second) Pair(CustomerCode a, CustomerCode b) =>
         string.CompareOrdinal(a.Value, b.Value) <= 0 ? (a, b) : (b, a);

@@ -9,3 +9,8 @@ public sealed class IdentityOnPostgreSql(ContractServer server) : IdentityContra
 {
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
 }
+
+public sealed class SyncOnPostgreSql(ContractServer server) : SyncContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}
