@@ -27,6 +27,7 @@ internal static class CrmKitCli
             ConfigureCommand.Create(output, error),
             ImportCommands.Create(output, error),
             ExportCommand.Create(output, error),
+            BulkCommands.Restore(output, error),
             IdentityCommands.Duplicates(output, error),
             IdentityCommands.Merge(output, error),
             IdentityCommands.Identities(output, error),

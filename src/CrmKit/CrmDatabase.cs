@@ -39,6 +39,7 @@ public sealed class CrmDatabase : IDisposable
         Campaigns = new CampaignBook(context);
         Rates = new RateBook(context);
         Identity = new IdentityBook(context);
+        Bulk = new BulkTransfer(context);
     }
 
     /// <summary>
@@ -136,6 +137,9 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Who customers are across systems: the identity map, kept values and names, merge history and the duplicate review list.</summary>
     public IdentityBook Identity { get; }
+
+    /// <summary>Bulk export of the whole base as JSON Lines or CSV, and restore of an export into a fresh database.</summary>
+    public BulkTransfer Bulk { get; }
 
     /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
     public ClaimBook Claims { get; }

@@ -14,3 +14,8 @@ public sealed class SyncOnPostgreSql(ContractServer server) : SyncContract, ICla
 {
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
 }
+
+public sealed class TransferOnPostgreSql(ContractServer server) : TransferContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}
