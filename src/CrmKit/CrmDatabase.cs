@@ -41,6 +41,8 @@ public sealed class CrmDatabase : IDisposable
         Queues = new QueueBook(context);
         Reports = new Reports.ReportBook(context, this);
         Loyalty = new LoyaltyBook(context);
+        Identity = new IdentityBook(context);
+        Bulk = new BulkTransfer(context);
     }
 
     /// <summary>
@@ -135,6 +137,12 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
+
+    /// <summary>Who customers are across systems: the identity map, kept values and names, merge history and the duplicate review list.</summary>
+    public IdentityBook Identity { get; }
+
+    /// <summary>Bulk export of the whole base as JSON Lines or CSV, and restore of an export into a fresh database.</summary>
+    public BulkTransfer Bulk { get; }
 
     /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
     public ClaimBook Claims { get; }

@@ -62,9 +62,10 @@ internal sealed class PgGrades(PgSession session) : IGradeStore
     {
         session.RequireWrite();
         await session.ExecuteAsync("""
-            INSERT INTO grade_changes (customer_code, from_grade, to_grade, changed_at, changed_offset, reason, actor, is_review)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """, cancellationToken, Sql.Args(change.Customer.Value, Sql.Text(change.From), change.To, Sql.At(change.At), change.Reason, change.Actor, change.IsReview)).ConfigureAwait(false);
+            INSERT INTO grade_changes (customer_code, from_grade, to_grade, changed_at, changed_offset, reason, actor, is_review, merged_from)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """, cancellationToken, Sql.Args(change.Customer.Value, Sql.Text(change.From), change.To, Sql.At(change.At), change.Reason, change.Actor, change.IsReview,
+                Sql.Text(change.MergedFrom?.Value))).ConfigureAwait(false);
         await PgChangeFeed.MarkAsync(session, change.Customer, cancellationToken).ConfigureAwait(false);
     }
 
@@ -84,10 +85,22 @@ internal sealed class PgGrades(PgSession session) : IGradeStore
 
     public async ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
         await session.ListAsync("""
-            SELECT customer_code, from_grade, to_grade, changed_at, changed_offset, reason, actor, is_review
+            SELECT customer_code, from_grade, to_grade, changed_at, changed_offset, reason, actor, is_review, merged_from
             FROM grade_changes WHERE customer_code = $1 ORDER BY id
-            """, r => new GradeChange(new CustomerCode(r.GetString(0)), Sql.OptionalText(r, 1), r.GetString(2), Sql.At(r, 3), r.GetString(5), r.GetString(6), r.GetBoolean(7)),
+            """, r => new GradeChange(new CustomerCode(r.GetString(0)), Sql.OptionalText(r, 1), r.GetString(2), Sql.At(r, 3), r.GetString(5), r.GetString(6), r.GetBoolean(7))
+            {
+                MergedFrom = Sql.OptionalText(r, 8) is { } merged ? new CustomerCode(merged) : (CustomerCode?)null,
+            },
             cancellationToken, customer.Value).ConfigureAwait(false);
+
+    public async ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        var moved = await session.ExecuteAsync("UPDATE grade_changes SET customer_code = $2, merged_from = coalesce(merged_from, $1) WHERE customer_code = $1",
+            cancellationToken, from.Value, to.Value).ConfigureAwait(false);
+        if (moved > 0) await PgChangeFeed.MarkAsync(session, to, cancellationToken).ConfigureAwait(false);
+        return moved;
+    }
 }
 
 /// <summary>The latest claim on each customer.</summary>
@@ -105,6 +118,12 @@ internal sealed class PgClaims(PgSession session) : IClaimStore
             ON CONFLICT (customer_code) DO UPDATE SET salesperson = excluded.salesperson, claimed_at = excluded.claimed_at,
                 claimed_offset = excluded.claimed_offset, until_at = excluded.until_at, until_offset = excluded.until_offset, version = claims.version + 1
             """, cancellationToken, Sql.Args(claim.Customer.Value, claim.Salesperson, Sql.At(claim.At), Sql.At(claim.Until))).ConfigureAwait(false);
+    }
+
+    public async ValueTask<bool> RemoveAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return await session.ExecuteAsync("DELETE FROM claims WHERE customer_code = $1", cancellationToken, customer.Value).ConfigureAwait(false) > 0;
     }
 }
 

@@ -28,6 +28,7 @@ internal sealed class PgSession : IStoreSession
         Campaigns = new PgCampaigns(this);
         Operations = new PgOperations(this);
         Loyalty = new PgLoyalty(this);
+        Identities = new PgIdentities(this);
     }
 
     internal PostgreSqlStore Store { get; }
@@ -208,19 +209,28 @@ internal sealed class PgSession : IStoreSession
     internal string Name(string prefix) => prefix + (++_names).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public ICustomerStore Customers { get; }
+
     public IInteractionStore Interactions { get; }
     public IStageHistoryStore Stages { get; }
+
     public ISegmentStore Segments { get; }
     public ICareStore Care { get; }
+
     public IGradeStore Grades { get; }
     public IClaimStore Claims { get; }
+
     public IValueStore Values { get; }
     public IJobRunStore JobRuns { get; }
+
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+
     public ICampaignStore Campaigns { get; }
     public IOperationStore Operations { get; }
+
     public ILoyaltyStore Loyalty { get; }
+    public IIdentityStore Identities { get; }
 }

@@ -6,7 +6,7 @@ namespace CrmKit;
 /// The customers of a database: create, read, update with optimistic concurrency, query and merge.
 /// Every code given to it may be a merged-away code; it resolves to the surviving customer.
 /// </summary>
-public sealed class CustomerBook
+public sealed partial class CustomerBook
 {
     private readonly CrmContext _context;
 
@@ -168,25 +168,36 @@ public sealed class CustomerBook
             var current = record.Customer;
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
-            var now = _context.Now;
-            var regraded = changed.Grade is not null && changed.Grade != current.Grade;
-            var stored = changed with
-            {
-                Code = code,
-                GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
-                Stage = current.Stage,
-                StageSince = current.StageSince,
-                CreatedAt = current.CreatedAt,
-                UpdatedAt = now,
-                Version = current.Version + 1,
-                ErasedAt = current.ErasedAt,
-            };
-            await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
-            if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c).ConfigureAwait(false);
+            var stored = await StoreUpdateAsync(s, code, current, changed, _context.Now, GradeBook.ProfileReason, "system", c).ConfigureAwait(false);
             if (stored.Owner != current.Owner)
-                await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, now, "profile-update", null), c).ConfigureAwait(false);
+                await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, stored.UpdatedAt, "profile-update", null), c).ConfigureAwait(false);
             return stored;
         }, ct);
+    }
+
+    /// <summary>
+    /// Stores a checked profile change of <paramref name="current"/> inside the caller's write, keeping
+    /// the stage and bookkeeping fields, and records a grade change with <paramref name="gradeReason"/>
+    /// by <paramref name="actor"/>: the one path every profile change (by hand or by an import) takes.
+    /// </summary>
+    internal static async ValueTask<Customer> StoreUpdateAsync(IStoreSession s, CustomerCode code, Customer current, Customer changed, DateTimeOffset now,
+        string gradeReason, string actor, CancellationToken c)
+    {
+        var regraded = changed.Grade is not null && changed.Grade != current.Grade;
+        var stored = changed with
+        {
+            Code = code,
+            GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
+            Stage = current.Stage,
+            StageSince = current.StageSince,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = now,
+            Version = current.Version + 1,
+            ErasedAt = current.ErasedAt,
+        };
+        await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
+        if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c, gradeReason, actor).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>Every customer, in code order.</summary>
@@ -289,7 +300,7 @@ public sealed class CustomerBook
         return stage;
     }
 
-    private Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
+    internal Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
     {
         if (customer.Grade is not null) GradeBook.Check(_context.Options, customer.Grade);
         return customer.Normalize(_context.Options.Attributes) with
@@ -304,9 +315,8 @@ public sealed class CustomerBook
         };
     }
 
-    /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
     /// <summary>The stage change that records a new customer's first stage.</summary>
-    private static StageChange Created(Customer stored, string actor) => new(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor);
+    private static StageChange Created(Customer stored, string actor, string reason = "created") => new(stored.Code, null, stored.Stage, stored.CreatedAt, reason, actor);
 
     /// <summary>
     /// The owner change that places a new customer without an owner, when an assignment rule
@@ -320,15 +330,22 @@ public sealed class CustomerBook
         return routed is null ? null : new OwnerChange(stored.Code, null, OwnerChangeKind.Routed, null, routed.Owner, stored.CreatedAt, Router.Actor, routed.Note);
     }
 
-    /// <summary>Stores a new customer, routed to an owner when it has none and a rule places it; runs inside a write.</summary>
-    private async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, Router? router, CancellationToken ct)
+    /// <summary>
+    /// Stores a new customer, routed to an owner when it has none and a rule places it, with its first
+    /// stage change (and grade) recorded with <paramref name="reason"/>; runs inside a write.
+    /// </summary>
+    internal static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, Router? router, CancellationToken ct, string reason = "created")
     {
         var routed = router is null ? null : await Route(router, stored, ct).ConfigureAwait(false);
         if (routed is not null) stored = stored with { Owner = routed.To };
         await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
         if (routed is not null) await s.Operations.AppendOwnerChangeAsync(routed, ct).ConfigureAwait(false);
-        await s.Stages.AppendAsync(Created(stored, actor), ct).ConfigureAwait(false);
-        if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
+        await s.Stages.AppendAsync(Created(stored, actor, reason), ct).ConfigureAwait(false);
+        if (stored.Grade is not null)
+        {
+            await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct,
+                reason == "created" ? GradeBook.ProfileReason : reason, reason == "created" ? "system" : actor).ConfigureAwait(false);
+        }
         return stored;
     }
 }

@@ -102,12 +102,19 @@ public sealed class LifecycleBook
             var current = record.Customer;
             if (!Model.Allows(current.Stage, to))
                 throw new IllegalStageTransitionException(code, current.Stage, to, Model.AllowedFrom(current.Stage));
-            var now = _context.Now;
-            var change = new StageChange(code, current.Stage, to, now, reason, actor);
-            await s.Stages.AppendAsync(change, c).ConfigureAwait(false);
-            await s.Customers.UpdateAsync(current with { Stage = to, StageSince = now }, current.Version, c).ConfigureAwait(false);
-            return change;
+            return (await MoveAsync(s, current, to, _context.Now, reason, actor, c).ConfigureAwait(false)).Change;
         }, ct);
+    }
+
+    /// <summary>Records an allowed stage change of <paramref name="current"/> inside the caller's write; returns the change and the stored customer.</summary>
+    internal static async ValueTask<(StageChange Change, Customer Customer)> MoveAsync(IStoreSession s, Customer current, StageId to, DateTimeOffset now,
+        string reason, string actor, CancellationToken c)
+    {
+        var change = new StageChange(current.Code, current.Stage, to, now, reason, actor);
+        await s.Stages.AppendAsync(change, c).ConfigureAwait(false);
+        var moved = current with { Stage = to, StageSince = now };
+        await s.Customers.UpdateAsync(moved, current.Version, c).ConfigureAwait(false);
+        return (change, moved);
     }
 
     /// <summary>

@@ -19,4 +19,11 @@ public interface IGradeStore
 
     /// <summary>Every change of a stored code, in recording order.</summary>
     ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves every change of <paramref name="from"/> to <paramref name="to"/> (a merge), keeping
+    /// their place in the recording order; a change without <see cref="GradeChange.MergedFrom"/> gets
+    /// <paramref name="from"/>. Returns how many moved.
+    /// </summary>
+    ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken);
 }

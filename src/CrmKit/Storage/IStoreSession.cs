@@ -51,6 +51,10 @@ public interface IStoreSession
 
     /// <summary>Contact attempts and owner changes.</summary>
     IOperationStore Operations { get; }
+
     /// <summary>Points ledgers and referrals.</summary>
     ILoyaltyStore Loyalty { get; }
+
+    /// <summary>The identity map, value sources, kept values, merge history and duplicate review list.</summary>
+    IIdentityStore Identities { get; }
 }

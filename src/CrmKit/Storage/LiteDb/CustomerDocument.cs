@@ -67,7 +67,7 @@ internal static class CustomerDocument
         };
     }
 
-    private static BsonValue AttributeToBson(AttributeValue value) => new BsonDocument
+    internal static BsonValue AttributeToBson(AttributeValue value) => new BsonDocument
     {
         ["t"] = (int)value.Type,
         ["v"] = value.Raw switch
@@ -83,7 +83,7 @@ internal static class CustomerDocument
         },
     };
 
-    private static AttributeValue AttributeFromBson(BsonValue doc)
+    internal static AttributeValue AttributeFromBson(BsonValue doc)
     {
         var type = (AttributeType)doc["t"].AsInt32;
         var v = doc["v"];

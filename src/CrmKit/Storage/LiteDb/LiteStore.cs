@@ -106,6 +106,7 @@ internal sealed partial class LiteStore : ICrmStore
             LiteOperations.EnsureIndexes(this);
             LedgerEntries.EnsureIndex("c", "$.c");
             Referrals.EnsureIndex("by", "$.by");
+            EnsureIdentityIndexes();
             MoveLegacyStats();
         }
         catch (LiteException e)

@@ -39,6 +39,7 @@ internal sealed class MemoryState
     internal SortedDictionary<long, OwnerChange> OwnerChanges { get; private init; } = [];
     internal Dictionary<string, LedgerEntry[]> Ledgers { get; private init; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, Referral> Referrals { get; private init; } = new(StringComparer.Ordinal);
+    internal MemoryIdentityState Identity { get; private init; } = new();
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -73,6 +74,7 @@ internal sealed class MemoryState
         OwnerChanges = new(OwnerChanges),
         Ledgers = new(Ledgers, StringComparer.Ordinal),
         Referrals = new(Referrals, StringComparer.Ordinal),
+        Identity = Identity.Copy(),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,
