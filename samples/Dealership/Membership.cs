@@ -1,50 +1,39 @@
 using System.Globalization;
 using CrmKit;
+using CrmKit.Loyalty;
 
 namespace CrmKit.Samples;
 
 /// <summary>
-/// The owners' membership scheme: one point per 100 yuan spent, 500 bonus points per referral
-/// credited to the referrer, and tiers by points. Each tier is a scripted segment, so a refresh
-/// moves customers up as they earn.
+/// The owners' membership scheme on the loyalty ledger: one point per 100 yuan of each purchase,
+/// 500 bonus points to the referrer when the referred customer first buys, points valid for two
+/// years, and tiers by the points earned over a membership (silver, gold, platinum). The database
+/// earns the points as purchases are recorded; this only names the programme and prints moves.
 /// </summary>
 internal static class Membership
 {
-    /// <summary>Points per yuan spent.</summary>
-    public const decimal PointsPerYuan = 0.01m;
-
-    /// <summary>Bonus points for each referral the customer made.</summary>
-    public const int ReferralBonus = 500;
-
     /// <summary>The tiers, lowest first, with the points each starts at.</summary>
-    public static readonly (string Segment, string Name, int From)[] Tiers =
-        [("member-silver", "silver", 1_000), ("member-gold", "gold", 3_000), ("member-platinum", "platinum", 6_000)];
+    public static readonly MembershipTier[] Tiers = [new("silver", 1_000), new("gold", 3_000), new("platinum", 6_000)];
 
-    private const string PointsExpression = "(Customer.MonetaryTotal * 0.01m + 500 * Customer.CountOfKind(\"referral\"))";
+    /// <summary>The programme the dealership's database runs.</summary>
+    public static LoyaltyProgram Program { get; } = new(
+        [EarnRules.PerAmount(0.01m), EarnRules.ReferralBonus(500)],
+        PointsExpiry.AfterMonths(24),
+        new TierPolicy(Tiers, TierBasis.EarnedLifetime));
 
-    /// <summary>Defines one segment per tier.</summary>
-    public static void Define(CrmDatabase crm)
+    /// <summary>The scheme in one sentence.</summary>
+    public static string Describe() =>
+        "1 point per 100 yuan of each purchase, 500 bonus points to the referrer when the referred customer first buys, points valid for 24 months; "
+        + string.Join(", ", Tiers.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} from {t.From:N0} points earned"))) + ".";
+
+    /// <summary>The tier moves a customer made that were not printed yet, as lines to print.</summary>
+    public static IEnumerable<string> NewMoves(CrmDatabase crm, CustomerCode code, Dictionary<CustomerCode, int> printed)
     {
-        for (var i = 0; i < Tiers.Length; i++)
-        {
-            var (segment, name, from) = Tiers[i];
-            var below = i + 1 < Tiers.Length ? Tiers[i + 1].From : (int?)null;
-            var expression = string.Create(CultureInfo.InvariantCulture, $"{PointsExpression} >= {from}")
-                + (below is { } b ? string.Create(CultureInfo.InvariantCulture, $" && {PointsExpression} < {b}") : "");
-            var range = below is { } top ? $"{from:N0} to {top - 1:N0} points" : $"{from:N0} points and more";
-            crm.Segments.Define(new SegmentDefinition(segment, $"{name} members: {range}", expression));
-        }
-    }
-
-    /// <summary>A customer's points from their stats: spend and referrals.</summary>
-    public static decimal Points(CustomerStats stats) =>
-        decimal.Floor(stats.MonetaryTotal * PointsPerYuan) + ReferralBonus * stats.CountsByKind.GetValueOrDefault("referral");
-
-    /// <summary>The tier name a customer is in now, or null when below the first threshold.</summary>
-    public static string? TierOf(CrmDatabase crm, CustomerCode code)
-    {
-        var segments = crm.Segments.Of(code).Select(m => m.Segment).ToHashSet(StringComparer.Ordinal);
-        return Tiers.Where(t => segments.Contains(t.Segment)).Select(t => t.Name).LastOrDefault();
+        var history = crm.Loyalty.Account(code).TierHistory;
+        var from = printed.GetValueOrDefault(code);
+        printed[code] = history.Count;
+        return history.Skip(from).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"Membership: {code} moves {(Rank(c.To) > Rank(c.From) ? "up" : "down")} from {c.From ?? "no tier"} to {c.To ?? "no tier"} ({c.Points:N0} points)."));
     }
 
     /// <summary>The customer's tier rank (0 for none, 1 for silver, ...).</summary>

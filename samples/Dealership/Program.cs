@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmKit;
+using CrmKit.Loyalty;
 using CrmKit.Samples;
 using CrmKit.Scripting;
 using Spectre.Console;
@@ -10,7 +11,7 @@ using Spectre.Console;
 // with a welcome call and a check-in before the first service; greetings, win-back after a
 // complaint, and the value ladder (satisfied, identifies, loyal, advocate) as segments. Inspection,
 // maintenance and insurance-renewal reminders become care tasks, and membership tiers follow the
-// points earned from spend and referrals.
+// points the loyalty ledger earns from spend and referrals.
 
 var beijing = TimeSpan.FromHours(8);
 var clock = new ScenarioClock(new DateTimeOffset(2026, 1, 5, 10, 0, 0, beijing));
@@ -29,11 +30,13 @@ var options = new CrmOptions
         .Define("source", AttributeType.Text)
         .Define("satisfaction", AttributeType.Integer)
         .Define("insurance-renewal", AttributeType.Date),
+    Loyalty = Membership.Program,
 };
 using var crm = Step.OpenFresh("dealership.db", options);
 var printedTasks = new HashSet<long>();
 var printedSuppressions = new HashSet<string>();
 var printedExpired = new HashSet<long>();
+var printedMoves = new Dictionary<CustomerCode, int>();
 
 Step.Title(clock, "Prospects arrive from the showroom, the website and the car show");
 Prospect("D-001", "王芳 (Wang Fang)", "showroom", 38, "architect", "married, two children", ["hiking", "photography"], "Chaoyang, Beijing", "Aurora SUV", "sales.li",
@@ -77,9 +80,7 @@ crm.Segments.Define(new SegmentDefinition("identifies", "satisfied and joined th
         SegmentClause.HasAnyTag("owners-club"))));
 crm.Segments.Define(new SegmentDefinition("loyal", "bought again", new SegmentFilter(SegmentClause.Frequency(ClauseOperator.GreaterOrEqual, 1))));
 crm.Segments.Define(new SegmentDefinition("advocate", "referred someone", "Customer.CountOfKind(\"referral\") > 0"));
-Membership.Define(crm);
-Step.Say($"Membership: {Membership.PointsPerYuan * 100:0} point per 100 yuan spent, {Membership.ReferralBonus} bonus points per referral; "
-    + string.Join(", ", Membership.Tiers.Select(t => $"{t.Name} from {t.From:N0} points")) + ".");
+Step.Say("Membership (the loyalty ledger): " + Membership.Describe());
 RefreshSegments();
 PrintMemberships();
 
@@ -211,7 +212,8 @@ crm.Interactions.Record(new Interaction("D-001", InteractionKind.Referral, Chann
     Notes = "referred Sun Li",
     Metadata = new Dictionary<string, string> { ["referred"] = "D-006" },
 });
-Step.Say("Referral recorded on Wang Fang (referred D-006, credited to the referrer).");
+crm.Loyalty.Refer("D-001", "D-006", staff: "sales.li");
+Step.Say("Referral recorded: Wang Fang brought Sun Li (D-006) in; Wang Fang earns 500 points when Sun Li first buys.");
 RefreshSegments();
 Sweep();
 Complete("D-006", "test-drive-offer", Channel.Messaging, "Sun Li will come on Sunday", "sales.li");
@@ -221,7 +223,19 @@ Step.Title(clock, "Wang Fang buys again: a second Aurora for her parents");
 crm.Interactions.Record(new Interaction("D-001", InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = 296_000m, Staff = "sales.li" });
 RefreshSegments();
 
-clock.Advance(TimeSpan.FromDays(13));
+clock.Advance(TimeSpan.FromDays(3));
+Step.Title(clock, "Sun Li orders an Aurora Coupe: the referral converts and Wang Fang is credited");
+crm.Interactions.Record(new Interaction("D-006", InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = 268_000m, Staff = "sales.li", Notes = "order paid in full" });
+var bonus = crm.Loyalty.Account("D-001").Entries.Single(e => e.Source.Kind == PointsSourceKind.Referral);
+Step.Say($"Wang Fang's ledger: entry {bonus.Sequence}, {bonus.Points} points from {bonus.Source} ({bonus.Rule}). Referral conversion by salesperson: "
+    + string.Join(", ", crm.Loyalty.ConversionByStaff().Select(c => $"{c.Key} {c.Converted}/{c.Referrals}")) + ".");
+RefreshSegments();
+var wangPoints = crm.Loyalty.Balance("D-001");
+var gift = crm.Loyalty.Redeem("D-001", 2_000, "weekend-loan-coupe", "sales.li", "a weekend with the Aurora Coupe");
+Step.Say($"Wang Fang redeems {-gift.Points:N0} of her {wangPoints:N0} points for a weekend with the Aurora Coupe; {crm.Loyalty.Balance("D-001"):N0} points left, "
+    + $"still {crm.Loyalty.Tier("D-001")?.Name} (tiers count points earned, not points held).");
+
+clock.Advance(TimeSpan.FromDays(10));
 Step.Title(clock, "Six months after Chen Jie's service visit, his maintenance is due");
 Sweep();
 Complete("D-004", "maintenance", Channel.Phone, "maintenance booked with the loan car", "sales.zhao");
@@ -346,26 +360,23 @@ void PrintSuppressions()
 
 void RefreshSegments()
 {
-    var tiersBefore = crm.Customers.All(PageRequest.First).Items.ToDictionary(c => c.Code, c => Membership.TierOf(crm, c.Code));
     foreach (var result in crm.Segments.RefreshAll())
     {
         foreach (var e in crm.Segments.Events(result.Segment).Where(e => e.Refresh == result.Refresh))
             Step.Say($"Segment {result.Segment}: {e.Customer} {(e.Entered ? "entered" : "left")}.");
     }
-    foreach (var (code, before) in tiersBefore)
-    {
-        var after = Membership.TierOf(crm, code);
-        if (Membership.Rank(after) <= Membership.Rank(before)) continue;
-        var points = Membership.Points(crm.Interactions.Stats(code));
-        Step.Say($"Membership: {code} moves up from {before ?? "no tier"} to {after} ({points.ToString("N0", CultureInfo.InvariantCulture)} points).");
-    }
+    foreach (var c in crm.Customers.All(PageRequest.First).Items)
+        foreach (var move in Membership.NewMoves(crm, c.Code, printedMoves)) Step.Say(move);
 }
 
 void PrintMemberships()
 {
-    var table = new Table().AddColumns("Code", "Name", "Stage", "Owner", "Points", "Segments");
+    var table = new Table().AddColumns("Code", "Name", "Stage", "Owner", "Points", "Tier", "Segments");
     foreach (var c in crm.Customers.All(PageRequest.First).Items)
-        table.AddRow(c.Code.Value, Markup.Escape(c.Name), c.Stage.Name, c.Owner ?? "-",
-            Membership.Points(crm.Interactions.Stats(c.Code)).ToString("N0", CultureInfo.InvariantCulture), string.Join(", ", crm.Segments.Of(c.Code).Select(m => m.Segment).Order(StringComparer.Ordinal)));
+    {
+        var account = crm.Loyalty.Account(c.Code);
+        table.AddRow(c.Code.Value, Markup.Escape(c.Name), c.Stage.Name, c.Owner ?? "-", account.Balance.ToString("N0", CultureInfo.InvariantCulture),
+            account.Tier?.Name ?? "-", string.Join(", ", crm.Segments.Of(c.Code).Select(m => m.Segment).Order(StringComparer.Ordinal)));
+    }
     AnsiConsole.Write(table);
 }

@@ -8,7 +8,9 @@ using Spectre.Console;
 // E bankrupt, F contacted but not graded, G never contacted, V invalid, O existing customer);
 // every change is recorded and a grade not reviewed within 90 days is not trusted. A claimed lead
 // is locked to its salesperson for seven days. Every call is logged; lost customers get a reason.
-// Customers are tiered key / major / normal / small by premium.
+// Customers are tiered key / major / normal / small by premium. New customers go to the sales
+// team in turn; complaints become cases with deadlines and escalation; a leaving salesperson's
+// book is reassigned (ServiceDesk.cs).
 
 var clock = new ScenarioClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.FromHours(1)));
 var reviewPeriod = TimeSpan.FromDays(90);
@@ -23,6 +25,8 @@ var options = new CrmOptions
     Stages = pipeline,
     GradeScale = ["A", "B", "C", "D", "E", "F", "G", "O", "V"],
     Attributes = AttributeSchema.Empty.Define("industry", AttributeType.Text).Define("employees", AttributeType.Integer),
+    Routing = ServiceDesk.Routing,
+    CasePolicy = ServiceDesk.CasePolicy,
 };
 using var crm = Step.OpenFresh("insurance.db", options);
 
@@ -106,6 +110,8 @@ foreach (var c in crm.Customers.All(new PageRequest(0, 8)).Items)
 }
 AnsiConsole.Write(table);
 Step.Say("Whole book: " + string.Join(", ", tiers.Values.GroupBy(t => t).OrderBy(g => g.Key.Rank).Select(g => $"{g.Key.Name} {g.Count()}")) + ".");
+
+ServiceDesk.Run(crm, clock, tiers);
 
 void Call(CustomerCode lead, string salesperson, string notes, string grade, string why)
 {

@@ -79,7 +79,7 @@ AnsiConsole.Write(table);
 foreach (var band in Bands.Balance.Select(b => b.Segment).Concat(Bands.Tenure.Select(t => t.Segment)))
     Step.Say($"Band {band}: {string.Join(", ", crm.Segments.Members(band, PageRequest.First).Items.Select(m => m.Customer))}.");
 
-Step.Title(clock, "Care rules: alerts first, then the stage's own care, then the churn warning");
+Step.Title(clock, "Care rules: usage alerts, the stage's own care, the churn warning, VIP calls, then the urgent alerts");
 var rules = new List<ICareRule>
 {
     Script("zero-usage", """
@@ -89,17 +89,6 @@ var rules = new List<ICareRule>
     Script("balance-low", """
         if (Customer.Decimal("balance") is decimal balance && balance < 5m)
             Care.Propose("week-" + Now.ToString("yyyy-MM-dd"), channel: "sms", priority: CarePriority.High, note: $"Balance {balance:0.00}: top-up reminder");
-        """),
-    Script("arrears", """
-        if (Customer.Date("suspended-on") is DateOnly since)
-            Care.Propose("since-" + since.ToString("yyyy-MM-dd"), channel: "phone", priority: CarePriority.Urgent,
-                note: $"Suspended for arrears of {Customer.Decimal("arrears"):0.00}: arrange payment and restore the line");
-        """),
-    Script("competitor-call", """
-        var calls = Customer.CountOfKind("competitor-call");
-        if (calls > 0)
-            Care.Propose("call-" + calls, channel: "phone", priority: CarePriority.Urgent,
-                note: "Called a competitor's service line: retention call today");
         """),
     Script("onboarding-care", """
         if (Customer.Stage == "onboarding")
@@ -143,9 +132,21 @@ var rules = new List<ICareRule>
         if (Customer.Stage == "churned" && Now - Customer.StageSince >= TimeSpan.FromDays(14))
             Care.Propose("since-" + Customer.StageSince.ToString("yyyy-MM-dd"), channel: "phone", note: "Win-back offer: three months free data");
         """),
+    Script("arrears", """
+        if (Customer.Date("suspended-on") is DateOnly since)
+            Care.Propose("since-" + since.ToString("yyyy-MM-dd"), channel: "phone", priority: CarePriority.Urgent,
+                note: $"Suspended for arrears of {Customer.Decimal("arrears"):0.00}: arrange payment and restore the line");
+        """),
+    Script("competitor-call", """
+        var calls = Customer.CountOfKind("competitor-call");
+        if (calls > 0)
+            Care.Propose("call-" + calls, channel: "phone", priority: CarePriority.Urgent,
+                note: "Called a competitor's service line: retention call today");
+        """),
 };
 Step.Say(string.Join(", ", rules.Select(r => r.Name)) + ".");
-Step.Say("Contact policy: at most 1 task per customer and channel within 7 days; quiet hours 21:00-09:00 local; opt-outs always win.");
+Step.Say("Contact policy: at most 1 task per customer and channel within 7 days; quiet hours 21:00-09:00 local; opt-outs always win; "
+    + "an urgent task goes over a full cap, so the arrears and competitor-call alerts need not come first; a failed call is retried up to 3 times, 4 hours and then a day apart, outside quiet hours.");
 
 Step.Title(clock, "First sweep (10:30 UTC: 07:30 in São Paulo, 18:30 in Shanghai)");
 Sweep();
@@ -175,15 +176,20 @@ crm.Lifecycle.Change("T-005", "churned", "ported out", "am.silva");
 Close("T-006", "maturity-care", Channel.Sms, accepted: false, "happy with the current plan", "am.costa");
 
 clock.Advance(TimeSpan.FromDays(6));
-Step.Title(clock, "Mid-March: routine VIP calls; Carla is suspended for arrears; Bruno calls a competitor");
+Step.Title(clock, "Mid-March: routine VIP calls fill the phone cap; Carla and Gabriela are suspended for arrears; Bruno calls a competitor");
 Close("T-001", "vip-care", Channel.Phone, accepted: true, "routine VIP call: happy, asked about family lines", "am.silva");
 Close("T-007", "vip-care", Channel.Phone, accepted: true, "routine VIP call: travelling in April, roaming set up", "am.silva");
 Suspend("T-003", 84.20m);
+Suspend("T-007", 512.00m);
 crm.Interactions.Record(new Interaction("T-002", "competitor-call", Channel.Phone, clock.GetUtcNow().AddHours(-2)) { Notes = "called a competitor's service line for 6 minutes" });
 Step.Say("T-002 called a competitor's service line this morning (from the call records).");
 Sweep();
 Close("T-003", "arrears", Channel.Phone, accepted: true, "paid the arrears; line restored", "am.costa");
 Restore("T-003");
+var gabrielaArrears = crm.Care.For("T-007").Single(t => t.Rule == "arrears");
+var gabrielaVip = crm.Care.For("T-007").Single(t => t.OccasionKey == "vip-care:month-2026-03");
+Step.Say($"T-007's arrears alert went over the full phone cap (her VIP call on {gabrielaVip.Due:MM-dd} used it): urgent tasks are never dropped for routine ones.");
+Attempt(gabrielaArrears, AttemptOutcome.NoAnswer, "am.silva");
 Close("T-002", "competitor-call", Channel.Phone, accepted: true, "matched the competitor's data offer; staying", "am.silva");
 
 clock.Advance(TimeSpan.FromDays(14));
@@ -192,13 +198,19 @@ SetUsage("T-008", 0);
 SetUsage("T-005", 0);
 Sweep();
 Close("T-004", "onboarding-care", Channel.Phone, accepted: true, "bill explained", "am.costa");
+Attempt(gabrielaArrears, AttemptOutcome.Reached, "am.silva");
+Close("T-007", "arrears", Channel.Phone, accepted: true, "paid the arrears on the second call; line restored", "am.silva");
+Restore("T-007");
+var hugoBill = crm.Care.For("T-008").Single(t => t.OccasionKey == "onboarding-care:first-bill");
+Attempt(hugoBill, AttemptOutcome.Busy, "am.costa");
 Close("T-008", "zero-usage", Channel.Sms, accepted: true, "phone was in a drawer; now active", "am.costa");
-Step.Say("Hugo's first-bill call stays open: nobody has reached him yet.");
+Step.Say("Hugo's first-bill call stays open: nobody has reached him yet; the retry waits for the morning in Shanghai.");
 
 clock.Advance(TimeSpan.FromDays(14));
 Step.Title(clock, "Two weeks after churning, Eva gets a win-back call");
 Sweep();
 Close("T-005", "win-back", Channel.Phone, accepted: true, "back on a prepaid plan with free data", "am.silva");
+Attempt(hugoBill, AttemptOutcome.NoAnswer, "am.costa");
 crm.Lifecycle.Change("T-005", "won-back", "accepted the win-back offer", "am.silva");
 
 Step.Title(clock, "Measured from the tasks and the interactions");
@@ -222,7 +234,7 @@ var byOwner = crm.Rates.ContactSuccess(periodStart, periodEnd, RateCut.ByOwner);
 AddRates(byOwner, crm.Rates.RetentionSuccess("at-risk", churnedStage, periodStart, periodEnd, RateCut.ByOwner), byOwner.Rows.Select(r => r.Key).ToArray());
 AddRates(crm.Rates.ContactSuccess(periodStart, periodEnd, RateCut.All), crm.Rates.RetentionSuccess("at-risk", churnedStage, periodStart, periodEnd, RateCut.All), ["all"]);
 AnsiConsole.Write(rates);
-Step.Say("From crm.Rates: contact success = attempts that reached the customer / attempts (a closed task without recorded attempts counts once: done or declined reached, expired did not); "
+Step.Say("From crm.Rates: contact success = attempts that reached the customer / attempts (every recorded attempt counts; a closed task without attempts counts once: done or declined reached, expired did not); "
     + "retention success = at-risk customers contacted who stayed / at-risk customers contacted (at risk: in the at-risk segment during the period).");
 
 RetentionCampaign.Run(clock, options);
@@ -329,6 +341,15 @@ void Close(string code, string rule, Channel channel, bool accepted, string outc
     else crm.Care.Decline(task.Id, outcome, actor);
     Step.Say($"{code} {task.OccasionKey} on {channel}: {(accepted ? "done" : "declined")}, \"{outcome}\" ({actor}).");
     PrintSuppressions();
+}
+
+void Attempt(CareTask task, AttemptOutcome outcome, string actor)
+{
+    var result = crm.Care.Attempt(task.Id, outcome, actor);
+    var zone = TimeZoneInfo.FindSystemTimeZoneById(crm.Customers.Get(task.Customer).TimeZone ?? "UTC");
+    var next = result.Retry.NextAt is { } at ? $"; next attempt {TimeZoneInfo.ConvertTime(at, zone):MM-dd HH:mm} local" : "";
+    Step.Say($"{task.Customer} {task.OccasionKey}: attempt {result.Retry.Attempts} by {actor}, {result.Attempt.OutcomeText}{next} "
+        + $"({result.Retry.Verdict.ToString().ToLowerInvariant()}: {result.Retry.Reason}); the task is {result.Task!.Status.ToString().ToLowerInvariant()}.");
 }
 
 void PrintSuppressions()

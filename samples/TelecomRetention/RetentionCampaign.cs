@@ -72,8 +72,8 @@ internal static class RetentionCampaign
         {
             if (random.NextDouble() >= 0.7)
             {
-                // Not reached: the agent records the attempt, and the task stays open.
-                crm.Interactions.Record(new ContactAttempt(task.Customer, task.Id, null, Channel.Phone, clock.GetUtcNow(), AttemptOutcome.NoAnswer, task.Owner ?? "agent").ToInteraction());
+                // Not reached: the agent records the attempt, and the task stays open for its retry.
+                crm.Care.Attempt(task.Id, AttemptOutcome.NoAnswer, task.Owner ?? "agent");
                 continue;
             }
             var accepts = random.NextDouble() < (arms[task.Customer].Offer == "discount" ? 0.24 : 0.17);

@@ -22,22 +22,31 @@ internal static class CrmKitCli
             SegmentCommands.Create(output, error),
             CareCommands.Create(output, error),
             CaseCommands.Create(output, error),
+            QueueCommands.Create(output, error),
+            OwnerCommands.Reassign(output, error),
             CustomerCommands.Create(output, error),
             InitCommand.Create(output, error),
             ConfigureCommand.Create(output, error),
             ImportCommands.Create(output, error),
             ExportCommand.Create(output, error),
+            BulkCommands.Restore(output, error),
+            IdentityCommands.Duplicates(output, error),
+            IdentityCommands.Merge(output, error),
+            IdentityCommands.Identities(output, error),
             EraseCommand.Create(output, error),
             ReportCommand.Create(output, error),
             ValueCommands.Create(output, error),
             CampaignCommands.Create(output, error),
+            PointsCommands.Create(output, error),
+            ReferralCommands.Create(output, error),
+            StageCommands.Create(output, error),
             DbCommands.Create(output, error),
             DatabaseOption.CreateWait(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) error.WriteLine($"crmkit: {e.Message}");
+            foreach (var e in parsed.Errors) error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             error.WriteLine("Run 'crmkit --help' for usage.");
             return UsageError;
         }

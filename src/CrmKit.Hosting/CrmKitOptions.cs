@@ -1,4 +1,5 @@
 using CrmKit.Hosting.Scheduling;
+using CrmKit.Loyalty;
 using CrmKit.PostgreSql;
 
 namespace CrmKit.Hosting;
@@ -104,6 +105,31 @@ public sealed class CrmKitOptions
     /// (the default) uses the policy stored in the database; set, it replaces the stored policy. Set in code.
     /// </summary>
     public ContactPolicy? ContactPolicy { get; set; }
+
+    /// <summary>
+    /// Teams and the assignment rules that give new customers, care tasks and cases an owner. Null
+    /// (the default) uses the routing stored in the database; set, it replaces the stored routing. Set in code.
+    /// </summary>
+    public RoutingPolicy? Routing { get; set; }
+
+    /// <summary>
+    /// The deadlines of service cases and where a passed one escalates, which the built-in
+    /// <c>case-escalation</c> job applies. Null (the default) uses <see cref="CaseBook.DefaultPolicy"/>. Set in code;
+    /// every program that opens the database should give the same one.
+    /// </summary>
+    public CaseDeadlinePolicy? CasePolicy { get; set; }
+
+    /// <summary>
+    /// Whether care sweeps run the built-in stage rules, and their settings. Null (the default) uses
+    /// the settings stored in the database; set, they replace the stored ones (see <see cref="CrmOptions.StageRules"/>). Set in code.
+    /// </summary>
+    public StageRuleSettings? StageRules { get; set; }
+
+    /// <summary>
+    /// The loyalty programme that earns points as interactions are recorded. Null (the default) uses
+    /// the programme stored in the database; set, see <see cref="CrmOptions.Loyalty"/>. Set in code.
+    /// </summary>
+    public LoyaltyProgram? Loyalty { get; set; }
 
     /// <summary>
     /// The built-in care rules the <c>care-sweep</c> job runs besides the care scripts of the

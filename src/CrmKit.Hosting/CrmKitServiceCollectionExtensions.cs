@@ -96,6 +96,7 @@ public static class CrmKitServiceCollectionExtensions
         services.AddCrmJob<CareSweepJob>();
         services.AddCrmJob<SegmentRefreshJob>();
         services.AddCrmJob<CampaignRunJob>();
+        services.AddCrmJob<CaseEscalationJob>();
         return services;
     }
 
@@ -142,6 +143,10 @@ public static class CrmKitServiceCollectionExtensions
         if (options.PurchaseKinds is { } purchases) crm = crm with { PurchaseKinds = purchases };
         if (options.RefundKinds is { } refunds) crm = crm with { RefundKinds = refunds };
         if (options.ContactPolicy is { } policy) crm = crm with { ContactPolicy = policy };
+        if (options.Routing is { } routing) crm = crm with { Routing = routing };
+        if (options.CasePolicy is { } cases) crm = crm with { CasePolicy = cases };
+        if (options.StageRules is { } stageRules) crm = crm with { StageRules = stageRules };
+        if (options.Loyalty is { } loyalty) crm = crm with { Loyalty = loyalty };
         return crm;
     }
 }

@@ -9,7 +9,7 @@ public sealed class CareScript : CompiledScript
 
     internal CareScript(string path, string hash, ScriptLoadContext context, MethodInfo method, bool guarded, ScriptEngineOptions options)
         : base(path, ScriptKind.Care, hash, context, method, guarded, options) =>
-        _body = method.CreateDelegate<Action<CustomerView, DateTimeOffset, ScriptParameters, CareProposals>>();
+        _body = ScriptLoadContext.Bind<Action<CustomerView, DateTimeOffset, ScriptParameters, CareProposals>>(method);
 
     internal CareScript(string path, string hash, RemoteScript remote, ScriptEngineOptions options)
         : base(path, ScriptKind.Care, hash, remote, options)
@@ -58,19 +58,7 @@ public sealed class CareScript : CompiledScript
         ArgumentNullException.ThrowIfNull(context);
         if (Remote is { } remote) return remote.Evaluate([.. customers.Select(c => c.Parts)], context, ReadProposals);
         if (_body is null) throw Disposed();
-        var outcomes = new Outcome<IReadOnlyList<CareProposal>>[customers.Count];
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            try
-            {
-                outcomes[i] = Outcome<IReadOnlyList<CareProposal>>.Of(Propose(customers[i], context));
-            }
-            catch (ScriptRuntimeException e)
-            {
-                outcomes[i] = Outcome<IReadOnlyList<CareProposal>>.Failed(e);
-            }
-        }
-        return outcomes;
+        return EvaluateEach(customers, c => Propose(c, context));
     }
 
     private protected override void Release() => _body = null;

@@ -50,6 +50,33 @@ public abstract class CompiledScript : IDisposable
     /// <summary>The cache key: a SHA-256 hash of the source, the kind and the globals version, in hex.</summary>
     public string Hash { get; }
 
+    /// <summary>
+    /// What the script reads of a customer beyond the profile, stats and value figures, found when it
+    /// was compiled: interaction metadata (of the kinds it names, when it names them all as string
+    /// literals), the segments it asks about, open tasks. A host that builds views itself loads
+    /// these into the <see cref="CustomerSnapshot"/> it passes to <see cref="CustomerView(CustomerSnapshot)"/>;
+    /// refreshes and sweeps do it for you.
+    /// </summary>
+    public SnapshotNeeds Needs => _needs ??= NeedsOf(Reads, Names);
+
+    private SnapshotNeeds? _needs;
+
+    private static SnapshotNeeds NeedsOf(ViewParts reads, ScriptNames names) =>
+        new SnapshotNeeds
+        {
+            InteractionMetadata = (reads & ViewParts.Metadata) != 0,
+            MetadataKinds = reads == ViewParts.All || names.AnyKind ? null : names.MetadataKinds,
+            Segments = names.Segments,
+            AllSegments = names.AnySegment,
+            OpenTasks = (reads & ViewParts.FollowUp) != 0,
+        };
+
+    /// <summary>The parts of the view the script can read (from the compiler's view of its code).</summary>
+    internal ViewParts Reads { get; init; } = ViewParts.All;
+
+    /// <summary>The segment and interaction-kind names the script's text gives its lookups.</summary>
+    internal ScriptNames Names { get; init; } = new(new HashSet<string>(), true, new HashSet<InteractionKind>(), true);
+
     /// <summary>False once <see cref="Dispose"/> has been called.</summary>
     public bool IsLoaded => _context is not null || _remote is not null;
 
@@ -84,6 +111,36 @@ public abstract class CompiledScript : IDisposable
         _assembly = null;
         if (context.IsCollectible) context.Unload();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Evaluates each customer in this process with <paramref name="evaluate"/>, one outcome each in
+    /// order. Once the script ran past the budget too often (see <see cref="BudgetStreak"/>), the rest
+    /// are not evaluated and fail as <see cref="ScriptFailure.Stopped"/>.
+    /// </summary>
+    private protected Outcome<T>[] EvaluateEach<T>(IReadOnlyList<CustomerView> customers, Func<CustomerView, T> evaluate)
+    {
+        var outcomes = new Outcome<T>[customers.Count];
+        var streak = new BudgetStreak();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (streak.Reached)
+            {
+                outcomes[i] = Outcome<T>.Failed(BudgetStreak.Skipped(Path));
+                continue;
+            }
+            try
+            {
+                outcomes[i] = Outcome<T>.Of(evaluate(customers[i]));
+                streak.Record(null);
+            }
+            catch (ScriptRuntimeException e)
+            {
+                outcomes[i] = Outcome<T>.Failed(e);
+                streak.Record(e);
+            }
+        }
+        return outcomes;
     }
 
     /// <summary>Drops the delegate so the load context can be collected.</summary>

@@ -26,7 +26,7 @@ public sealed class ScriptEngine : IDisposable
     public const int MaxSourceLength = 100_000;
 
     private static readonly string GlobalsVersion =
-        "crmkit-scripts/1/" + typeof(ScriptEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        "crmkit-scripts/2/" + typeof(ScriptEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly ImageCache _cache;
     private readonly Lazy<WorkerPool> _evaluators;
@@ -58,23 +58,16 @@ public sealed class ScriptEngine : IDisposable
     /// <summary>
     /// Reads a script file, but never more than one character past <see cref="MaxSourceLength"/>:
     /// a longer file (or an endless one such as <c>/dev/zero</c>) is cut there, and checking the
-    /// text then reports it as too long.
+    /// text then reports it as too long. The file is UTF-8, or UTF-16 when it starts with that
+    /// byte-order mark; a byte that makes no character in it rejects the file.
     /// </summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <exception cref="ScriptCompilationException">The file is not valid UTF-8 (or UTF-16); the diagnostic (<c>CRM0017</c>) names the line and column.</exception>
     public static string ReadSource(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[MaxSourceLength + 1];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var n = reader.Read(buffer, read, buffer.Length - read);
-            if (n == 0) break;
-            read += n;
-        }
-        return new string(buffer, 0, read);
+        return SourceFile.Read(path, MaxSourceLength);
     }
 
     /// <summary>
@@ -97,9 +90,9 @@ public sealed class ScriptEngine : IDisposable
     {
         var image = Image(source, ScriptKind.Segment, path);
         if (Options.Isolation == ScriptIsolation.Worker)
-            return new SegmentScript(path, image.Key, Remote(image, path), Options);
+            return new SegmentScript(path, image.Key, Remote(image, path), Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
         var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
-        return new SegmentScript(path, image.Key, context, method, guarded, Options);
+        return new SegmentScript(path, image.Key, context, method, guarded, Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
     }
 
     /// <summary>Compiles (or takes from the cache) and loads a care script.</summary>
@@ -109,9 +102,9 @@ public sealed class ScriptEngine : IDisposable
     {
         var image = Image(source, ScriptKind.Care, path);
         if (Options.Isolation == ScriptIsolation.Worker)
-            return new CareScript(path, image.Key, Remote(image, path), Options);
+            return new CareScript(path, image.Key, Remote(image, path), Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
         var (context, method, guarded) = LoadHere(image, path, Options.CollectibleInProcess);
-        return new CareScript(path, image.Key, context, method, guarded, Options);
+        return new CareScript(path, image.Key, context, method, guarded, Options) { Reads = image.Reads, Names = ScriptNames.Of(source) };
     }
 
     /// <summary>Compiles (or takes from the cache) and loads a script of either kind.</summary>

@@ -6,15 +6,26 @@ namespace CrmKit.Scripting;
 public sealed class SegmentScript : CompiledScript
 {
     private Func<CustomerView, DateTimeOffset, ScriptParameters, bool>? _body;
+    private Batch? _batch;
+
+    /// <summary>The script's own loop over a batch (see <see cref="ScriptWrapper.BatchMethodName"/>); <paramref name="next"/> is where a failure happened.</summary>
+    private delegate void Batch(CustomerView[] customers, DateTimeOffset now, ScriptParameters parameters, Outcome<bool>[] results, ref int next);
 
     internal SegmentScript(string path, string hash, ScriptLoadContext context, MethodInfo method, bool guarded, ScriptEngineOptions options)
-        : base(path, ScriptKind.Segment, hash, context, method, guarded, options) =>
-        _body = method.CreateDelegate<Func<CustomerView, DateTimeOffset, ScriptParameters, bool>>();
+        : base(path, ScriptKind.Segment, hash, context, method, guarded, options)
+    {
+        _body = ScriptLoadContext.Bind<Func<CustomerView, DateTimeOffset, ScriptParameters, bool>>(method);
+        // A script with budget checks starts its budget per customer, so it is evaluated one by one.
+        if (!guarded) _batch = ScriptLoadContext.Bind<Batch>(method.DeclaringType!.GetMethod(ScriptWrapper.BatchMethodName)!);
+    }
 
     internal SegmentScript(string path, string hash, RemoteScript remote, ScriptEngineOptions options)
         : base(path, ScriptKind.Segment, hash, remote, options)
     {
     }
+
+    /// <summary>True when <see cref="EvaluateAll"/> runs the script's own loop over the batch (a script without budget checks, loaded here).</summary>
+    internal bool RunsInBatch => _batch is not null;
 
     private static readonly Func<BinaryReader, bool> ReadVerdict = r => r.ReadBoolean();
 
@@ -56,20 +67,37 @@ public sealed class SegmentScript : CompiledScript
         ArgumentNullException.ThrowIfNull(context);
         if (Remote is { } remote) return remote.Evaluate([.. customers.Select(c => c.Parts)], context, ReadVerdict);
         if (_body is null) throw Disposed();
-        var outcomes = new Outcome<bool>[customers.Count];
-        for (var i = 0; i < outcomes.Length; i++)
+        if (_batch is { } batch) return EvaluateInBatch(batch, customers as CustomerView[] ?? [.. customers], context);
+        return EvaluateEach(customers, c => Evaluate(c, context));
+    }
+
+    /// <summary>
+    /// Runs the script's own loop over the batch; when it throws for a customer, that customer fails
+    /// and the loop goes on with the next one.
+    /// </summary>
+    private Outcome<bool>[] EvaluateInBatch(Batch batch, CustomerView[] customers, ScriptContext context)
+    {
+        foreach (var customer in customers) ArgumentNullException.ThrowIfNull(customer, nameof(customers));
+        var outcomes = new Outcome<bool>[customers.Length];
+        var next = 0;
+        while (next < customers.Length)
         {
             try
             {
-                outcomes[i] = Outcome<bool>.Of(Evaluate(customers[i], context));
+                batch(customers, context.Now, context.Parameters, outcomes, ref next);
             }
-            catch (ScriptRuntimeException e)
+            catch (Exception e)
             {
-                outcomes[i] = Outcome<bool>.Failed(e);
+                outcomes[next] = Outcome<bool>.Failed(Fail(e));
+                next++;
             }
         }
         return outcomes;
     }
 
-    private protected override void Release() => _body = null;
+    private protected override void Release()
+    {
+        _body = null;
+        _batch = null;
+    }
 }

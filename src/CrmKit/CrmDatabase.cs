@@ -38,6 +38,11 @@ public sealed class CrmDatabase : IDisposable
         Cases = new CaseBook(context);
         Campaigns = new CampaignBook(context);
         Rates = new RateBook(context);
+        Queues = new QueueBook(context);
+        Reports = new Reports.ReportBook(context, this);
+        Loyalty = new LoyaltyBook(context);
+        Identity = new IdentityBook(context);
+        Bulk = new BulkTransfer(context);
     }
 
     /// <summary>
@@ -133,6 +138,12 @@ public sealed class CrmDatabase : IDisposable
     /// <summary>Per-customer export and erasure of personal data.</summary>
     public PersonalDataDesk PersonalData { get; }
 
+    /// <summary>Who customers are across systems: the identity map, kept values and names, merge history and the duplicate review list.</summary>
+    public IdentityBook Identity { get; }
+
+    /// <summary>Bulk export of the whole base as JSON Lines or CSV, and restore of an export into a fresh database.</summary>
+    public BulkTransfer Bulk { get; }
+
     /// <summary>Exclusive, time-limited claims of salespeople on leads.</summary>
     public ClaimBook Claims { get; }
 
@@ -147,6 +158,15 @@ public sealed class CrmDatabase : IDisposable
 
     /// <summary>The rates that judge staff, channels and campaigns, cut by segment, owner, channel, campaign or period.</summary>
     public RateBook Rates { get; }
+
+    /// <summary>Work queues by channel, owner, team and due time; claiming, assigning and transferring tasks; reassigning a leaving owner's book; owner history.</summary>
+    public QueueBook Queues { get; }
+
+    /// <summary>Reports for people to look at: the whole database as one self-contained HTML page of charts and tables.</summary>
+    public Reports.ReportBook Reports { get; }
+
+    /// <summary>Loyalty: points ledgers, membership tiers and referrals.</summary>
+    public LoyaltyBook Loyalty { get; }
 
     /// <summary>Customer value: lifetime-value models fitted to the purchase log, RFM scores and value tiers.</summary>
     public Value.ValueBook Value { get; }

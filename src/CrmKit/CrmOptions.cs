@@ -1,3 +1,5 @@
+using CrmKit.Loyalty;
+
 namespace CrmKit;
 
 /// <summary>
@@ -56,6 +58,9 @@ public sealed record CrmOptions
     private readonly IReadOnlySet<InteractionKind>? _purchaseKinds;
     private readonly IReadOnlySet<InteractionKind>? _refundKinds;
     private readonly ContactPolicy? _contactPolicy;
+    private readonly RoutingPolicy? _routing;
+    private readonly StageRuleSettings? _stageRules;
+    private readonly LoyaltyProgram? _loyalty;
 
     /// <summary>
     /// The custom attributes customers may carry. Left unset, the schema stored in the database is
@@ -94,6 +99,30 @@ public sealed record CrmOptions
     /// </summary>
     public ContactPolicy ContactPolicy { get => _contactPolicy ?? ContactPolicy.Default; init => _contactPolicy = value; }
 
+    /// <summary>
+    /// Teams and the assignment rules that give new customers, care tasks and cases an owner (see
+    /// <see cref="QueueBook"/>). Left unset, the stored routing is used (<see cref="RoutingPolicy.None"/>
+    /// for a new database); set, it replaces the stored routing and is stored, since it governs only
+    /// assignments still to come.
+    /// </summary>
+    public RoutingPolicy Routing { get => _routing ?? RoutingPolicy.None; init => _routing = value; }
+
+    /// <summary>
+    /// Whether sweeps run the built-in stage rules, and their settings. Left unset, the stored
+    /// settings are used (<see cref="StageRuleSettings.None"/> for a new database: stages change by
+    /// hand and by the rules a sweep is given); set, they replace the stored ones and are stored.
+    /// </summary>
+    public StageRuleSettings StageRules { get => _stageRules ?? StageRuleSettings.None; init => _stageRules = value; }
+
+    /// <summary>
+    /// The loyalty programme: the rules that earn points when interactions are recorded, how long
+    /// points stay valid, and the membership tiers (see <see cref="LoyaltyBook"/>). Left unset, the
+    /// stored programme is used (none for a new database: nothing is earned). Set, a programme of
+    /// built-in earn rules (<see cref="EarnRules"/>) replaces the stored one and is stored; a
+    /// programme with rules of the application's own applies to this open only and is not stored.
+    /// </summary>
+    public LoyaltyProgram? Loyalty { get => _loyalty; init => _loyalty = value; }
+
     /// <summary>The grades customers may carry, for example A, B, C, D, E, F, G, O, V. Null accepts any grade of up to 32 characters.</summary>
     public IReadOnlyList<string>? GradeScale { get; init; }
 
@@ -107,7 +136,7 @@ public sealed record CrmOptions
     private static readonly IReadOnlySet<InteractionKind> DefaultRefundKinds = new HashSet<InteractionKind> { InteractionKind.Refund };
 
     /// <summary>The settings that are stored in the database, each null where the options leave it unset.</summary>
-    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy);
+    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy, _routing, _stageRules, _loyalty);
 
     /// <summary>Creates options for a private in-memory database.</summary>
     public static CrmOptions InMemory() => new();
@@ -123,6 +152,10 @@ public sealed record CrmOptions
         ArgumentNullException.ThrowIfNull(RefundKinds);
         if (ContactPolicy is null) throw new CrmValidationException("contactPolicy", "is required but was null.");
         ContactPolicy.Check();
+        if (Routing is null) throw new CrmValidationException("routing", "is required but was null.");
+        Routing.Check();
+        if (StageRules is null) throw new CrmValidationException("stageRules", "is required but was null.");
+        StageRules.Check();
         var both = PurchaseKinds.Intersect(RefundKinds).ToArray();
         if (both.Length > 0) throw new CrmValidationException("refundKinds", $"'{both[0]}' is both a purchase and a refund kind.");
     }

@@ -46,6 +46,16 @@ public sealed class PackageContentTests(PackedFeed feed)
         if (id != "CrmKit.Cli") Assert.DoesNotContain(pdb, feed.Entries(id));
     }
 
+    [Theory]
+    [InlineData("CrmKit")]
+    [InlineData("CrmKit.Cli")]
+    public void Packages_holding_the_report_carry_the_chart_librarys_licence_and_notice(string id)
+    {
+        var notices = feed.ReadEntry(id, "THIRD-PARTY-NOTICES.txt");
+        Assert.Contains("Apache ECharts", notices);
+        Assert.Contains("Apache License", notices);
+    }
+
     [Fact]
     public void The_tool_package_is_a_dotnet_tool_named_crmkit()
     {

@@ -28,5 +28,11 @@ public sealed class ToolTests(PackedFeed feed)
 
         var again = DotnetProcess.RunAllowingFailure(crmkit, ["init", "--db", "crm.db"], work);
         Assert.Equal(1, again.ExitCode);
+
+        // The HTML report's chart library and script travel inside the installed tool.
+        DotnetProcess.Run(crmkit, ["report", "--html", "report.html", "--db", "crm.db"], work);
+        var page = File.ReadAllText(Path.Combine(work, "report.html"));
+        Assert.Contains("Licensed to the Apache Software Foundation", page);
+        Assert.Contains("window.crmkitReport", page);
     }
 }

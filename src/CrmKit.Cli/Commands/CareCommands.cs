@@ -19,17 +19,25 @@ internal static class CareCommands
         };
         var changed = new Option<bool>("--changed") { Description = "Evaluate only customers changed since the previous sweep." };
         var noBuiltIn = new Option<bool>("--no-built-in") { Description = "Run only the given scripts, not the built-in rules." };
-        var sweep = new Command("sweep", "Evaluate the care rules for every customer and create the care tasks the contact policy allows.") { db, at, scripts, changed, noBuiltIn };
-        sweep.SetAction(p => Sweep(new CliSession(output, error, p), p.GetValue(db)!, p.GetValue(at), p.GetValue(scripts) ?? [], p.GetValue(changed), p.GetValue(noBuiltIn)));
-        return new Command("care", "Care sweeps, the tasks they made and what the contact policy held back.")
+        var stageScripts = StageCommands.ScriptOption("--stage-script");
+        var sweep = new Command("sweep", "Evaluate the stage rules the database runs (and any stage scripts), then the care rules, for every customer, and create the care tasks the contact policy allows.")
+        {
+            db, at, scripts, changed, noBuiltIn, stageScripts,
+        };
+        sweep.SetAction(p => Sweep(new CliSession(output, error, p), p.GetValue(db)!, p.GetValue(at), p.GetValue(scripts) ?? [], p.GetValue(changed), p.GetValue(noBuiltIn),
+            p.GetValue(stageScripts) ?? []));
+        return new Command("care", "Care sweeps, the tasks they made, what the contact policy held back, contact attempts, and who holds each task.")
         {
             sweep, CareListCommands.Tasks(output, error), CareListCommands.Suppressions(output, error),
             CareCloseCommands.Complete(output, error), CareCloseCommands.Decline(output, error),
+            AttemptCommands.ForTask(output, error), AttemptCommands.Settle(output, error),
+            OwnerCommands.ClaimTask(output, error), OwnerCommands.AssignTask(output, error), OwnerCommands.TransferTask(output, error),
         };
     }
 
-    private static int Sweep(CliSession session, string db, string? atText, FileInfo[] scriptFiles, bool changed, bool noBuiltIn)
+    private static int Sweep(CliSession session, string db, string? atText, FileInfo[] scriptFiles, bool changed, bool noBuiltIn, string[] stageSpecs)
     {
+        if (!StageCommands.TryRead(session, stageSpecs, out var stageSources)) return CrmKitCli.UsageError;
         DateTimeOffset? at = null;
         if (atText is not null)
         {
@@ -50,16 +58,21 @@ internal static class CareCommands
         {
             var rules = new List<ICareRule>(noBuiltIn ? [] : CareRules.Defaults());
             var compiled = sources.Select(s => session.Engine.CompileCare(s.Source, s.Path)).ToList();
+            using var stageScripts = StageCommands.Compile(session, stageSources);
             try
             {
                 rules.AddRange(sources.Select((s, i) => new ScriptedCareRule(s.Name, compiled[i])));
-                var result = session.Console.Status().Start("Sweeping…", _ => crm.Care.Sweep(rules, at, changed));
+                var result = session.Console.Status().Start("Sweeping…", _ => stageScripts.Rules.Count == 0
+                    ? crm.Care.Sweep(rules, at, changed)
+                    : crm.Care.Sweep(rules, [.. crm.Lifecycle.Rules, .. stageScripts.Rules], at, changed));
+                if (result.Stages is { } stages) StageCommands.Write(session.Console, stages);
                 var table = new Table().AddColumns("At", "Customers", "Proposed", "Created", "Already known", "Suppressed", "Expired");
                 table.AddRow(result.At.ToString("o", CultureInfo.InvariantCulture), N(result.Evaluated), N(result.Proposed), N(result.Created),
                     N(result.AlreadyKnown), N(result.Suppressed), N(result.Expired));
                 session.Console.Write(table);
-                foreach (var failure in result.Failures.Take(20)) session.Console.WriteLine("failed: " + failure);
-                return result.Failures.Count == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
+                FailureList.Write(session.Console, result.Failures);
+                var stageFailures = result.Stages?.Count(StageRuleOutcome.Failed) ?? 0;
+                return result.Failures.Count == 0 && stageFailures == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
             }
             finally
             {

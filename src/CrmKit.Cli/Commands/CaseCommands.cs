@@ -9,7 +9,7 @@ namespace CrmKit.Cli;
 /// </summary>
 internal static class CaseCommands
 {
-    internal static Command Create(TextWriter output, TextWriter error) => new("case", "Service cases: open, assign, transfer, start, respond, wait, resolve, close, reopen, escalate, list, show and figures.")
+    internal static Command Create(TextWriter output, TextWriter error) => new("case", "Service cases: open, assign, transfer, claim, attempt, start, respond, wait, resolve, close, reopen, escalate, list, show and figures.")
     {
         Open(output, error),
         WithOwner(output, error, "assign", "Give an open case to an owner.", (crm, id, owner, actor, note) => crm.Cases.Assign(id, owner, actor, note)),
@@ -20,6 +20,8 @@ internal static class CaseCommands
         Step(output, error, "close", "Close a resolved case.", (crm, id, actor, note) => crm.Cases.Close(id, actor, note)),
         Resolve(output, error),
         Reopen(output, error),
+        OwnerCommands.ClaimCase(output, error),
+        AttemptCommands.ForCase(output, error),
         CaseQueueCommands.Escalate(output, error),
         CaseQueueCommands.List(output, error),
         CaseQueueCommands.Show(output, error),

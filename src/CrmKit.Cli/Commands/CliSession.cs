@@ -54,7 +54,7 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
             var target = DatabaseTarget.Parse(db);
             if (!target.IsServer && !File.Exists(target.FilePath))
             {
-                error.WriteLine($"crmkit: database '{db}' does not exist.");
+                error.WriteLine($"crmkit: database '{Printable.Message(db)}' does not exist.");
                 return CrmKitCli.UsageError;
             }
             var options = DatabaseOption.OptionsFor(target, readOnly, DatabaseOption.WaitOf(parsed)) with { SegmentScripts = new ScriptedSegments(Engine) };
@@ -63,18 +63,18 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (CommandFailure e)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return e.ExitCode;
         }
         catch (ScriptCompilationException e)
         {
-            foreach (var d in e.Diagnostics) output.WriteLine(d);
+            foreach (var d in e.Diagnostics) output.WriteLine(Printable.Message(d.ToString()));
             error.WriteLine($"crmkit: the script was rejected.");
             return CrmKitCli.Problems;
         }
         catch (Exception e) when (e is CrmException or ScriptRuntimeException)
         {
-            error.WriteLine($"crmkit: {e.Message}");
+            error.WriteLine($"crmkit: {Printable.Message(e.Message)}");
             return CrmKitCli.Problems;
         }
     }
@@ -89,7 +89,15 @@ internal sealed class CliSession(TextWriter output, TextWriter error, ParseResul
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"crmkit: cannot read '{file}': {e.Message}");
+            error.WriteLine($"crmkit: cannot read '{Printable.Message(file.ToString())}': {Printable.Message(e.Message)}");
+            source = "";
+            return false;
+        }
+        catch (ScriptCompilationException e)
+        {
+            // Not text in an encoding a script may be in: the diagnostic names the line and column.
+            foreach (var d in e.Diagnostics) output.WriteLine(Printable.Message((d with { Path = file.ToString() }).ToString()));
+            error.WriteLine($"crmkit: cannot read '{Printable.Message(file.ToString())}' as a script.");
             source = "";
             return false;
         }

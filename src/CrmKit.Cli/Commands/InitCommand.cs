@@ -107,5 +107,7 @@ internal static class InitCommand
         var p = complete.ContactPolicy!;
         output.WriteLine($"Contact policy: at most {p.MaxPerChannel} task(s) per customer and channel within {p.CapWindow}; quiet hours {p.QuietStart} to {p.QuietEnd}; "
             + $"{(p.RequireOptIn == true ? "an opt-in is required" : "only an opt-out blocks a channel")}; open tasks expire {p.ExpireAfter} after they are due.");
+        output.WriteLine($"Stage rules: {options.StageRules}.");
+        output.WriteLine($"Loyalty: {LoyaltyListing.Describe(options.Loyalty)}.");
     }
 }

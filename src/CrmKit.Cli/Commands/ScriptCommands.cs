@@ -42,11 +42,18 @@ internal static class ScriptCommands
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"crmkit: cannot read '{file}': {e.Message}");
+                error.WriteLine($"crmkit: cannot read '{Printable.Message(file.ToString())}': {Printable.Message(e.Message)}");
                 return CrmKitCli.UsageError;
             }
+            catch (ScriptCompilationException e)
+            {
+                // Bytes that are not text in an encoding a script may be in.
+                foreach (var diagnostic in e.Diagnostics) output.WriteLine(Printable.Message((diagnostic with { Path = file.ToString() }).ToString()));
+                rejected++;
+                continue;
+            }
             var result = engine.Check(source, kind, file.ToString());
-            foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
+            foreach (var diagnostic in result.Diagnostics) output.WriteLine(Printable.Message(diagnostic.ToString()));
             if (!result.IsAccepted) rejected++;
         }
         output.WriteLine(rejected == 0

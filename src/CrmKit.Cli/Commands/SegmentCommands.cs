@@ -46,9 +46,7 @@ internal static class SegmentCommands
             var table = new Table().AddColumn("Sample member");
             foreach (var member in result.Sample) table.AddRow(Printable.Markup(member.Value));
             session.Console.Write(table);
-            foreach (var failure in result.Failures.Take(20))
-                session.Console.WriteLine(Markup.Escape($"failed: customer '{failure.Customer}': {failure.Message}"));
-            if (result.Failures.Count > 20) session.Console.WriteLine($"… and {result.Failures.Count - 20} more failures.");
+            FailureList.Write(session.Console, result.Failures);
             return result.Failures.Count == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
         });
     }
@@ -74,7 +72,9 @@ internal static class SegmentCommands
             table.AddRow(Printable.Markup(r.Segment), N(r.Refresh), N(r.Evaluated), N(r.Members), N(r.Entered), N(r.Left), r.Incremental ? "changed only" : "full");
         session.Console.Write(table);
         session.Console.WriteLine($"{results.Count} segment(s) refreshed.");
-        return CrmKitCli.Success;
+        var failures = results.SelectMany(r => r.Failures).ToList();
+        FailureList.Write(session.Console, failures);
+        return failures.Count == 0 ? CrmKitCli.Success : CrmKitCli.Problems;
     });
 
     private static int Explain(CliSession session, string name, string code, string db) => session.Read(db, crm =>

@@ -34,8 +34,18 @@ internal sealed record ContactPolicySettings
     [JsonPropertyName("expireAfter")]
     public string? ExpireAfter { get; init; }
 
+    /// <summary>How priorities meet a full cap: <c>urgent-bypasses-cap</c> (the default) or <c>higher-priority-displaces</c>.</summary>
+    [JsonPropertyName("priorityMode")]
+    public string? PriorityMode { get; init; }
+
+    /// <summary>How many contact attempts a task gets and how far apart.</summary>
+    [JsonPropertyName("retry")]
+    public RetrySettings? Retry { get; init; }
+
     internal static ContactPolicySettings From(ContactPolicy policy) => new()
     {
+        PriorityMode = CareNames.Name(policy.Priority.Mode),
+        Retry = new RetrySettings { MaxAttempts = policy.Retry.MaxAttempts, Intervals = [.. policy.Retry.Intervals.Select(Duration)] },
         MaxPerChannel = policy.MaxPerChannel,
         CapWindow = Duration(policy.CapWindow),
         QuietStart = policy.QuietStart.ToString("HH:mm", CultureInfo.InvariantCulture),
@@ -58,11 +68,18 @@ internal sealed record ContactPolicySettings
         if (QuietEnd is not null) policy = policy with { QuietEnd = ParseTime(QuietEnd, "quietEnd") };
         if (RequireOptIn is { } optIn) policy = policy with { RequireOptIn = optIn };
         if (ExpireAfter is not null) policy = policy with { ExpireAfter = ParseDuration(ExpireAfter, "expireAfter") };
+        if (PriorityMode is not null)
+        {
+            var mode = Enum.GetValues<CapPriorityMode>().Where(m => CareNames.Name(m) == PriorityMode).Select(m => (CapPriorityMode?)m).FirstOrDefault()
+                ?? throw new CrmValidationException("contactPolicy.priorityMode", $"\"{PriorityMode}\" is not a mode; write urgent-bypasses-cap or higher-priority-displaces.");
+            policy = policy with { Priority = new PriorityPolicy { Mode = mode } };
+        }
+        if (Retry is not null) policy = policy with { Retry = Retry.ToPolicy() };
         return policy;
     }
 
     /// <summary>A positive whole number of days, hours or minutes: <c>7d</c>, <c>36h</c>, <c>90m</c>.</summary>
-    internal static TimeSpan ParseDuration(string text, string key)
+    internal static TimeSpan ParseDuration(string text, string key, string section = "contactPolicy")
     {
         var unit = text.Length > 1 ? text[^1] : ' ';
         var digits = text.Length > 1 ? text[..^1] : "";
@@ -71,7 +88,7 @@ internal sealed record ContactPolicySettings
         {
             return unit switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromMinutes(n) };
         }
-        throw new CrmValidationException("contactPolicy." + key,
+        throw new CrmValidationException(section + "." + key,
             $"\"{text}\" is not a duration; write a positive whole number of days, hours or minutes such as \"7d\", \"36h\" or \"90m\".");
     }
 

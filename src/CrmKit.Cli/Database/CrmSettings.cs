@@ -5,7 +5,7 @@ namespace CrmKit.Cli;
 
 /// <summary>
 /// The configuration of a database as JSON: the attribute schema, the stage model, the purchase and
-/// refund kinds and the contact policy. <c>crmkit init --schema</c> and <c>crmkit configure --schema</c>
+/// refund kinds, the contact policy, the routing (teams and assignment rules), the built-in stage rules and the loyalty programme. <c>crmkit init --schema</c> and <c>crmkit configure --schema</c>
 /// read it, <c>crmkit configure</c> prints it, and a settings file beside a database (<c>crm.db.json</c>
 /// beside <c>crm.db</c>, as earlier versions wrote) is read by every command. Every key is optional; a
 /// missing key leaves the stored value (the library's default for a new database).
@@ -41,6 +41,19 @@ internal sealed record CrmSettings
     [JsonPropertyName("contactPolicy")]
     public ContactPolicySettings? ContactPolicy { get; init; }
 
+    /// <summary>Teams and assignment rules; none when absent.</summary>
+    [JsonPropertyName("routing")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RoutingSettings? Routing { get; init; }
+
+    /// <summary>Whether sweeps run the built-in stage rules, and their factors; none when absent.</summary>
+    [JsonPropertyName("stageRules")]
+    public StageRuleSettingsJson? StageRules { get; init; }
+
+    /// <summary>The loyalty programme (built-in earn rules, expiry, tiers); none when absent.</summary>
+    [JsonPropertyName("loyalty")]
+    public LoyaltySettings? Loyalty { get; init; }
+
     /// <summary>Where the settings of the database at <paramref name="databasePath"/> live.</summary>
     internal static string PathFor(string databasePath) => databasePath + ".json";
 
@@ -74,6 +87,9 @@ internal sealed record CrmSettings
             PurchaseKinds = options.PurchaseKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
             RefundKinds = options.RefundKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
             ContactPolicy = ContactPolicySettings.From(options.ContactPolicy),
+            Routing = options.Routing.Teams.Count + options.Routing.Rules.Count == 0 ? null : RoutingSettings.From(options.Routing),
+            StageRules = StageRuleSettingsJson.From(options.StageRules),
+            Loyalty = LoyaltySettings.From(options.Loyalty),
         };
     }
 
@@ -96,6 +112,9 @@ internal sealed record CrmSettings
         if (PurchaseKinds is not null) options = options with { PurchaseKinds = PurchaseKinds.Select(k => new InteractionKind(k)).ToHashSet() };
         if (RefundKinds is not null) options = options with { RefundKinds = RefundKinds.Select(k => new InteractionKind(k)).ToHashSet() };
         if (ContactPolicy is not null) options = options with { ContactPolicy = ContactPolicy.ToPolicy() };
+        if (Routing is not null) options = options with { Routing = Routing.ToPolicy() };
+        if (StageRules is not null) options = options with { StageRules = StageRules.ToSettings() };
+        if (Loyalty is not null) options = options with { Loyalty = Loyalty.ToProgram() };
         return options;
     }
 }

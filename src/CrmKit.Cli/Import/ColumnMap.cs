@@ -64,6 +64,9 @@ internal sealed class ColumnMap
         return map;
     }
 
+    /// <summary>True when the header has the fixed column <paramref name="canonical"/>.</summary>
+    internal bool Has(string canonical) => _fixed.ContainsKey(canonical);
+
     /// <summary>The header text of a fixed column, for messages.</summary>
     internal string ColumnName(string canonical) => _fixed.TryGetValue(canonical, out var i) ? Header[i] : canonical;
 

@@ -1,24 +1,30 @@
 namespace CrmKit.Cli;
 
 /// <summary>
-/// Turns rows of a customers CSV into customers: parses every cell by its column (attribute
-/// columns by the schema, consent columns as yes/no), then checks the customer as the database
-/// would, against the codes already stored and those earlier in the file.
+/// Turns rows of a customers CSV into source records: parses every cell by its column (attribute
+/// columns by the schema, consent columns as yes/no, the stage by the stage model), then checks
+/// the customer as the database would, against the keys earlier in the file and, unless the
+/// import updates, the codes already stored.
 /// </summary>
-internal sealed class CustomerRows : IRowConverter<Customer>
+internal sealed class CustomerRows : IRowConverter<SourceRecord>
 {
-    internal static readonly string[] Columns = ["code", "name", "tags", "owner", "grade", "email", "phone", "birthday", "time-zone"];
-    private static readonly string[] Required = ["code", "name"];
+    internal static readonly string[] Columns = ["code", "name", "tags", "owner", "grade", "email", "phone", "birthday", "time-zone", "source-id", "stage"];
 
     private readonly CrmDatabase _crm;
+    private readonly CustomerImport _import;
     private readonly ColumnMap _columns;
     private readonly ConsentColumns _consents;
-    private readonly Dictionary<string, int> _codeLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _keyLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceRecord, int> _lines = new(ReferenceEqualityComparer.Instance);
 
-    internal CustomerRows(CrmDatabase crm, string[] header, List<ImportProblem> headerProblems)
+    internal CustomerRows(CrmDatabase crm, CustomerImport import, string[] header, List<ImportProblem> headerProblems)
     {
         _crm = crm;
-        _columns = ColumnMap.Create(header, Columns, Required, [("attr:", "name"), (ConsentColumns.Prefix, "channel")], headerProblems);
+        _import = import;
+        string[] required = import.Key == SyncKey.Code ? ["code", "name"] : ["source-id", "name"];
+        _columns = ColumnMap.Create(header, Columns, required, [("attr:", "name"), (ConsentColumns.Prefix, "channel")], headerProblems);
+        if (import.Key == SyncKey.Code && import.System is null && _columns.Has("source-id"))
+            headerProblems.Add(new ImportProblem(1, _columns.ColumnName("source-id"), "needs --system, the source system the identifiers belong to."));
         _consents = new ConsentColumns(_columns, crm.Options.TimeProvider.GetUtcNow(), headerProblems);
         var schema = crm.Options.Attributes.Attributes;
         foreach (var (name, index) in _columns.Prefixed)
@@ -31,7 +37,7 @@ internal sealed class CustomerRows : IRowConverter<Customer>
         }
     }
 
-    public Customer? Convert(SourceRow row, List<ImportProblem> problems)
+    public SourceRecord? Convert(SourceRow row, List<ImportProblem> problems)
     {
         var before = problems.Count;
         void Fail(string column, string message) => problems.Add(new ImportProblem(row.Line, column, message));
@@ -39,22 +45,39 @@ internal sealed class CustomerRows : IRowConverter<Customer>
         var codeText = _columns.Cell(row, "code");
         var name = _columns.Cell(row, "name");
         CustomerCode code = default;
-        try
+        // Keyed by source identifier, a row may leave the code to be made from the system and identifier.
+        if (codeText.Length > 0 || _import.Key == SyncKey.Code)
         {
-            code = new CustomerCode(codeText);
+            try
+            {
+                code = new CustomerCode(codeText);
+            }
+            catch (CrmValidationException e)
+            {
+                Fail(_columns.ColumnName("code"), Strip(e));
+            }
         }
-        catch (CrmValidationException e)
+        var sourceId = Optional(_columns.Cell(row, "source-id"));
+        if (sourceId is null && _import.Key == SyncKey.SourceId) Fail(_columns.ColumnName("source-id"), "is required but was empty.");
+        else if (sourceId is { Length: > 200 }) Fail(_columns.ColumnName("source-id"), $"is {sourceId.Length} characters long; at most 200 are allowed.");
+        var (keyColumn, key) = _import.Key == SyncKey.Code ? ("code", code == default ? null : code.Value) : ("source-id", sourceId);
+        if (key is not null)
         {
-            Fail(_columns.ColumnName("code"), Strip(e));
-        }
-        if (code != default)
-        {
-            if (_codeLines.TryGetValue(code.Value, out var first)) Fail(_columns.ColumnName("code"), $"'{code}' is also the code on line {first}.");
+            if (_keyLines.TryGetValue(key, out var first)) Fail(_columns.ColumnName(keyColumn), $"'{key}' is also the {keyColumn} on line {first}.");
             else
             {
-                _codeLines[code.Value] = row.Line;
-                if (_crm.Customers.Find(code) is not null) Fail(_columns.ColumnName("code"), $"a customer with code '{code}' already exists.");
+                _keyLines[key] = row.Line;
+                if (!_import.Update && _import.Key == SyncKey.Code && _crm.Customers.Find(code) is not null)
+                    Fail(_columns.ColumnName("code"), $"a customer with code '{code}' already exists (import with --update to update it).");
             }
+        }
+
+        StageId? stage = null;
+        if (Optional(_columns.Cell(row, "stage")) is { } stageText)
+        {
+            var model = _crm.Lifecycle.Model;
+            if (model.Stages.Any(s => s.Name == stageText)) stage = new StageId(stageText);
+            else Fail(_columns.ColumnName("stage"), $"'{stageText}' is not a stage of the model ({string.Join(", ", model.Stages)}).");
         }
 
         var contactColumns = new List<string>();
@@ -95,7 +118,7 @@ internal sealed class CustomerRows : IRowConverter<Customer>
 
         var consents = _consents.Read(row, problems);
 
-        if (problems.Count > before || code == default || consents is null) return null;
+        if (problems.Count > before || consents is null) return null;
         var customer = new Customer(code, name)
         {
             Tags = CellParser.List(_columns.Cell(row, "tags")),
@@ -109,8 +132,12 @@ internal sealed class CustomerRows : IRowConverter<Customer>
         };
         try
         {
-            _crm.Customers.Validate(customer);
-            return customer;
+            // A code still to be made is checked as a placeholder: the rest of the row is what can be wrong.
+            _crm.Customers.Validate(code == default ? customer with { Code = "unassigned" } : customer);
+            var record = sourceId is null ? new SourceRecord(customer) : new SourceRecord(sourceId, customer);
+            record = record with { Stage = stage };
+            _lines[record] = row.Line;
+            return record;
         }
         catch (CrmValidationException e)
         {
@@ -118,6 +145,17 @@ internal sealed class CustomerRows : IRowConverter<Customer>
             return null;
         }
     }
+
+    /// <summary>The line a record came from.</summary>
+    internal int LineOf(SourceRecord record) => _lines[record];
+
+    /// <summary>The column a record's field is read from, for an error the database found.</summary>
+    internal string ColumnOf(string field) => field switch
+    {
+        "sourceId" => _columns.ColumnName("source-id"),
+        "stage" => _columns.ColumnName("stage"),
+        _ => ColumnOf(field, []),
+    };
 
     private string ColumnOf(string field, List<string> contactColumns)
     {
@@ -130,7 +168,7 @@ internal sealed class CustomerRows : IRowConverter<Customer>
         if (field.StartsWith("contactPoints[", StringComparison.Ordinal))
         {
             var index = int.Parse(field["contactPoints[".Length..field.IndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
-            return contactColumns[index];
+            return index < contactColumns.Count ? contactColumns[index] : "email/phone";
         }
         if (field.StartsWith("tags", StringComparison.Ordinal)) return _columns.ColumnName("tags");
         return _columns.ColumnName(field == "timeZone" ? "time-zone" : field);

@@ -47,7 +47,9 @@ internal static class SourceText
                 $"{displayName}: error: the file starts with a {marked.WebName} byte-order mark but --encoding says {named.WebName}; drop --encoding or fix the file.");
         }
         var encoding = marked ?? named ?? Named("utf-8");
-        return Decode(bytes.AsSpan(markLength), encoding, displayName);
+        // Errors name the encoding as the user did ("gbk"), not by the runtime's name for it ("gb2312").
+        var label = marked is null && encodingName is not null ? Printable.Cell(encodingName.Trim()) : encoding.WebName;
+        return Decode(bytes.AsSpan(markLength), encoding, label, displayName);
     }
 
     private static (Encoding? Encoding, int Length) ByteOrderMark(ReadOnlySpan<byte> bytes)
@@ -60,7 +62,7 @@ internal static class SourceText
         return (null, 0);
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string displayName)
+    private static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string label, string displayName)
     {
         try
         {
@@ -87,7 +89,7 @@ internal static class SourceText
                 ? $" If the file is in another encoding, name it with --encoding ({Examples})."
                 : "";
             throw new CommandFailure(CrmKitCli.Problems,
-                $"{displayName}(line {line}, column {column}): error: byte(s) {shown} are not valid {encoding.WebName}.{hint}");
+                $"{displayName}(line {line}, column {column}): error: byte(s) {shown} are not valid {label}.{hint}");
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class CareSweepJob(IOptions<CrmKitOptions> options, ScriptLibrar
         context.Logger.LogInformation(
             "Care sweep at {At:o}: {Evaluated} customers, {Created} tasks created, {Suppressed} suppressed, {Expired} expired, {Failures} rule failures.",
             result.At, result.Evaluated, result.Created, result.Suppressed, result.Expired, result.Failures.Count);
-        foreach (var failure in result.Failures) context.Logger.LogWarning("Care rule failed: {Failure}", failure);
+        FailureLog.Write(context.Logger, "Care rule", result.Failures);
     }
 
     /// <summary>A rule name from a script's path in the folder: <c>care/vip-check-in.csx</c> → <c>vip-check-in</c>.</summary>

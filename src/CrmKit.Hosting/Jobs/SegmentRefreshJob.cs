@@ -25,10 +25,10 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options, CrmKitM
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
-                var source = CrmKit.Scripting.ScriptEngine.ReadSource(file);
-                if (defined.TryGetValue(name, out var current) && current.Script == source) continue;
                 try
                 {
+                    var source = CrmKit.Scripting.ScriptEngine.ReadSource(file);
+                    if (defined.TryGetValue(name, out var current) && current.Script == source) continue;
                     segments.Define(new SegmentDefinition(name, $"from {Path.GetFileName(file)}", source));
                     context.Logger.LogInformation("Segment {Segment} defined from {File}.", name, file);
                 }
@@ -46,7 +46,7 @@ internal sealed class SegmentRefreshJob(IOptions<CrmKitOptions> options, CrmKitM
             context.Logger.LogInformation("Segment {Segment} refreshed: {Members} members, {Entered} entered, {Left} left.",
                 result.Segment, result.Members, result.Entered, result.Left);
             foreach (var failure in result.Failures) metrics.ScriptFailed(failure.Rule, MetricTags.OfFailure(failure.Kind));
-            foreach (var failure in result.Failures) context.Logger.LogWarning("Segment rule failed: {Failure}", failure);
+            FailureLog.Write(context.Logger, "Segment rule", result.Failures);
         }
     }
 }

@@ -116,6 +116,7 @@ internal sealed partial class JobScheduler(
     private async Task RunOnceAsync(ScheduledJob job, DateTimeOffset due, CancellationToken stop)
     {
         var started = time.GetTimestamp();
+        using var activity = JobTracing.Start(job.Name);
         var context = new CrmJobContext(job.Name, database, due, loggers.CreateLogger("CrmKit.Jobs." + job.Name));
         try
         {
@@ -128,6 +129,7 @@ internal sealed partial class JobScheduler(
                 await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Skipped, reason).ConfigureAwait(false);
                 board.Skipped(job.Name, due, reason, started: true);
                 metrics.JobSkipped(job.Name, reason);
+                JobTracing.End(activity, "skipped", skipReason: reason);
                 return;
             }
             try
@@ -145,6 +147,7 @@ internal sealed partial class JobScheduler(
             }
             board.Ended(job.Name, due, null);
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "succeeded");
+            JobTracing.End(activity, "succeeded");
             LogCompleted(job.Name, due, time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -152,6 +155,7 @@ internal sealed partial class JobScheduler(
             // Not recorded as completed: the next start catches up on it.
             board.Ended(job.Name, due, null);
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "cancelled");
+            JobTracing.End(activity, "cancelled");
             LogCancelled(job.Name, due);
         }
 #pragma warning disable CA1031 // A job's failure must not stop the scheduler; it is logged, counted and reported by the health check.
@@ -161,6 +165,7 @@ internal sealed partial class JobScheduler(
             await RecordAttemptAsync(job.Name, due, JobAttemptOutcome.Failed, $"{e.GetType().Name}: {e.Message}").ConfigureAwait(false);
             board.Ended(job.Name, due, $"{e.GetType().Name}: {e.Message}");
             metrics.JobRan(job.Name, time.GetElapsedTime(started), "failed");
+            JobTracing.End(activity, "failed", e);
             LogFailed(e, job.Name, due);
         }
     }

@@ -120,6 +120,12 @@ internal sealed partial class ScriptFolderWatcher(
                 Reject(file, [new ScriptDiagnostic(file.Name, 1, 1, ScriptSeverity.Error, "CRM0900", $"The file cannot be read: {e.Message}")]);
                 return;
             }
+            catch (ScriptCompilationException e)
+            {
+                // Not text in an encoding a script may be in; the diagnostic names the line and column.
+                Reject(file, [.. e.Diagnostics.Select(d => d with { Path = file.Name })]);
+                return;
+            }
             Compile(file, source);
         }
     }

@@ -5,7 +5,9 @@ namespace CrmKit.PostgreSql.Migrations;
 
 /// <summary>
 /// The migrations embedded in this assembly: <c>Migrations/Scripts/NNNN_name.sql</c>, numbered
-/// from 1 without gaps. A new schema version is a new file; a shipped file is never edited, since
+/// from 1 in increasing order, each number once. A number may be left unused (reserved for a
+/// migration written elsewhere); the migrator then refuses a database that was migrated past a
+/// version it lacks. A new schema version is a new file; a shipped file is never edited, since
 /// databases record its checksum.
 /// </summary>
 internal static class MigrationCatalog
@@ -34,8 +36,8 @@ internal static class MigrationCatalog
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
-                throw new InvalidOperationException($"Migration '{migrations[i].Name}' should be version {i + 1}: versions run from 1 without gaps or repeats.");
+            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
+                throw new InvalidOperationException($"Migration '{migrations[i].Name}': versions start at 1 and each is used once.");
         }
         if (migrations.Count == 0) throw new InvalidOperationException("No migrations are embedded in the assembly.");
         return migrations;

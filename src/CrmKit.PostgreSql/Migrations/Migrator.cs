@@ -54,11 +54,17 @@ internal static class Migrator
         }
         var from = applied.Count == 0 ? 0 : applied[^1].Version;
         if (from > latest) throw SchemaVersionException.TooNew(schema, from, latest);
+        var shipped = migrations.ToDictionary(m => m.Version);
         foreach (var (version, name, checksum) in applied)
         {
-            if (version < 1 || migrations[version - 1].Checksum != checksum)
+            if (!shipped.TryGetValue(version, out var migration) || migration.Checksum != checksum)
                 throw SchemaVersionException.Altered(schema, from, latest, name);
         }
+        // A migration numbered below the database's version that the database lacks cannot be
+        // applied now: later ones were written expecting it to run first.
+        var recorded = applied.Select(a => a.Version).ToHashSet();
+        if (migrations.FirstOrDefault(m => m.Version < from && !recorded.Contains(m.Version)) is { } skipped)
+            throw SchemaVersionException.Skipped(schema, from, latest, skipped.Name);
 
         var done = new List<string>();
         foreach (var migration in migrations.Where(m => m.Version > from))

@@ -2,6 +2,7 @@ using CrmKit.PostgreSql.Customers;
 using CrmKit.Storage;
 using CrmKit.Value;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CrmKit.PostgreSql;
 
@@ -9,33 +10,18 @@ namespace CrmKit.PostgreSql;
 internal static class CustomerRows
 {
     /// <summary>
-    /// The customers and their child rows folded into arrays, for <c>SELECT {Columns} FROM {From} …</c>:
-    /// one lateral aggregate per child table, so a scan of many customers looks each table up once
-    /// per customer (not once per column). An aggregate of no rows is null, read as an empty array.
+    /// The select list for customer <c>c</c> (<c>FROM customers c</c>): profile, stats, and the
+    /// contact points, consents and per-kind and per-channel figures from their arrays, all in the
+    /// customer's one row.
     /// </summary>
-    internal const string From = """
-        customers c
-        LEFT JOIN LATERAL (SELECT array_agg(p.kind ORDER BY p.position) AS kinds, array_agg(p.value ORDER BY p.position) AS vals
-            FROM contact_points p WHERE p.customer_code = c.code) cp ON true
-        LEFT JOIN LATERAL (SELECT array_agg(n.channel ORDER BY n.channel) AS channels, array_agg(n.granted ORDER BY n.channel) AS granted,
-            array_agg(n.decided_at ORDER BY n.channel) AS decided_at, array_agg(n.decided_offset ORDER BY n.channel) AS decided_offsets
-            FROM consents n WHERE n.customer_code = c.code) cn ON true
-        LEFT JOIN LATERAL (SELECT array_agg(k.kind ORDER BY k.kind) AS kinds, array_agg(k.interactions ORDER BY k.kind) AS counts,
-            array_agg(k.last_at ORDER BY k.kind) AS last_at, array_agg(k.last_offset ORDER BY k.kind) AS last_offsets
-            FROM customer_kind_stats k WHERE k.customer_code = c.code) ks ON true
-        LEFT JOIN LATERAL (SELECT array_agg(h.channel ORDER BY h.channel) AS channels, array_agg(h.interactions ORDER BY h.channel) AS counts
-            FROM customer_channel_stats h WHERE h.customer_code = c.code) hs ON true
-        """;
-
-    /// <summary>The select list for customer <c>c</c> of <see cref="From"/>: profile, stats and the child rows as arrays.</summary>
     internal const string Columns = """
         c.code, c.name, c.owner, c.grade, c.grade_reviewed_at, c.grade_reviewed_offset, c.group_kind, c.group_id,
         c.birthday, c.time_zone, c.stage, c.stage_since, c.stage_since_offset, c.tags, c.attributes::text,
         c.created_at, c.created_offset, c.updated_at, c.updated_offset, c.erased_at, c.erased_offset, c.version,
         c.interaction_count, c.purchase_count, c.monetary_total, c.first_purchase_at, c.first_purchase_offset,
         c.last_purchase_at, c.last_purchase_offset, c.last_contact_at, c.last_contact_offset,
-        cp.kinds, cp.vals, cn.channels, cn.granted, cn.decided_at, cn.decided_offsets,
-        ks.kinds, ks.counts, ks.last_at, ks.last_offsets, hs.channels, hs.counts
+        c.contact_kinds, c.contact_values, c.consent_channels, c.consent_granted, c.consent_at, c.consent_offsets,
+        c.kind_names, c.kind_counts, c.kind_last_at, c.kind_last_offsets, c.channel_names, c.channel_counts
         """;
 
     /// <summary>The columns of the latest value, for a <c>LEFT JOIN customer_values v</c>, read after <see cref="Columns"/>.</summary>
@@ -116,82 +102,45 @@ internal static class CustomerRows
         new RfmScore(r.GetInt16(at + 6), r.GetInt16(at + 7), r.GetInt16(at + 8)),
         new ValueTier(r.GetInt32(at + 9), r.GetString(at + 10)), Enum.Parse<ValueQuadrant>(r.GetString(at + 11)));
 
-    /// <summary>The profile columns' values, in the order of <see cref="ProfileColumns"/>.</summary>
-    internal static object?[] Profile(Customer c) => Sql.Args(
-        c.Code.Value, c.Name, Sql.Text(c.Owner), Sql.Text(c.Grade), Sql.OptionalAt(c.GradeReviewedAt),
-        Sql.Text(c.Group?.Kind.ToString()), Sql.Text(c.Group?.Id),
-        new Sql.Typed(c.Birthday, NpgsqlTypes.NpgsqlDbType.Date), Sql.Text(c.TimeZone), c.Stage.Name, Sql.At(c.StageSince),
-        c.Tags.ToArray(), AttributeJson.Write(c.Attributes), AttributeIndex.Keys(c).ToArray(),
-        Sql.At(c.CreatedAt), Sql.At(c.UpdatedAt), Sql.OptionalAt(c.ErasedAt), c.Version);
+    /// <summary>The profile columns' values, in the order of <see cref="ProfileColumns"/>: contact points in their order, consents by channel (ordinal).</summary>
+    internal static object?[] Profile(Customer c)
+    {
+        var consents = c.Consents.OrderBy(x => x.Key.Name, StringComparer.Ordinal).ToArray();
+        return Sql.Args(
+            c.Code.Value, c.Name, Sql.Text(c.Owner), Sql.Text(c.Grade), Sql.OptionalAt(c.GradeReviewedAt),
+            Sql.Text(c.Group?.Kind.ToString()), Sql.Text(c.Group?.Id),
+            new Sql.Typed(c.Birthday, NpgsqlTypes.NpgsqlDbType.Date), Sql.Text(c.TimeZone), c.Stage.Name, Sql.At(c.StageSince),
+            c.Tags.ToArray(), AttributeJson.Write(c.Attributes), AttributeIndex.Keys(c).ToArray(),
+            Sql.At(c.CreatedAt), Sql.At(c.UpdatedAt), Sql.OptionalAt(c.ErasedAt), c.Version,
+            c.ContactPoints.Select(p => p.Kind).ToArray(), c.ContactPoints.Select(p => p.Value).ToArray(),
+            consents.Select(x => x.Key.Name).ToArray(), consents.Select(x => x.Value.Granted).ToArray(),
+            Sql.Instants(consents.Select(x => x.Value.At.UtcDateTime).ToArray()), consents.Select(x => Sql.Offset(x.Value.At)).ToArray());
+    }
 
     internal const string ProfileColumns = """
         code, name, owner, grade, grade_reviewed_at, grade_reviewed_offset, group_kind, group_id, birthday, time_zone,
         stage, stage_since, stage_since_offset, tags, attributes, attribute_keys, created_at, created_offset,
-        updated_at, updated_offset, erased_at, erased_offset, version
+        updated_at, updated_offset, erased_at, erased_offset, version,
+        contact_kinds, contact_values, consent_channels, consent_granted, consent_at, consent_offsets
         """;
 
-    internal const string ProfileValues = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20, $21, $22, $23";
+    /// <summary>The types of <see cref="ProfileColumns"/>, for a binary <c>COPY</c> of <see cref="Profile"/>'s values.</summary>
+    internal static readonly NpgsqlDbType[] ProfileTypes =
+    [
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Smallint,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Text,
+        NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Smallint, NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Jsonb,
+        NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Smallint,
+        NpgsqlDbType.TimestampTz, NpgsqlDbType.Smallint, NpgsqlDbType.TimestampTz, NpgsqlDbType.Smallint, NpgsqlDbType.Integer,
+        NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Array | NpgsqlDbType.Text,
+        NpgsqlDbType.Array | NpgsqlDbType.Boolean, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, NpgsqlDbType.Array | NpgsqlDbType.Smallint,
+    ];
 
-    /// <summary>Replaces a customer's contact points and consents.</summary>
-    internal static async ValueTask WriteChildrenAsync(PgSession s, Customer c, bool replace, CancellationToken ct)
-    {
-        var code = c.Code.Value;
-        if (replace)
-        {
-            await s.ExecuteAsync("DELETE FROM contact_points WHERE customer_code = $1", ct, code).ConfigureAwait(false);
-            await s.ExecuteAsync("DELETE FROM consents WHERE customer_code = $1", ct, code).ConfigureAwait(false);
-        }
-        if (c.ContactPoints.Count > 0)
-        {
-            await s.ExecuteAsync("INSERT INTO contact_points (customer_code, position, kind, value) SELECT $1, p - 1, $2[p], $3[p] FROM generate_subscripts($2, 1) p", ct,
-                code, c.ContactPoints.Select(p => p.Kind).ToArray(), c.ContactPoints.Select(p => p.Value).ToArray()).ConfigureAwait(false);
-        }
-        if (c.Consents.Count > 0)
-        {
-            var list = c.Consents.ToArray();
-            await s.ExecuteAsync("""
-                INSERT INTO consents (customer_code, channel, granted, decided_at, decided_offset)
-                SELECT $1, $2[i], $3[i], $4[i], $5[i] FROM generate_subscripts($2, 1) i
-                """, ct, code, list.Select(x => x.Key.Name).ToArray(), list.Select(x => x.Value.Granted).ToArray(),
-                list.Select(x => x.Value.At.UtcDateTime).ToArray(), list.Select(x => Sql.Offset(x.Value.At)).ToArray()).ConfigureAwait(false);
-        }
-    }
+    /// <summary>How many parameters <see cref="Profile"/> binds: the next free one is <c>$</c><see cref="ProfileCount"/> + 1.</summary>
+    internal const int ProfileCount = 29;
 
-    /// <summary>Writes a customer's stats over the stored ones and draws a new change mark for it, in one round trip.</summary>
-    internal static async ValueTask WriteStatsAsync(PgSession s, CustomerCode code, CustomerStats stats, CancellationToken ct)
-    {
-        var statements = new List<(string, object?[])>
-        {
-            ("""
-            UPDATE customers SET interaction_count = $2, purchase_count = $3, monetary_total = $4,
-                first_purchase_at = $5, first_purchase_offset = $6, last_purchase_at = $7, last_purchase_offset = $8,
-                last_contact_at = $9, last_contact_offset = $10, change_mark = next_change_mark()
-            WHERE code = $1
-            """, Sql.Args(code.Value, stats.InteractionCount, stats.PurchaseCount, stats.MonetaryTotal,
-                Sql.OptionalAt(stats.FirstPurchaseAt), Sql.OptionalAt(stats.LastPurchaseAt), Sql.OptionalAt(stats.LastContactAt))),
-            ("DELETE FROM customer_kind_stats WHERE customer_code = $1", [code.Value]),
-            ("DELETE FROM customer_channel_stats WHERE customer_code = $1", [code.Value]),
-        };
-        var kinds = stats.CountsByKind.Keys.Union(stats.LastByKind.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (kinds.Length > 0)
-        {
-            var last = kinds.Select(k => stats.LastByKind.TryGetValue(k, out var at) ? (DateTimeOffset?)at : null).ToArray();
-            statements.Add(("""
-                INSERT INTO customer_kind_stats (customer_code, kind, interactions, last_at, last_offset)
-                SELECT $1, $2[i], $3[i], $4[i], $5[i] FROM generate_subscripts($2, 1) i
-                """, [code.Value, kinds, kinds.Select(k => stats.CountsByKind.GetValueOrDefault(k)).ToArray(),
-                last.Select(a => a?.UtcDateTime).ToArray(), last.Select(a => a is { } v ? Sql.Offset(v) : (short?)null).ToArray()]));
-        }
-        if (stats.CountsByChannel.Count > 0)
-        {
-            var channels = stats.CountsByChannel.ToArray();
-            statements.Add(("""
-                INSERT INTO customer_channel_stats (customer_code, channel, interactions)
-                SELECT $1, $2[i], $3[i] FROM generate_subscripts($2, 1) i
-                """, [code.Value, channels.Select(c => c.Key).ToArray(), channels.Select(c => c.Value).ToArray()]));
-        }
-        var affected = await s.BatchAsync(statements, ct).ConfigureAwait(false);
-        // The inserts' foreign keys would fail first for a missing customer; either way nothing is kept.
-        if (affected[0] == 0) throw new CustomerNotFoundException(code);
-    }
+    internal const string ProfileValues = """
+        $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text[], $15::jsonb, $16::text[], $17, $18, $19, $20, $21, $22, $23,
+        $24::text[], $25::text[], $26::text[], $27::boolean[], $28::timestamptz[], $29::smallint[]
+        """;
 }

@@ -143,4 +143,8 @@ internal sealed class PgCare(PgSession session) : ICareStore
     private static CareSuppression ReadSuppression(NpgsqlDataReader r) => new(
         new CustomerCode(r.GetString(0)), r.GetString(1), r.GetString(2), new Channel(r.GetString(3)),
         Enum.Parse<SuppressionReason>(r.GetString(4)), r.GetString(5), Sql.At(r, 6));
+
+    public async ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<CareTask>>> OpenOfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PgMany.Group(await session.ListAsync($"SELECT {Columns} FROM care_tasks t WHERE t.customer_code = ANY($1) AND t.status = 'Open' ORDER BY t.customer_code, t.id", Read,
+            cancellationToken, (object)PgMany.Codes(customers)).ConfigureAwait(false), t => t.Customer);
 }

@@ -26,15 +26,38 @@ internal sealed class PgChangeFeed(PgSession session) : IChangeFeed
         return MarkAsync(session, customer, cancellationToken);
     }
 
-    /// <summary>Draws a new mark for a customer: in its row when it lives, else among the removed customers.</summary>
+    /// <summary>
+    /// Draws a new mark for a customer, in its row when it lives, else among the removed customers;
+    /// nothing when it drew one earlier in this transaction (<see cref="PgSession.Marked"/>).
+    /// </summary>
     internal static async ValueTask MarkAsync(PgSession session, CustomerCode customer, CancellationToken ct)
     {
+        if (session.WasMarked(customer)) return;
+        session.Marked(customer);
         var updated = await session.ExecuteAsync("UPDATE customers SET change_mark = next_change_mark() WHERE code = $1", ct, customer.Value).ConfigureAwait(false);
         if (updated == 0)
         {
             await session.ExecuteAsync("INSERT INTO removed_customers (code) VALUES ($1) ON CONFLICT (code) DO UPDATE SET change_mark = next_change_mark()",
                 ct, customer.Value).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>As <see cref="MarkAsync"/> for many customers at once, with one mark for all of them.</summary>
+    internal static async ValueTask MarkManyAsync(PgSession session, IEnumerable<CustomerCode> customers, CancellationToken ct)
+    {
+        var codes = new List<string>();
+        foreach (var customer in customers)
+        {
+            if (session.WasMarked(customer)) continue;
+            session.Marked(customer);
+            codes.Add(customer.Value);
+        }
+        if (codes.Count == 0) return;
+        await session.ExecuteAsync("""
+            WITH live AS (UPDATE customers SET change_mark = (SELECT next_change_mark()) WHERE code = ANY($1) RETURNING code)
+            INSERT INTO removed_customers (code) SELECT g.code FROM unnest($1::text[]) g(code) WHERE g.code NOT IN (SELECT code FROM live)
+            ON CONFLICT (code) DO UPDATE SET change_mark = next_change_mark()
+            """, ct, (object)codes.ToArray()).ConfigureAwait(false);
     }
 
     public async ValueTask<IReadOnlyCollection<CustomerCode>> ChangedSinceAsync(long sequence, CancellationToken cancellationToken) =>

@@ -4,8 +4,8 @@ using Npgsql;
 namespace CrmKit.PostgreSql;
 
 /// <summary>
-/// Customers: one row each with the stats beside the profile, and child rows for contact points,
-/// consents and per-kind and per-channel figures. Inside a write, every customer read is locked
+/// Customers: one row each, holding the profile, the contact points and consents, and the stats
+/// with their per-kind and per-channel figures (arrays in the row). Inside a write, every customer read is locked
 /// (<c>FOR UPDATE</c>) until the transaction ends, so derived data written from it cannot be
 /// overwritten by a concurrent writer that read it too.
 /// </summary>
@@ -18,12 +18,11 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
 
     public async ValueTask<CustomerRecord?> FindAsync(CustomerCode code, CancellationToken cancellationToken)
     {
-        // Inside a write the row is locked first, by a statement of its own: the read that follows
-        // takes a new snapshot (READ COMMITTED), so after waiting for another writer's lock it sees
-        // that writer's child rows (per-kind and per-channel stats) as well as its customer row.
-        if (session.Writable && await session.ScalarAsync("SELECT 1 FROM customers WHERE code = $1 FOR UPDATE", cancellationToken, code.Value).ConfigureAwait(false) is null)
-            return null;
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE c.code = $1", CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
+        // Inside a write the row is locked as it is read: after waiting for another writer's lock,
+        // the statement reads the row as that writer left it (READ COMMITTED re-reads a locked row),
+        // and everything about the customer is in that row.
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = $1{(session.Writable ? " FOR UPDATE" : "")}",
+            CustomerRows.ReadRecord, cancellationToken, code.Value).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -32,19 +31,20 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         ArgumentNullException.ThrowIfNull(codes);
         var wanted = codes.Select(c => c.Value).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (wanted.Length == 0) return new Dictionary<CustomerCode, CustomerRecord>();
-        // As FindAsync, for all at once: one statement locks the rows in code order, the next reads
-        // them with a snapshot of its own; both go in one round trip.
-        var read = ($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE c.code = ANY($1)", new object?[] { wanted });
-        if (!session.Writable)
-            return (await session.ListAsync(read.Item1, CustomerRows.ReadRecord, cancellationToken, (object)wanted).ConfigureAwait(false)).ToDictionary(r => r.Customer.Code);
-        var (rows, _) = await session.BatchReadAsync(
-            [("SELECT 1 FROM customers WHERE code = ANY($1) ORDER BY code COLLATE \"C\" FOR UPDATE", [wanted]), read], 1, CustomerRows.ReadRecord, cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.Customer.Code);
+        // As FindAsync, for all at once; inside a write the rows are locked in code order, so two
+        // writers whose batches share customers take turns instead of deadlocking.
+        var rows = await session.ListAsync(session.Writable
+                ? $"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = ANY($1) ORDER BY c.code COLLATE \"C\" FOR UPDATE"
+                : $"SELECT {CustomerRows.Columns} FROM customers c WHERE c.code = ANY($1)",
+            CustomerRows.ReadRecord, cancellationToken, (object)wanted).ConfigureAwait(false);
+        var found = new Dictionary<CustomerCode, CustomerRecord>(rows.Count);
+        foreach (var row in rows) found[row.Customer.Code] = row;
+        return found;
     }
 
     public async ValueTask<CustomerSnapshot?> SnapshotAsync(CustomerCode code, CancellationToken cancellationToken)
     {
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns} FROM {CustomerRows.From} LEFT JOIN customer_values v ON v.customer_code = c.code WHERE c.code = $1",
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns} FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code WHERE c.code = $1",
             CustomerRows.ReadSnapshot, cancellationToken, code.Value).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -58,7 +58,40 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
             $"INSERT INTO customers ({CustomerRows.ProfileColumns}) VALUES ({CustomerRows.ProfileValues}) ON CONFLICT (code) DO NOTHING",
             cancellationToken, CustomerRows.Profile(customer)).ConfigureAwait(false);
         if (inserted == 0) throw new DuplicateCustomerException(customer.Code);
-        await CustomerRows.WriteChildrenAsync(session, customer, replace: false, cancellationToken).ConfigureAwait(false);
+        session.Marked(customer.Code);
+    }
+
+    public async ValueTask InsertManyAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        ArgumentNullException.ThrowIfNull(customers);
+        if (customers.Count == 0) return;
+        // The rows go by binary COPY into a table of this transaction, then into customers with one
+        // INSERT … SELECT that skips codes already taken (waiting, as a single insert would, for a
+        // writer inserting the same code) and returns the codes it stored, beside the codes that
+        // are merge aliases; all of them under one change mark. Any code taken either way fails
+        // the whole unit of work, so what was inserted with it is never committed.
+        var staging = session.Name("crmkit_new_customers_");
+        await session.ExecuteAsync($"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {CustomerRows.ProfileColumns} FROM customers WITH NO DATA", cancellationToken).ConfigureAwait(false);
+        await session.CopyAsync($"COPY {staging} ({CustomerRows.ProfileColumns}) FROM STDIN (FORMAT BINARY)", customers, CustomerRows.Profile, CustomerRows.ProfileTypes, cancellationToken)
+            .ConfigureAwait(false);
+        var codes = customers.Select(c => c.Code.Value).ToArray();
+        var outcome = await session.ListAsync($"""
+            WITH stored AS (
+                INSERT INTO customers ({CustomerRows.ProfileColumns}, change_mark)
+                SELECT {CustomerRows.ProfileColumns}, (SELECT next_change_mark()) FROM {staging}
+                ON CONFLICT (code) DO NOTHING
+                RETURNING code)
+            SELECT code, true FROM stored UNION ALL SELECT code, false FROM aliases WHERE code = ANY($1)
+            """, r => (Code: r.GetString(0), Stored: r.GetBoolean(1)), cancellationToken, (object)codes).ConfigureAwait(false);
+        var stored = outcome.Where(x => x.Stored).Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
+        if (stored.Count < codes.Length)
+        {
+            // Reported as the one-by-one inserts would have: the first code, in the order given, that was taken.
+            var aliases = outcome.Where(x => !x.Stored).Select(x => x.Code).ToHashSet(StringComparer.Ordinal);
+            throw new DuplicateCustomerException(new CustomerCode(codes.First(c => aliases.Contains(c) || !stored.Contains(c))));
+        }
+        foreach (var customer in customers) session.Marked(customer.Code);
     }
 
     public async ValueTask UpdateAsync(Customer customer, int expectedVersion, CancellationToken cancellationToken)
@@ -69,7 +102,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
         // makes this one match nothing, even at READ COMMITTED.
         var updated = await session.ExecuteAsync($"""
             UPDATE customers SET ({CustomerRows.ProfileColumns}, change_mark) = ({CustomerRows.ProfileValues}, next_change_mark())
-            WHERE code = $1 AND version = $24
+            WHERE code = $1 AND version = ${CustomerRows.ProfileCount + 1}
             """, cancellationToken, args).ConfigureAwait(false);
         if (updated == 0)
         {
@@ -78,13 +111,14 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
                 ? new ConcurrencyConflictException(customer.Code, expectedVersion, version)
                 : new CustomerNotFoundException(customer.Code);
         }
-        await CustomerRows.WriteChildrenAsync(session, customer, replace: true, cancellationToken).ConfigureAwait(false);
+        session.Marked(customer.Code);
     }
 
     public ValueTask SetStatsAsync(CustomerCode code, CustomerStats stats, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        return CustomerRows.WriteStatsAsync(session, code, stats, cancellationToken);
+        session.Marked(code);
+        return StatsRows.WriteAsync(session, new Dictionary<CustomerCode, CustomerStats> { [code] = stats }, cancellationToken);
     }
 
     public async ValueTask MergeAwayAsync(MergeRecord merge, CancellationToken cancellationToken)
@@ -112,7 +146,7 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
     public async ValueTask<Page<Customer>> QueryAsync(CustomerQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var (where, arg) = Predicate(query);
-        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM {CustomerRows.From} WHERE {where} ORDER BY c.code COLLATE \"C\" OFFSET $2 LIMIT $3",
+        var rows = await session.ListAsync($"SELECT {CustomerRows.Columns} FROM customers c WHERE {where} ORDER BY c.code COLLATE \"C\" OFFSET $2 LIMIT $3",
             CustomerRows.ReadCustomer, cancellationToken, arg, page.Offset, page.Size + 1).ConfigureAwait(false);
         return new Page<Customer>(rows.Take(page.Size).ToArray(), page.Offset, rows.Count > page.Size);
     }
@@ -136,11 +170,13 @@ internal sealed class PgCustomers(PgSession session) : ICustomerStore
             where.Add("c.code = ANY($1)");
         }
         if (scan.Filter is { } filter && ScanFilter.Sql(filter, scan.At, args) is { } pushed) where.Add(pushed);
+        // Chunks in code order, unless the caller takes them in any order: then the server sends
+        // rows as it finds them instead of sorting them all first.
         var sql = $"""
             SELECT {CustomerRows.Columns}, {CustomerRows.ValueColumns}
-            FROM {CustomerRows.From} LEFT JOIN customer_values v ON v.customer_code = c.code
+            FROM customers c LEFT JOIN customer_values v ON v.customer_code = c.code
             {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
-            ORDER BY c.code COLLATE "C"
+            {(scan.Parallel ? "" : "ORDER BY c.code COLLATE \"C\"")}
             """;
         return session.CursorAsync(sql, scan.ChunkSize, CustomerRows.ReadSnapshot, cancellationToken, [.. args]);
     }

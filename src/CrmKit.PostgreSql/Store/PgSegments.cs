@@ -112,6 +112,11 @@ internal sealed class PgSegments(PgSession session) : ISegmentStore
             """, r => new SegmentEvent(r.GetString(0), new CustomerCode(r.GetString(1)), r.GetBoolean(2), Sql.At(r, 3), r.GetInt64(5)),
             cancellationToken, segment, Sql.Text(customer?.Value)).ConfigureAwait(false);
 
+    public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken) =>
+        session.CursorAsync("SELECT segment_name, customer_code, entered, happened_at, happened_offset, refresh FROM segment_events WHERE segment_name = $1",
+            SnapshotScan.DefaultChunkSize, r => new SegmentEvent(r.GetString(0), new CustomerCode(r.GetString(1)), r.GetBoolean(2), Sql.At(r, 3), r.GetInt64(5)),
+            cancellationToken, segment);
+
     public async ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {
         session.RequireWrite();
@@ -139,4 +144,8 @@ internal sealed class PgSegments(PgSession session) : ISegmentStore
             """, cancellationToken, events.Select(e => e.Segment).ToArray(), events.Select(e => e.Customer.Value).ToArray(), events.Select(e => e.Entered).ToArray(),
             events.Select(e => e.At.UtcDateTime).ToArray(), events.Select(e => Sql.Offset(e.At)).ToArray(), events.Select(e => e.Refresh).ToArray()).ConfigureAwait(false);
     }
+
+    public async ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<SegmentMembership>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PgMany.Group(await session.ListAsync($"SELECT {MemberColumns} FROM segment_members WHERE customer_code = ANY($1) ORDER BY customer_code, segment_name COLLATE \"C\"",
+            ReadMember, cancellationToken, (object)PgMany.Codes(customers)).ConfigureAwait(false), m => m.Customer);
 }

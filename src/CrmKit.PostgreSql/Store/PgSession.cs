@@ -26,12 +26,28 @@ internal sealed class PgSession : IStoreSession
         Configuration = new PgConfiguration(this);
         Cases = new PgCases(this);
         Campaigns = new PgCampaigns(this);
+        Operations = new PgOperations(this);
+        Loyalty = new PgLoyalty(this);
+        Identities = new PgIdentities(this);
     }
 
     internal PostgreSqlStore Store { get; }
     internal NpgsqlConnection Connection { get; }
     internal NpgsqlTransaction Transaction { get; }
     internal bool Writable { get; }
+
+    private readonly HashSet<string> _marked = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Records that <paramref name="customer"/> drew a change mark in this transaction. One mark per
+    /// customer and transaction is enough: a reader whose stable mark reaches it waited for the
+    /// whole transaction to end (<c>stable_change_mark()</c>), and one whose stable mark is below it
+    /// sees the customer as changed.
+    /// </summary>
+    internal void Marked(CustomerCode customer) => _marked.Add(customer.Value);
+
+    /// <summary>True when <paramref name="customer"/> already drew a change mark in this transaction.</summary>
+    internal bool WasMarked(CustomerCode customer) => _marked.Contains(customer.Value);
 
     /// <summary>Throws unless this is a write unit of work.</summary>
     internal void RequireWrite()
@@ -98,6 +114,48 @@ internal sealed class PgSession : IStoreSession
         return (rows, affected);
     }
 
+    /// <summary>
+    /// Writes <paramref name="rows"/> with a binary <c>COPY … FROM STDIN</c> in this transaction:
+    /// each row's values from <paramref name="values"/> (nulls and <see cref="Sql.Typed"/> values
+    /// allowed), written as <paramref name="types"/>. Returns the rows copied.
+    /// </summary>
+    internal async ValueTask<ulong> CopyAsync<T>(string copy, IEnumerable<T> rows, Func<T, object?[]> values, NpgsqlTypes.NpgsqlDbType[] types, CancellationToken ct)
+    {
+        await using var writer = await Connection.BeginBinaryImportAsync(copy, ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct).ConfigureAwait(false);
+            var columns = values(row);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                await WriteAsync(writer, columns[i] is Sql.Typed typed ? typed.Value : columns[i], types[i], ct).ConfigureAwait(false);
+            }
+        }
+        return await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes one value of a COPY row through the writer's typed overload for its CLR type: an
+    /// <c>object</c> would make the driver look its conversion up again for every value.
+    /// </summary>
+    private static Task WriteAsync(NpgsqlBinaryImporter writer, object? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct) => value switch
+    {
+        null or DBNull => writer.WriteNullAsync(ct),
+        string v => writer.WriteAsync(v, type, ct),
+        short v => writer.WriteAsync(v, type, ct),
+        int v => writer.WriteAsync(v, type, ct),
+        long v => writer.WriteAsync(v, type, ct),
+        bool v => writer.WriteAsync(v, type, ct),
+        decimal v => writer.WriteAsync(v, type, ct),
+        DateTime v => writer.WriteAsync(v, type, ct),
+        DateOnly v => writer.WriteAsync(v, type, ct),
+        string[] v => writer.WriteAsync(v, type, ct),
+        bool[] v => writer.WriteAsync(v, type, ct),
+        short[] v => writer.WriteAsync(v, type, ct),
+        DateTime[] v => writer.WriteAsync(v, type, ct),
+        _ => writer.WriteAsync(value, type, ct),
+    };
+
     internal async ValueTask<object?> ScalarAsync(string sql, CancellationToken ct, params IEnumerable<object?> args)
     {
         await using var command = Command(sql, args);
@@ -121,7 +179,7 @@ internal sealed class PgSession : IStoreSession
     internal async IAsyncEnumerable<IReadOnlyList<T>> CursorAsync<T>(string sql, int chunk, Func<NpgsqlDataReader, T> read,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, params object?[] args)
     {
-        var name = "crmkit_scan_" + Interlocked.Increment(ref _cursors).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = Name("crmkit_scan_");
         // A scan's plan is costed high (a lookup per customer for its child rows), which makes the
         // server compile it to machine code first: seconds before the first row, on a query that
         // then runs in index lookups. SET LOCAL keeps that off for this transaction only.
@@ -142,20 +200,37 @@ internal sealed class PgSession : IStoreSession
         }
     }
 
-    private static long _cursors;
+    private int _names;
+
+    /// <summary>
+    /// A name for a cursor or table of this transaction, unique within it. The same names come
+    /// back in every transaction, so statements naming them read the same and prepare once.
+    /// </summary>
+    internal string Name(string prefix) => prefix + (++_names).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public ICustomerStore Customers { get; }
+
     public IInteractionStore Interactions { get; }
     public IStageHistoryStore Stages { get; }
+
     public ISegmentStore Segments { get; }
     public ICareStore Care { get; }
+
     public IGradeStore Grades { get; }
     public IClaimStore Claims { get; }
+
     public IValueStore Values { get; }
     public IJobRunStore JobRuns { get; }
+
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+
     public ICampaignStore Campaigns { get; }
+    public IOperationStore Operations { get; }
+
+    public ILoyaltyStore Loyalty { get; }
+    public IIdentityStore Identities { get; }
 }

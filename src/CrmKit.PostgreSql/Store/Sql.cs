@@ -20,6 +20,12 @@ internal static class Sql
 
     internal static Typed Text(string? value) => new(value, NpgsqlDbType.Text);
 
+    /// <summary>UTC instants as a <c>timestamptz[]</c>, typed explicitly: an empty or all-null array says nothing of its kind.</summary>
+    internal static Typed Instants(DateTime?[] utc) => new(utc, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
+
+    /// <inheritdoc cref="Instants(DateTime?[])"/>
+    internal static Typed Instants(DateTime[] utc) => new(utc, NpgsqlDbType.Array | NpgsqlDbType.TimestampTz);
+
     /// <summary>An instant's two columns; <see cref="Args"/> spreads them.</summary>
     internal sealed record Pair(object? Utc, object? Offset);
 

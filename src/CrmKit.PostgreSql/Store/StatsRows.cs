@@ -1,79 +1,113 @@
 using CrmKit.Storage;
+using NpgsqlTypes;
 
 namespace CrmKit.PostgreSql;
 
 /// <summary>
-/// The stats of many customers written at once, as an appended batch needs them: one batch of
-/// set-based statements (an <c>UPDATE … FROM unnest(…)</c> of the customer rows, then the per-kind
-/// and per-channel rows replaced), one round trip whatever the number of customers.
+/// The stats of many customers written at once, as an appended batch needs them: one
+/// <c>UPDATE … FROM unnest(…)</c> of the customer rows, whatever the number of customers, with the
+/// per-kind and per-channel figures as slices of flat arrays (<see cref="Slices"/>) and one new
+/// change mark for the whole statement.
 /// </summary>
 internal static class StatsRows
 {
+    internal const string Update = """
+        UPDATE customers c SET interaction_count = u.interactions, purchase_count = u.purchases, monetary_total = u.monetary,
+            first_purchase_at = u.first_at, first_purchase_offset = u.first_offset, last_purchase_at = u.last_at, last_purchase_offset = u.last_offset,
+            last_contact_at = u.contact_at, last_contact_offset = u.contact_offset,
+            kind_names = ($15::text[])[u.kinds_from:u.kinds_to], kind_counts = ($16::integer[])[u.kinds_from:u.kinds_to],
+            kind_last_at = ($17::timestamptz[])[u.kinds_from:u.kinds_to], kind_last_offsets = ($18::smallint[])[u.kinds_from:u.kinds_to],
+            channel_names = ($19::text[])[u.channels_from:u.channels_to], channel_counts = ($20::integer[])[u.channels_from:u.channels_to],
+            change_mark = (SELECT next_change_mark())
+        FROM unnest($1::text[], $2::integer[], $3::integer[], $4::numeric[], $5::timestamptz[], $6::smallint[], $7::timestamptz[], $8::smallint[],
+                $9::timestamptz[], $10::smallint[], $11::integer[], $12::integer[], $13::integer[], $14::integer[])
+            AS u(code, interactions, purchases, monetary, first_at, first_offset, last_at, last_offset, contact_at, contact_offset,
+                kinds_from, kinds_to, channels_from, channels_to)
+        WHERE c.code = u.code
+        """;
+
     internal static async ValueTask WriteAsync(PgSession s, IReadOnlyDictionary<CustomerCode, CustomerStats> stats, CancellationToken ct)
     {
         if (stats.Count == 0) return;
-        var statements = Statements(stats, out var codes);
-        var affected = await s.BatchAsync(statements, ct).ConfigureAwait(false);
-        await CheckAsync(s, codes, affected[0], ct).ConfigureAwait(false);
+        var args = Args(stats, out var codes);
+        var updated = await s.ExecuteAsync(Update, ct, args).ConfigureAwait(false);
+        await CheckAsync(s, codes, updated, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The statements that write <paramref name="stats"/>, the customer rows' <c>UPDATE</c> first; <paramref name="codes"/> are the customers it must update.</summary>
-    internal static List<(string, object?[])> Statements(IReadOnlyDictionary<CustomerCode, CustomerStats> stats, out string[] codes)
+    /// <summary>The parameters of <see cref="Update"/> for <paramref name="stats"/>; <paramref name="codes"/> are the customers it must update, in ordinal order.</summary>
+    internal static object?[] Args(IReadOnlyDictionary<CustomerCode, CustomerStats> stats, out string[] codes)
     {
-        var all = stats.OrderBy(x => x.Key.Value, StringComparer.Ordinal).ToArray();
-        codes = all.Select(x => x.Key.Value).ToArray();
-        var statements = new List<(string, object?[])>
+        var n = stats.Count;
+        codes = new string[n];
+        var all = new CustomerStats[n];
+        var at = 0;
+        foreach (var (code, value) in stats)
         {
-            ("""
-            UPDATE customers c SET interaction_count = u.interactions, purchase_count = u.purchases, monetary_total = u.monetary,
-                first_purchase_at = u.first_at, first_purchase_offset = u.first_offset, last_purchase_at = u.last_at, last_purchase_offset = u.last_offset,
-                last_contact_at = u.contact_at, last_contact_offset = u.contact_offset, change_mark = next_change_mark()
-            FROM unnest($1::text[], $2::integer[], $3::integer[], $4::numeric[], $5::timestamptz[], $6::smallint[], $7::timestamptz[], $8::smallint[], $9::timestamptz[], $10::smallint[])
-                AS u(code, interactions, purchases, monetary, first_at, first_offset, last_at, last_offset, contact_at, contact_offset)
-            WHERE c.code = u.code
-            """, [codes,
-                all.Select(x => x.Value.InteractionCount).ToArray(),
-                all.Select(x => x.Value.PurchaseCount).ToArray(),
-                all.Select(x => x.Value.MonetaryTotal).ToArray(),
-                .. Instants(all.Select(x => x.Value.FirstPurchaseAt)),
-                .. Instants(all.Select(x => x.Value.LastPurchaseAt)),
-                .. Instants(all.Select(x => x.Value.LastContactAt))]),
-            ("DELETE FROM customer_kind_stats WHERE customer_code = ANY($1)", [codes]),
-            ("DELETE FROM customer_channel_stats WHERE customer_code = ANY($1)", [codes]),
-        };
-        var kinds = all.SelectMany(x => x.Value.CountsByKind.Keys.Union(x.Value.LastByKind.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(k => (Code: x.Key.Value, Kind: k, Count: x.Value.CountsByKind.GetValueOrDefault(k), Last: x.Value.LastByKind.TryGetValue(k, out var at) ? (DateTimeOffset?)at : null))).ToArray();
-        if (kinds.Length > 0)
-        {
-            statements.Add(("""
-                INSERT INTO customer_kind_stats (customer_code, kind, interactions, last_at, last_offset)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::timestamptz[], $5::smallint[])
-                """, [kinds.Select(k => k.Code).ToArray(), kinds.Select(k => k.Kind).ToArray(), kinds.Select(k => k.Count).ToArray(), .. Instants(kinds.Select(k => k.Last))]));
+            codes[at] = code.Value;
+            all[at++] = value;
         }
-        var channels = all.SelectMany(x => x.Value.CountsByChannel.Select(c => (Code: x.Key.Value, Channel: c.Key, Count: c.Value))).ToArray();
-        if (channels.Length > 0)
+        // Rows are updated in code order, the order in which the write locked them.
+        Array.Sort(codes, all, StringComparer.Ordinal);
+        var interactions = new int[n];
+        var purchases = new int[n];
+        var monetary = new decimal[n];
+        var firstAt = new DateTime?[n];
+        var firstOffset = new short?[n];
+        var lastAt = new DateTime?[n];
+        var lastOffset = new short?[n];
+        var contactAt = new DateTime?[n];
+        var contactOffset = new short?[n];
+        var kindSlices = new Slices(n);
+        var channelSlices = new Slices(n);
+        var kindNames = new List<string>();
+        var kindCounts = new List<int>();
+        var kindLastAt = new List<DateTime?>();
+        var kindLastOffsets = new List<short?>();
+        var channelNames = new List<string>();
+        var channelCounts = new List<int>();
+        for (var i = 0; i < n; i++)
         {
-            statements.Add(("""
-                INSERT INTO customer_channel_stats (customer_code, channel, interactions)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::integer[])
-                """, [channels.Select(c => c.Code).ToArray(), channels.Select(c => c.Channel).ToArray(), channels.Select(c => c.Count).ToArray()]));
+            var x = all[i];
+            interactions[i] = x.InteractionCount;
+            purchases[i] = x.PurchaseCount;
+            monetary[i] = x.MonetaryTotal;
+            (firstAt[i], firstOffset[i]) = Split(x.FirstPurchaseAt);
+            (lastAt[i], lastOffset[i]) = Split(x.LastPurchaseAt);
+            (contactAt[i], contactOffset[i]) = Split(x.LastContactAt);
+            var before = kindNames.Count;
+            foreach (var kind in x.CountsByKind.Keys.Union(x.LastByKind.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                kindNames.Add(kind);
+                kindCounts.Add(x.CountsByKind.GetValueOrDefault(kind));
+                var (lastKindAt, lastKindOffset) = Split(x.LastByKind.TryGetValue(kind, out var last) ? last : null);
+                kindLastAt.Add(lastKindAt);
+                kindLastOffsets.Add(lastKindOffset);
+            }
+            kindSlices.Add(kindNames.Count - before);
+            before = channelNames.Count;
+            foreach (var (channel, count) in x.CountsByChannel.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                channelNames.Add(channel);
+                channelCounts.Add(count);
+            }
+            channelSlices.Add(channelNames.Count - before);
         }
-        return statements;
+        return
+        [
+            codes, interactions, purchases, monetary, Sql.Instants(firstAt), firstOffset, Sql.Instants(lastAt), lastOffset, Sql.Instants(contactAt), contactOffset,
+            kindSlices.From, kindSlices.To, channelSlices.From, channelSlices.To,
+            kindNames.ToArray(), kindCounts.ToArray(), Sql.Instants(kindLastAt.ToArray()), kindLastOffsets.ToArray(), channelNames.ToArray(), channelCounts.ToArray(),
+        ];
     }
 
     /// <summary>Throws <see cref="CustomerNotFoundException"/> for a customer the <c>UPDATE</c> did not find.</summary>
     internal static async ValueTask CheckAsync(PgSession s, string[] codes, int updated, CancellationToken ct)
     {
         if (updated == codes.Length) return;
-        // The inserts' foreign keys fail first for a missing customer that has figures; either way nothing is kept.
         var present = (await s.ListAsync("SELECT code FROM customers WHERE code = ANY($1)", r => r.GetString(0), ct, (object)codes).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         throw new CustomerNotFoundException(codes.First(c => !present.Contains(c)));
     }
 
-    /// <summary>Optional instants as the two arrays of their columns: UTC <c>timestamptz</c> values and offsets in minutes.</summary>
-    private static object?[] Instants(IEnumerable<DateTimeOffset?> values)
-    {
-        var list = values.ToArray();
-        return [list.Select(v => v?.UtcDateTime).ToArray(), list.Select(v => v is { } x ? Sql.Offset(x) : (short?)null).ToArray()];
-    }
+    /// <summary>An optional instant as its two columns: the UTC <c>timestamptz</c> and the offset in minutes.</summary>
+    private static (DateTime?, short?) Split(DateTimeOffset? value) => value is { } v ? (v.UtcDateTime, Sql.Offset(v)) : (null, null);
 }

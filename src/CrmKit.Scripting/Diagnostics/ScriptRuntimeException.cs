@@ -27,8 +27,10 @@ public enum ScriptFailure
     WorkerEnded,
 
     /// <summary>
-    /// The script was not evaluated for this customer: it had already been stopped by a hard limit
-    /// several times in a row, so the host stopped sending it customers until it is loaded again (code <c>CRM1006</c>).
+    /// The script was not evaluated for this customer (code <c>CRM1006</c>): it had just run past its
+    /// budget for several customers in a row, so the rest of the batch was skipped, or it had been
+    /// stopped by a hard limit several times in a row, so the host stopped sending it customers
+    /// until it is loaded again.
     /// </summary>
     Stopped,
 }
@@ -40,15 +42,25 @@ public enum ScriptFailure
 /// </summary>
 public sealed class ScriptRuntimeException : CrmException
 {
+    /// <summary>How much of what happened is kept: a script chooses the messages of the exceptions it throws, and one per customer must not fill the host's memory.</summary>
+    internal const int DetailLimit = 1_000;
+
     internal ScriptRuntimeException(string path, int? line, ScriptFailure failure, string message, Exception? cause)
-        : base(Format(path, line, failure, message))
+        : base(Format(path, line, failure, Shorten(message)))
     {
         ScriptPath = path;
         Line = line;
         Failure = failure;
         Cause = cause;
-        Detail = message;
+        Detail = Shorten(message);
         Data[EvaluationFailure.KindKey] = Code;
+    }
+
+    private static string Shorten(string message)
+    {
+        if (message.Length <= DetailLimit) return message;
+        var kept = char.IsHighSurrogate(message[DetailLimit - 1]) ? DetailLimit - 1 : DetailLimit;
+        return string.Create(CultureInfo.InvariantCulture, $"{message.AsSpan(0, kept)}… ({message.Length - kept:N0} more characters)");
     }
 
     /// <summary>What happened, without the path, line and code.</summary>

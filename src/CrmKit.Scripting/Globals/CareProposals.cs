@@ -25,7 +25,7 @@ public sealed class CareProposals
     /// </summary>
     /// <param name="occasion">Why: a short name such as <c>birthday</c>, 1 to 64 characters.</param>
     /// <param name="due">When it is due; defaults to <c>Now</c>.</param>
-    /// <param name="channel">The preferred channel, or null to let the engine choose.</param>
+    /// <param name="channel">The preferred channel, such as <c>sms</c> (1 to 64 lower-case letters a-z, digits, '-', '_' and '.'), or null to let the engine choose.</param>
     /// <param name="priority">How urgent it is; defaults to <see cref="CarePriority.Normal"/>.</param>
     /// <param name="note">A note for the person doing it, at most 1,000 characters.</param>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
@@ -35,8 +35,8 @@ public sealed class CareProposals
     {
         if (string.IsNullOrWhiteSpace(occasion) || occasion.Length > 64)
             throw new ArgumentException("The occasion must be 1 to 64 characters.", nameof(occasion));
-        if (channel is not null && (channel.Length == 0 || channel.Length > 64))
-            throw new ArgumentException("The channel must be 1 to 64 characters.", nameof(channel));
+        if (channel is not null && (channel.Length is 0 or > 64 || !channel.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.')))
+            throw new ArgumentException("The channel must be 1 to 64 lower-case letters a-z, digits, '-', '_' and '.'.", nameof(channel));
         if (note is { Length: > 1_000 })
             throw new ArgumentException("The note must be at most 1,000 characters.", nameof(note));
         if (!Enum.IsDefined(priority))

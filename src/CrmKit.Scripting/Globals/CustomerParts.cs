@@ -17,4 +17,11 @@ internal sealed record CustomerParts(
     string? TimeZone,
     DateTimeOffset CreatedAt,
     CustomerStats Stats,
-    CrmKit.Value.CustomerValue? Value);
+    CrmKit.Value.CustomerValue? Value)
+{
+    /// <summary>What the host loaded beyond the profile, stats and value figures.</summary>
+    internal ViewExtras Extras { get; init; } = ViewExtras.Empty;
+
+    /// <summary>When the grade was last assigned or reviewed.</summary>
+    internal DateTimeOffset? GradeReviewedAt { get; init; }
+}

@@ -5,7 +5,8 @@ namespace CrmKit.Scripting;
 
 /// <summary>
 /// The read-only view of one customer that a script sees as <c>Customer</c>: profile, typed
-/// attributes, tags, contact points, consents, lifecycle stage and stats.
+/// attributes, tags, contact points, consents, lifecycle stage and stats, and, when the host loads
+/// them, interaction metadata, memberships of other segments and open care tasks.
 /// </summary>
 /// <remarks>
 /// Constructing a view costs one small object: it keeps references to the customer's values and
@@ -23,6 +24,7 @@ public sealed class CustomerView
     private readonly IReadOnlyDictionary<Channel, Consent> _consents;
     private readonly CustomerGroup? _group;
     private readonly CrmKit.Value.CustomerValue? _value;
+    private readonly ViewExtras _extras = ViewExtras.Empty;
 
     /// <summary>Creates the view of <paramref name="customer"/> with its <paramref name="stats"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -44,6 +46,7 @@ public sealed class CustomerView
         _consents = customer.Consents;
         _group = customer.Group;
         Grade = customer.Grade;
+        GradeReviewedAt = customer.GradeReviewedAt;
         Owner = customer.Owner;
         Stage = customer.Stage.Name;
         StageSince = customer.StageSince;
@@ -52,6 +55,18 @@ public sealed class CustomerView
         CreatedAt = customer.CreatedAt;
         Stats = stats ?? throw new ArgumentNullException(nameof(stats));
         _value = value;
+    }
+
+    /// <summary>
+    /// Creates the view of a snapshot as refreshes and sweeps load it: the profile, stats and value
+    /// figures, and whatever else the snapshot carries (interaction metadata, segment memberships,
+    /// open tasks; see <see cref="SnapshotNeeds"/>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    public CustomerView(CustomerSnapshot snapshot)
+        : this((snapshot ?? throw new ArgumentNullException(nameof(snapshot))).Customer, snapshot.Stats, snapshot.Value)
+    {
+        _extras = ViewExtras.Of(snapshot);
     }
 
     /// <summary>A view from its parts, as a worker process reads it from the host.</summary>
@@ -73,11 +88,17 @@ public sealed class CustomerView
         CreatedAt = parts.CreatedAt;
         Stats = parts.Stats;
         _value = parts.Value;
+        _extras = parts.Extras;
+        GradeReviewedAt = parts.GradeReviewedAt;
     }
 
     /// <summary>The view's parts, as the host sends them to a worker process.</summary>
     internal CustomerParts Parts => new(_code, _name, _tags, _attributes, _contacts, _consents, _group, Grade, Owner,
-        Stage, StageSince, Birthday, TimeZone, CreatedAt, Stats, _value);
+        Stage, StageSince, Birthday, TimeZone, CreatedAt, Stats, _value)
+    {
+        Extras = _extras,
+        GradeReviewedAt = GradeReviewedAt,
+    };
 
     /// <summary>Probability (0 to 1) that the customer is still active, from the latest value fit; null before a fit.</summary>
     public double? ProbabilityAlive => _value?.ProbabilityAlive;
@@ -186,6 +207,59 @@ public sealed class CustomerView
 
     /// <summary>The customer's grade, or null when ungraded.</summary>
     public string? Grade { get; }
+
+    /// <summary>When the grade was last assigned or confirmed by a review; null when the customer has never been graded.</summary>
+    public DateTimeOffset? GradeReviewedAt { get; }
+
+    /// <summary>How long before <paramref name="now"/> the grade was last assigned or reviewed; null when never graded.</summary>
+    public TimeSpan? GradeAge(DateTimeOffset now) => GradeReviewedAt is { } at ? now - at : null;
+
+    /// <summary>How many care tasks are open for the customer (loaded when the script reads open tasks).</summary>
+    public int OpenTasks => _extras.OpenTaskCount;
+
+    /// <summary>How many care tasks proposed by <paramref name="rule"/> (for example <c>birthday</c>) are open for the customer.</summary>
+    public int OpenTasksOf(string rule) => _extras.OpenTasks.TryGetValue(rule, out var n) ? n : 0;
+
+    /// <summary>
+    /// True when the customer is a member of segment <paramref name="name"/> as of that segment's
+    /// last refresh. Refreshing every segment refreshes the segments a script reads before the script's own.
+    /// </summary>
+    public bool InSegment(string name) => _extras.Segments.Contains(name);
+
+    /// <summary>
+    /// The value of metadata key <paramref name="key"/> on the latest interaction of
+    /// <paramref name="kind"/> that carries it (for example <c>Customer.Last("survey", "nps")</c>), or null.
+    /// </summary>
+    public string? Last(string kind, string key)
+    {
+        var annotations = _extras.Annotations;
+        for (var i = annotations.Count - 1; i >= 0; i--)
+        {
+            var a = annotations[i];
+            if (string.Equals(a.Kind, kind, StringComparison.Ordinal) && a.Metadata.TryGetValue(key, out var value)) return value;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <see cref="Last"/> read as a number (invariant culture, for example <c>9</c> or <c>7.5</c>);
+    /// null when there is none or it is not a number.
+    /// </summary>
+    public decimal? LastNumber(string kind, string key) => ViewExtras.Number(Last(kind, key));
+
+    /// <summary>
+    /// How many interactions of <paramref name="kind"/> that occurred from <paramref name="from"/>
+    /// (inclusive) to <paramref name="to"/> (exclusive; no end when null) carry a number under
+    /// <paramref name="key"/>.
+    /// </summary>
+    public int Count(string kind, string key, DateTimeOffset from, DateTimeOffset? to = null) => _extras.Numbers(kind, key, from, to).Count;
+
+    /// <summary>
+    /// The sum of the numbers under <paramref name="key"/> on the interactions of <paramref name="kind"/>
+    /// that occurred from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive; no
+    /// end when null); 0 when there are none. Values that are not numbers are left out.
+    /// </summary>
+    public decimal Sum(string kind, string key, DateTimeOffset from, DateTimeOffset? to = null) => _extras.Numbers(kind, key, from, to).Sum;
 
     /// <summary>The responsible account manager, or null.</summary>
     public string? Owner { get; }

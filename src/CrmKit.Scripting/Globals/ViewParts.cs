@@ -26,6 +26,15 @@ internal enum ViewParts : byte
     /// <summary>The figures of the latest value fit: <c>ProbabilityAlive</c>, <c>LifetimeValue</c>, <c>Rfm</c>…</summary>
     Value = 16,
 
+    /// <summary>The interactions that carry metadata: <c>Last</c>, <c>LastNumber</c>, <c>Count</c>, <c>Sum</c>.</summary>
+    Metadata = 32,
+
+    /// <summary>Memberships of other segments: <c>InSegment</c>.</summary>
+    Segments = 64,
+
+    /// <summary>The account's follow-up: <c>OpenTasks</c>, <c>OpenTasksOf</c>, <c>GradeReviewedAt</c>, <c>GradeAge</c>.</summary>
+    FollowUp = 128,
+
     /// <summary>Everything.</summary>
-    All = Tags | Attributes | ContactPoints | Consents | Value,
+    All = Tags | Attributes | ContactPoints | Consents | Value | Metadata | Segments | FollowUp,
 }

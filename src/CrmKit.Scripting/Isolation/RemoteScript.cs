@@ -11,7 +11,11 @@ internal sealed class RemoteScript
     /// <summary>How many parts a failed batch is split into at each step.</summary>
     private const int Split = 16;
 
-    /// <summary>After this many customers in a row end a worker, the script is not sent customers again.</summary>
+    /// <summary>
+    /// After this many strikes in a row (a customer that ended a worker, or a batch the worker gave
+    /// up on because the script ran past its budget for customer after customer), the script is not
+    /// sent customers again until it is loaded again.
+    /// </summary>
     internal const int StrikeLimit = 3;
 
     private static int s_nextId;
@@ -54,22 +58,23 @@ internal sealed class RemoteScript
         if (Volatile.Read(ref _strikes) >= StrikeLimit)
         {
             var stopped = Failure(ScriptFailure.Stopped,
-                $"the script was not evaluated: it ended its worker process {StrikeLimit} times in a row; load it again to retry.");
+                $"the script was not evaluated: {StrikeLimit} times in a row it ended its worker process or ran past its budget for every customer it was given; load it again to retry.");
             for (var i = start; i < start + count; i++) outcomes[i] = Outcome<T>.Failed(stopped);
             return;
         }
+        var answered = 0;
         try
         {
-            _pool.Use(worker =>
+            // The batch is encoded before a worker is taken, so encoding overlaps another batch's evaluation.
+            using var request = EvaluateRequest(customers, start, count, context);
+            answered = _pool.Use(worker =>
             {
                 EnsureLoaded(worker);
-                using var request = EvaluateRequest(customers, start, count, context);
                 var reply = worker.Call(request, _pool.Settings.BatchTimeLimit);
-                var answered = reply.ReadInt32();
-                for (var i = 0; i < answered; i++) outcomes[start + i] = ReadOne(reply, read);
-                return 0;
+                var n = reply.ReadInt32();
+                for (var i = 0; i < n; i++) outcomes[start + i] = ReadOne(reply, read);
+                return n;
             });
-            Volatile.Write(ref _strikes, 0);
         }
         catch (WorkerEndedException ended)
         {
@@ -82,7 +87,32 @@ internal sealed class RemoteScript
             var part = (count + Split - 1) / Split;
             for (var offset = 0; offset < count; offset += part)
                 EvaluateRange(customers, start + offset, Math.Min(part, count - offset), context, read, outcomes);
+            return;
         }
+        Strike(outcomes.AsSpan(start, answered), ended: answered < count);
+        // A worker answers fewer than it was sent when a customer used up its memory; it has ended,
+        // and the rest go to a new one.
+        if (answered < count) EvaluateRange(customers, start + answered, count - answered, context, read, outcomes);
+    }
+
+    /// <summary>
+    /// Keeps count of batches in a row in which the script succeeded for no one and either ended its
+    /// worker or ran past its budget for so many customers in a row that the worker skipped the
+    /// rest; any success starts the count again.
+    /// </summary>
+    private void Strike<T>(ReadOnlySpan<Outcome<T>> answers, bool ended)
+    {
+        var skipped = false;
+        foreach (var answer in answers)
+        {
+            if (answer.Error is null)
+            {
+                Volatile.Write(ref _strikes, 0);
+                return;
+            }
+            skipped |= answer.Error is ScriptRuntimeException { Failure: ScriptFailure.Stopped };
+        }
+        if (ended || skipped) Interlocked.Increment(ref _strikes);
     }
 
     private Outcome<T> ReadOne<T>(BinaryReader reply, Func<BinaryReader, T> read)

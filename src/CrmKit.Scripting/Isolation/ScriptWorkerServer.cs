@@ -115,6 +115,11 @@ public static class ScriptWorkerServer
         }
     }
 
+    /// <summary>
+    /// Evaluates a batch and writes how many customers it answered, then each answer. It stops
+    /// early, answering fewer than it was sent, once a customer used up the process's memory: the
+    /// worker ends after answering, and the host sends the rest to a new one.
+    /// </summary>
     private static bool Evaluate(BinaryReader r, BinaryWriter w, Dictionary<int, CompiledScript> scripts)
     {
         var id = r.ReadInt32();
@@ -122,11 +127,22 @@ public static class ScriptWorkerServer
         var context = new ScriptContext(r.ReadInstant(), ParameterWire.Read(r));
         var count = r.ReadInt32();
         var parts = (ViewParts)r.ReadByte();
+        if (script is SegmentScript { RunsInBatch: true } batch) return EvaluateInBatch(r, w, batch, context, count, parts);
+        w.Flush();
+        var answeredAt = w.BaseStream.Position;
         w.Write(count);
+        var answered = 0;
+        var streak = new BudgetStreak();
         var outOfMemory = false;
-        for (var i = 0; i < count; i++)
+        while (answered < count && !outOfMemory)
         {
             var customer = new CustomerView(r.ReadCustomer(parts));
+            answered++;
+            if (streak.Reached)
+            {
+                WriteFailure(w, BudgetStreak.Skipped(script.Path));
+                continue;
+            }
             try
             {
                 if (script is SegmentScript segment)
@@ -141,16 +157,56 @@ public static class ScriptWorkerServer
                     w.Write((byte)0);
                     w.WriteProposals(proposals);
                 }
+                streak.Record(null);
             }
             catch (ScriptRuntimeException e)
             {
-                w.Write((byte)1);
-                w.Write((byte)e.Failure);
-                w.Write(e.Line ?? -1);
-                w.Write(e.Detail);
-                outOfMemory |= e.Cause is OutOfMemoryException;
+                WriteFailure(w, e);
+                streak.Record(e);
+                outOfMemory = e.Cause is OutOfMemoryException;
             }
         }
+        if (answered < count)
+        {
+            w.Flush();
+            var end = w.BaseStream.Position;
+            w.BaseStream.Position = answeredAt;
+            w.Write(answered);
+            w.Flush();
+            w.BaseStream.Position = end;
+        }
         return outOfMemory;
+    }
+
+    /// <summary>
+    /// Evaluates a segment script without budget checks in its own loop over the whole batch; such
+    /// a script cannot run past a budget, so every customer is answered.
+    /// </summary>
+    private static bool EvaluateInBatch(BinaryReader r, BinaryWriter w, SegmentScript script, ScriptContext context, int count, ViewParts parts)
+    {
+        var customers = new CustomerView[count];
+        for (var i = 0; i < count; i++) customers[i] = new CustomerView(r.ReadCustomer(parts));
+        w.Write(count);
+        var outOfMemory = false;
+        foreach (var outcome in script.EvaluateAll(customers, context))
+        {
+            if (outcome.Error is ScriptRuntimeException e)
+            {
+                WriteFailure(w, e);
+                outOfMemory |= e.Cause is OutOfMemoryException;
+                continue;
+            }
+            w.Write((byte)0);
+            w.Write(outcome.Value);
+        }
+        return outOfMemory;
+    }
+
+    private static void WriteFailure(BinaryWriter w, ScriptRuntimeException e)
+    {
+        w.Write((byte)1);
+        w.Write((byte)e.Failure);
+        w.Write(e.Line ?? -1);
+        w.Write(e.Detail);
     }
 }

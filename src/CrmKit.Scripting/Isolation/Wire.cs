@@ -80,9 +80,15 @@ internal static class Wire
         w.WriteOptional(c.TimeZone);
         w.WriteInstant(c.CreatedAt);
         w.WriteStats(c.Stats);
-        if ((parts & ViewParts.Value) == 0) return;
-        w.Write(c.Value is not null);
-        if (c.Value is { } v)
+        if ((parts & ViewParts.Value) != 0) w.WriteValue(c.Value);
+        // The parts loaded only for scripts that read them follow, each only when the script reads it.
+        if ((parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0) w.WriteExtras(c, parts);
+    }
+
+    private static void WriteValue(this BinaryWriter w, CustomerValue? value)
+    {
+        w.Write(value is not null);
+        if (value is { } v)
         {
             w.Write(v.CustomerCode);
             w.Write(v.ProbabilityAlive);
@@ -130,8 +136,73 @@ internal static class Wire
             value = new CustomerValue(r.ReadString(), r.ReadDouble(), r.ReadDouble(), r.ReadDecimal(), r.ReadDecimal(), r.ReadDecimal(),
                 new RfmScore(r.ReadByte(), r.ReadByte(), r.ReadByte()), new ValueTier(r.ReadInt32(), r.ReadString()), (ValueQuadrant)r.ReadByte());
         }
+        var (extras, reviewed) = (parts & (ViewParts.Metadata | ViewParts.Segments | ViewParts.FollowUp)) != 0 ? r.ReadExtras(parts) : (ViewExtras.Empty, null);
         return new CustomerParts(code, name, tags, attributes, contacts, consents, group, grade, owner, stage, stageSince,
-            day < 0 ? null : DateOnly.FromDayNumber(day), timeZone, createdAt, stats, value);
+            day < 0 ? null : DateOnly.FromDayNumber(day), timeZone, createdAt, stats, value) { Extras = extras, GradeReviewedAt = reviewed };
+    }
+
+    private static void WriteExtras(this BinaryWriter w, CustomerParts c, ViewParts parts)
+    {
+        var extras = c.Extras;
+        if ((parts & ViewParts.Metadata) != 0)
+        {
+            w.Write(extras.Annotations.Count);
+            foreach (var a in extras.Annotations)
+            {
+                w.Write(a.Kind);
+                w.WriteInstant(a.At);
+                w.Write(a.Metadata.Count);
+                foreach (var (key, text) in a.Metadata)
+                {
+                    w.Write(key);
+                    w.Write(text);
+                }
+            }
+        }
+        if ((parts & ViewParts.Segments) != 0)
+        {
+            w.Write(extras.Segments.Count);
+            foreach (var segment in extras.Segments) w.Write(segment);
+        }
+        if ((parts & ViewParts.FollowUp) != 0)
+        {
+            w.WriteOptional(c.GradeReviewedAt);
+            WriteCounts(w, extras.OpenTasks);
+        }
+    }
+
+    private static (ViewExtras Extras, DateTimeOffset? GradeReviewedAt) ReadExtras(this BinaryReader r, ViewParts parts)
+    {
+        var annotations = Array.Empty<Annotation>();
+        if ((parts & ViewParts.Metadata) != 0)
+        {
+            annotations = new Annotation[r.ReadInt32()];
+            for (var i = 0; i < annotations.Length; i++)
+            {
+                var kind = r.ReadString();
+                var at = r.ReadInstant();
+                var count = r.ReadInt32();
+                var metadata = new Dictionary<string, string>(count, StringComparer.Ordinal);
+                for (var j = 0; j < count; j++) metadata[r.ReadString()] = r.ReadString();
+                annotations[i] = new Annotation(kind, at, metadata);
+            }
+        }
+        var segments = new HashSet<string>(StringComparer.Ordinal);
+        if ((parts & ViewParts.Segments) != 0)
+            for (var i = r.ReadInt32(); i > 0; i--) segments.Add(r.ReadString());
+        DateTimeOffset? reviewed = null;
+        Dictionary<string, int>? tasks = null;
+        if ((parts & ViewParts.FollowUp) != 0)
+        {
+            reviewed = r.ReadOptionalInstant();
+            tasks = ReadCounts(r);
+        }
+        return (new ViewExtras
+        {
+            Annotations = annotations,
+            Segments = segments,
+            OpenTasks = tasks ?? ViewExtras.Empty.OpenTasks,
+        }, reviewed);
     }
 
     private static void WriteAttribute(this BinaryWriter w, AttributeValue value)

@@ -19,6 +19,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Stream _output;
     private readonly StringBuilder _errors = new();
     private volatile bool _timedOut;
+    private bool _garbled;
 
     private WorkerProcess(Process process)
     {
@@ -74,6 +75,10 @@ internal sealed class WorkerProcess : IDisposable
         // none of the slow paths that a culture-sensitive search can take.
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         start.Environment.Remove("DOTNET_STARTUP_HOOKS");
+        // A diagnostic port inherited from a tracing tool would make the worker wait for that tool
+        // and write to its standard output, which carries the frames.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
+        start.Environment.Remove("DOTNET_DefaultDiagnosticPortSuspend");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"The script worker '{settings.WorkerPath}' did not start.");
         return new WorkerProcess(process);
     }
@@ -109,6 +114,12 @@ internal sealed class WorkerProcess : IDisposable
             }
             catch (IOException)
             {
+                reply = null;
+            }
+            catch (InvalidDataException)
+            {
+                // It wrote something that is not a frame: it is not trusted again.
+                _garbled = true;
                 reply = null;
             }
         }
@@ -156,6 +167,8 @@ internal sealed class WorkerProcess : IDisposable
         if (_timedOut)
             return new WorkerEndedException(ScriptFailure.TimeLimit, string.Create(CultureInfo.InvariantCulture,
                 $"the worker process ran past its time limit of {limit.TotalSeconds:0.###} s of processor time and was ended."));
+        if (_garbled)
+            return new WorkerEndedException(ScriptFailure.WorkerEnded, "the worker process wrote something other than an answer on its output and was ended; the worker was restarted.");
         if (errors.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
             return new WorkerEndedException(ScriptFailure.StackDepth, "the script overflowed the worker process's stack; the worker was restarted.");
         if (errors.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) || errors.Contains("out of memory", StringComparison.OrdinalIgnoreCase))

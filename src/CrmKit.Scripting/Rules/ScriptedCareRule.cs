@@ -29,11 +29,14 @@ public sealed class ScriptedCareRule : ICareRule
     public Channel DefaultChannel { get; }
 
     /// <inheritdoc/>
+    public SnapshotNeeds Needs => Script.Needs;
+
+    /// <inheritdoc/>
     /// <exception cref="ScriptRuntimeException">The script failed for this customer (the sweep reports it and goes on).</exception>
     public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return Actions(customer, Script.Propose(new CustomerView(customer.Customer, customer.Stats, customer.Value), new ScriptContext(now, _parameters)));
+        return Actions(customer, Script.Propose(new CustomerView(customer), new ScriptContext(now, _parameters)));
     }
 
     /// <inheritdoc/>
@@ -42,7 +45,7 @@ public sealed class ScriptedCareRule : ICareRule
     {
         ArgumentNullException.ThrowIfNull(customers);
         var views = new CustomerView[customers.Count];
-        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i].Customer, customers[i].Stats, customers[i].Value);
+        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i]);
         Outcome<IReadOnlyList<CareProposal>>[] outcomes;
         try
         {
@@ -55,9 +58,20 @@ public sealed class ScriptedCareRule : ICareRule
         var result = new Outcome<IReadOnlyList<CareAction>>[outcomes.Length];
         for (var i = 0; i < outcomes.Length; i++)
         {
-            result[i] = outcomes[i].Error is { } error
-                ? Outcome<IReadOnlyList<CareAction>>.Failed(error)
-                : Outcome<IReadOnlyList<CareAction>>.Of(Actions(customers[i], outcomes[i].Value));
+            if (outcomes[i].Error is { } error)
+            {
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Failed(error);
+                continue;
+            }
+            try
+            {
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Of(Actions(customers[i], outcomes[i].Value));
+            }
+            catch (CrmValidationException invalid)
+            {
+                // A proposal the core will not take fails this customer only; the sweep goes on.
+                result[i] = Outcome<IReadOnlyList<CareAction>>.Failed(invalid);
+            }
         }
         return result;
     }
@@ -70,7 +84,7 @@ public sealed class ScriptedCareRule : ICareRule
         })];
 
     /// <summary>The rule's name checked as the core checks names of care rules: 1 to 64 of a-z, 0-9, '-', '_' and '.'.</summary>
-    private static string RuleName(string? name)
+    internal static string RuleName(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > 64 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.'))
             throw new CrmValidationException("name", $"'{name}' must be 1 to 64 lower-case letters a-z, digits, '-', '_' and '.'.");

@@ -27,7 +27,7 @@ public sealed class ScriptedSegment : ISegmentPredicate
         // One context per instant: a refresh asks about many customers at the same now.
         var context = _context;
         if (context is null || context.Now != now) _context = context = new ScriptContext(now, _parameters);
-        return Script.Evaluate(new CustomerView(customer.Customer, customer.Stats, customer.Value), context);
+        return Script.Evaluate(new CustomerView(customer), context);
     }
 
     /// <inheritdoc/>
@@ -36,7 +36,7 @@ public sealed class ScriptedSegment : ISegmentPredicate
     {
         ArgumentNullException.ThrowIfNull(customers);
         var views = new CustomerView[customers.Count];
-        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i].Customer, customers[i].Stats, customers[i].Value);
+        for (var i = 0; i < views.Length; i++) views[i] = new CustomerView(customers[i]);
         try
         {
             return Script.EvaluateAll(views, new ScriptContext(now, _parameters));
@@ -47,6 +47,9 @@ public sealed class ScriptedSegment : ISegmentPredicate
             return [.. views.Select(_ => Outcome<bool>.Failed(e))];
         }
     }
+
+    /// <inheritdoc/>
+    public SnapshotNeeds Needs => Script.Needs;
 
     /// <inheritdoc/>
     public override string ToString() => "script " + Script.Path;

@@ -21,10 +21,17 @@ internal sealed class ScriptLoadContext : AssemblyLoadContext
         using var symbols = new MemoryStream(image.Symbols, writable: false);
         var loaded = LoadFromStream(assembly, symbols);
         var type = loaded.GetType(ScriptWrapper.TypeName, throwOnError: true)!;
-        var method = type.GetMethod(ScriptWrapper.MethodName, BindingFlags.Public | BindingFlags.Static)!;
+        var method = type.GetMethod(ScriptWrapper.MethodName, BindingFlags.Public | BindingFlags.Instance)!;
         var guarded = (bool)type.GetField(ScriptWrapper.GuardedField)!.GetRawConstantValue()!;
         return (method, guarded);
     }
+
+    /// <summary>
+    /// The generated method as a delegate closed over an instance of its class: the class has no
+    /// state, so one instance serves every call, from any thread.
+    /// </summary>
+    internal static T Bind<T>(MethodInfo method) where T : Delegate =>
+        method.CreateDelegate<T>(Activator.CreateInstance(method.DeclaringType!));
 
     /// <inheritdoc/>
     protected override Assembly? Load(AssemblyName assemblyName) => null;

@@ -56,4 +56,7 @@ internal static class SandboxRule
 
     /// <summary>Something whose answer differs from run to run or process to process, such as a string's hash code.</summary>
     internal const string Determinism = "CRM0016";
+
+    /// <summary>A script file that is not valid UTF-8 (or UTF-16 with its byte-order mark).</summary>
+    internal const string Encoding = "CRM0017";
 }

@@ -202,12 +202,18 @@ public sealed class CampaignBook
     public CampaignRunResult Run(string id, string actor, DateTimeOffset? at = null) => RunAsync(id, actor, at).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Run"/>
-    public Task<CampaignRunResult> RunAsync(string id, string actor, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
-    {
-        Require.Name(actor, "actor");
-        var instant = Require.Instant(at ?? _context.Now, "at");
-        return _context.Write((s, c) => new CampaignRunner(_context).RunAsync(s, id, actor, instant, c), cancellationToken).AsTask();
-    }
+    public Task<CampaignRunResult> RunAsync(string id, string actor, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        Tracing.RunAsync(CrmTelemetry.CampaignRunActivity, [("crmkit.campaign.id", id)], () =>
+        {
+            Require.Name(actor, "actor");
+            var instant = Require.Instant(at ?? _context.Now, "at");
+            return _context.Write((s, c) => new CampaignRunner(_context).RunAsync(s, id, actor, instant, c), cancellationToken);
+        }, (activity, r) => activity
+            .SetTag("crmkit.campaign.assigned", r.NewlyAssigned)
+            .SetTag("crmkit.campaign.held_out", r.NewlyHeldOut)
+            .SetTag("crmkit.campaign.audience", r.Assigned)
+            .SetTag("crmkit.care.created", r.Sweep?.Created ?? 0)
+            .SetTag("crmkit.care.suppressed", r.Sweep?.Suppressed ?? 0)).AsTask();
 
     /// <summary>
     /// Evaluates campaign <paramref name="id"/> from its recorded assignments, its tasks and the

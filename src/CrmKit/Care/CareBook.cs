@@ -8,7 +8,7 @@ namespace CrmKit;
 /// expired or withdrawn); and the record of every suppression. Thread-safe; every operation is
 /// one transaction.
 /// </summary>
-public sealed class CareBook
+public sealed partial class CareBook
 {
     private readonly CrmContext _context;
 
@@ -22,20 +22,51 @@ public sealed class CareBook
     /// Open tasks past their due time by the policy's expiry become expired. A rule that throws for a
     /// customer is reported in <see cref="SweepResult.Failures"/>; the sweep goes on without it.
     /// </summary>
+    /// <remarks>The database's stage rules (<see cref="LifecycleBook.Rules"/>) run first, in the same transaction; see <see cref="SweepResult.Stages"/>.</remarks>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     public SweepResult Sweep(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false) =>
-        SweepCore(rules, at, changedOnly, default).Wait();
+        TracedSweep(rules, null, at, changedOnly, default).Wait();
 
     /// <summary>
-    /// The asynchronous form of <see cref="Sweep"/>: the token is checked between chunks of customers
+    /// A sweep like <see cref="Sweep(IEnumerable{ICareRule}, DateTimeOffset?, bool)"/> that runs
+    /// <paramref name="stageRules"/> (in place of the database's configured ones) before the care
+    /// rules, in the same transaction: each customer moves as far as the stage rules and the model
+    /// take it, recorded with the reason <c>rule NAME</c>, and the care rules then see it in its new
+    /// stage. A move the model does not allow is reported in <see cref="SweepResult.Stages"/>, never forced.
+    /// </summary>
+    /// <exception cref="CrmValidationException">A rule is null, or two care rules or two stage rules share a name.</exception>
+    public SweepResult Sweep(IEnumerable<ICareRule> rules, IEnumerable<IStageRule> stageRules, DateTimeOffset? at = null, bool changedOnly = false) =>
+        TracedSweep(rules, stageRules ?? throw new ArgumentNullException(nameof(stageRules)), at, changedOnly, default).Wait();
+
+    /// <summary>
+    /// The asynchronous form of <see cref="Sweep(IEnumerable{ICareRule}, DateTimeOffset?, bool)"/>: the token is checked between chunks of customers
     /// and between customers' proposals, and cancelling writes nothing (no task, no expiry, no cursor).
     /// </summary>
     /// <exception cref="CrmValidationException">A rule is null or two rules share a name.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, DateTimeOffset? at = null, bool changedOnly = false, CancellationToken cancellationToken = default) =>
-        SweepCore(rules, at, changedOnly, cancellationToken).AsTask();
+        TracedSweep(rules, null, at, changedOnly, cancellationToken).AsTask();
 
-    internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, DateTimeOffset? at, bool changedOnly, CancellationToken cancellationToken)
+    /// <summary>A sweep inside its <see cref="CrmTelemetry.CareSweepActivity"/>, tagged with what it counted.</summary>
+    private ValueTask<SweepResult> TracedSweep(IEnumerable<ICareRule> rules, IEnumerable<IStageRule>? stageRules, DateTimeOffset? at, bool changedOnly, CancellationToken ct) =>
+        Tracing.RunAsync(CrmTelemetry.CareSweepActivity, [("crmkit.care.mode", changedOnly ? "changed" : "full")], () => SweepCore(rules, stageRules, at, changedOnly, ct), (activity, r) => activity
+            .SetTag("crmkit.customers.evaluated", r.Evaluated)
+            .SetTag("crmkit.care.proposed", r.Proposed)
+            .SetTag("crmkit.care.created", r.Created)
+            .SetTag("crmkit.care.already_known", r.AlreadyKnown)
+            .SetTag("crmkit.care.suppressed", r.Suppressed)
+            .SetTag("crmkit.care.expired", r.Expired)
+            .SetTag("crmkit.failures", r.Failures.Count));
+
+    /// <summary>The asynchronous form of <see cref="Sweep(IEnumerable{ICareRule}, IEnumerable{IStageRule}, DateTimeOffset?, bool)"/>; cancelling writes nothing.</summary>
+    /// <exception cref="CrmValidationException">A rule is null, or two care rules or two stage rules share a name.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
+    public Task<SweepResult> SweepAsync(IEnumerable<ICareRule> rules, IEnumerable<IStageRule> stageRules, DateTimeOffset? at = null, bool changedOnly = false,
+        CancellationToken cancellationToken = default) =>
+        TracedSweep(rules, stageRules ?? throw new ArgumentNullException(nameof(stageRules)), at, changedOnly, cancellationToken).AsTask();
+
+    internal ValueTask<SweepResult> SweepCore(IEnumerable<ICareRule> rules, IEnumerable<IStageRule>? stageRules, DateTimeOffset? at, bool changedOnly,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToArray();
@@ -47,7 +78,8 @@ public sealed class CareBook
         var twice = list.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new CrmValidationException("rules", $"two rules are named '{twice.Key}'; occasion keys would collide.");
         var instant = Require.Instant(at ?? _context.Now, "at");
-        return _context.Write((s, ct) => new CareSweeper(_context).SweepAsync(s, instant, list, changedOnly, ct), cancellationToken);
+        var stages = LifecycleBook.CheckRules(stageRules ?? _context.Options.StageRules.Rules());
+        return _context.Write((s, ct) => new CareSweeper(_context) { StageRules = stages }.SweepAsync(s, instant, list, changedOnly, ct), cancellationToken);
     }
 
     /// <summary>The task with <paramref name="id"/>.</summary>
@@ -123,7 +155,7 @@ public sealed class CareBook
         return _context.Write(async (s, ct) =>
         {
             var task = await GetAsync(s, id, ct).ConfigureAwait(false);
-            var now = ContactTime(at);
+            var now = ContactRules.Time(at, _context.Now);
             var closed = task.Close(status, outcome, actor, now);
             await s.Care.UpdateAsync(closed, null, ct).ConfigureAwait(false);
 
@@ -141,15 +173,5 @@ public sealed class CareBook
             await ClosedLoop.StandDownAsync(s.Care, closed, group, actor, null, now, ct).ConfigureAwait(false);
             return closed;
         }, default).Wait();
-    }
-
-    /// <summary>The instant a contact is recorded at: the given one, checked, or now.</summary>
-    private DateTimeOffset ContactTime(DateTimeOffset? at)
-    {
-        var now = _context.Now;
-        if (at is not { } given) return now;
-        Require.Instant(given, "at");
-        if (given > now) throw new CrmValidationException("at", $"{given:o} is later than now ({now:o}); a contact is recorded after it was made.");
-        return given;
     }
 }

@@ -16,7 +16,12 @@ internal sealed class CareSweeper(CrmContext context)
     private int _created;
     private int _known;
     private int _suppressed;
+    private int _displaced;
+    private Router? _router;
     private readonly SortedDictionary<SuppressionReason, int> _suppressedBy = [];
+
+    /// <summary>Stage rules evaluated for each chunk before the care rules, so care rules see the customers in their new stages.</summary>
+    internal IReadOnlyList<IStageRule> StageRules { get; init; } = [];
 
     internal async ValueTask<SweepResult> SweepAsync(IStoreSession store, DateTimeOffset at, IReadOnlyList<ICareRule> rules, bool changedOnly, CancellationToken ct) =>
         await SweepAsync(store, at, rules, changedOnly, null, ct).ConfigureAwait(false);
@@ -46,15 +51,20 @@ internal sealed class CareSweeper(CrmContext context)
         var failures = new ConcurrentBag<EvaluationFailure>();
         var proposing = new List<(CustomerSnapshot Customer, List<(ICareRule Rule, CareAction Action)> Proposals)>();
         var evaluated = 0;
-        await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+        var stages = StageRules.Count == 0 ? null : new StageSweep(context, StageRules, at);
+        var needs = SnapshotNeeds.Of(rules.Select(r => r.Needs)).Union(stages?.Needs ?? SnapshotNeeds.None);
+        await foreach (var scanned in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
+            var chunk = await SnapshotCompletion.CompleteAsync(store, scanned, needs, ct).ConfigureAwait(false);
+            if (stages is not null) chunk = stages.Evaluate(chunk);
             evaluated += chunk.Count;
             foreach (var (customer, list) in Propose(chunk, rules, at, failures))
             {
                 if (customer is not null) proposing.Add((customer, list));
             }
         }
+        var stageRun = stages is null ? null : await stages.RecordAsync(store, ct).ConfigureAwait(false);
         // The policy sees proposals in code order, so caps fall the same way on every run.
         proposing.Sort((a, b) => string.CompareOrdinal(a.Customer.Customer.Code.Value, b.Customer.Customer.Code.Value));
 
@@ -72,7 +82,7 @@ internal sealed class CareSweeper(CrmContext context)
             foreach (var (rule, action) in proposals)
             {
                 proposed++;
-                await ApplyAsync(store.Care, customer, rule, action, tasks, at, policy, ct).ConfigureAwait(false);
+                await ApplyAsync(store, customer, rule, action, tasks, at, policy, ct).ConfigureAwait(false);
             }
         }
         if (only is null) await store.Changes.SetCursorAsync(SequenceKey, sequence, ct).ConfigureAwait(false);
@@ -80,6 +90,8 @@ internal sealed class CareSweeper(CrmContext context)
             [.. failures.OrderBy(f => f.Customer.Value, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal)])
         {
             SuppressedBy = _suppressedBy,
+            Displaced = _displaced,
+            Stages = stageRun,
         };
     }
 
@@ -94,9 +106,10 @@ internal sealed class CareSweeper(CrmContext context)
         await foreach (var chunk in store.Customers.ScanAsync(SnapshotScan.Only([customer]), ct).ConfigureAwait(false))
             snapshot ??= chunk.FirstOrDefault();
         if (snapshot is null) throw new CustomerNotFoundException(customer);
+        snapshot = await SnapshotCompletion.CompleteAsync(store, snapshot, rule.Needs, ct).ConfigureAwait(false);
         var tasks = (await store.Care.OfAsync(customer, ct).ConfigureAwait(false)).ToList();
         var before = tasks.Count;
-        await ApplyAsync(store.Care, snapshot, rule, action, tasks, at, context.Options.ContactPolicy, ct).ConfigureAwait(false);
+        await ApplyAsync(store, snapshot, rule, action, tasks, at, context.Options.ContactPolicy, ct).ConfigureAwait(false);
         return tasks.Count > before ? tasks[^1] : null;
     }
 
@@ -146,9 +159,10 @@ internal sealed class CareSweeper(CrmContext context)
         return overdue.Count;
     }
 
-    private async ValueTask ApplyAsync(ICareStore care, CustomerSnapshot snapshot, ICareRule rule, CareAction action, List<CareTask> tasks,
+    private async ValueTask ApplyAsync(IStoreSession store, CustomerSnapshot snapshot, ICareRule rule, CareAction action, List<CareTask> tasks,
         DateTimeOffset at, ContactPolicy policy, CancellationToken ct)
     {
+        var care = store.Care;
         var customer = snapshot.Customer;
         var occasion = rule.Name + ":" + action.Occasion;
         var channel = action.Channel;
@@ -158,13 +172,39 @@ internal sealed class CareSweeper(CrmContext context)
             return;
         }
 
-        var (due, verdict) = Judge(snapshot, occasion, channel, action.Due, tasks, policy);
+        var (due, verdict, counted) = Screen(snapshot, occasion, channel, action.Due, tasks, policy);
         if (verdict is { } held)
         {
             await SuppressAsync(care, customer.Code, rule, occasion, channel, held.Reason, held.Detail, at, ct).ConfigureAwait(false);
             return;
         }
+        var attempted = counted.Count >= policy.MaxPerChannel && policy.Priority.Mode == CapPriorityMode.HigherPriorityDisplaces
+            ? (await store.Operations.AttemptCountsAsync([.. counted.Where(t => t.Status == CareTaskStatus.Open).Select(t => t.Id)], ct).ConfigureAwait(false)).Keys.ToHashSet()
+            : NoneAttempted;
+        var decision = CapArbiter.Decide(counted, attempted, action.Priority, occasion, policy.MaxPerChannel, policy.Priority);
+        if (decision.Verdict == CapVerdict.Refuse)
+        {
+            await SuppressAsync(care, customer.Code, rule, occasion, channel, SuppressionReason.FrequencyCap, CapDetail(counted.Count, channel, due, policy), at, ct).ConfigureAwait(false);
+            return;
+        }
+        if (decision.Displaced is { } victim)
+        {
+            var withdrawn = victim.Withdraw(decision.Reason, "sweep", at);
+            await care.UpdateAsync(withdrawn, null, ct).ConfigureAwait(false);
+            await care.PutSuppressionAsync(new CareSuppression(victim.Customer, victim.Rule, victim.OccasionKey, victim.Channel, SuppressionReason.Displaced,
+                $"task {victim.Id} withdrawn: {decision.Reason}", at), replace: true, ct).ConfigureAwait(false);
+            tasks[tasks.FindIndex(t => t.Id == victim.Id)] = withdrawn;
+            _displaced++;
+        }
 
+        var owner = action.Owner ?? customer.Owner;
+        RoutedOwner? routed = null;
+        if (owner is null && context.Options.Routing.Rules.Count > 0)
+        {
+            _router ??= new Router(context.Options.Routing, store);
+            routed = await _router.PickAsync(AssignmentScope.Tasks, snapshot, null, null, ct).ConfigureAwait(false);
+            owner = routed?.Owner;
+        }
         var task = new CareTask
         {
             Customer = customer.Code,
@@ -174,7 +214,7 @@ internal sealed class CareSweeper(CrmContext context)
             Due = due,
             ProposedDue = action.Due,
             Priority = action.Priority,
-            Owner = action.Owner ?? customer.Owner,
+            Owner = owner,
             Note = action.Note,
             Status = CareTaskStatus.Open,
             CreatedAt = context.Now,
@@ -183,6 +223,8 @@ internal sealed class CareSweeper(CrmContext context)
         {
             tasks.Add(stored);
             _created++;
+            if (routed is not null)
+                await store.Operations.AppendOwnerChangeAsync(new OwnerChange(stored.Customer, stored.Id, OwnerChangeKind.Routed, null, routed.Owner, at, Router.Actor, routed.Note), ct).ConfigureAwait(false);
         }
         else
         {
@@ -200,33 +242,48 @@ internal sealed class CareSweeper(CrmContext context)
     }
 
     /// <summary>
-    /// The contact policy's verdict on one proposal, without writing: the due time it would get and,
-    /// when it would be held back, why (the occasion closed on another channel, no consent, the cap).
-    /// A proposal whose task already exists is not judged here.
+    /// The contact policy's verdict on one proposal of normal priority, without writing: the due time
+    /// it would get and, when it would be held back, why (the occasion closed on another channel, no
+    /// consent, the cap). A proposal whose task already exists is not judged here.
     /// </summary>
     internal static (DateTimeOffset Due, (SuppressionReason Reason, string Detail)? HeldBack) Judge(CustomerSnapshot snapshot, string occasion, Channel channel,
         DateTimeOffset proposedDue, IReadOnlyCollection<CareTask> tasks, ContactPolicy policy)
     {
+        var (due, held, counted) = Screen(snapshot, occasion, channel, proposedDue, tasks, policy);
+        if (held is not null) return (due, held);
+        var decision = CapArbiter.Decide(counted, NoneAttempted, TaskPriority.Normal, occasion, policy.MaxPerChannel, policy.Priority);
+        return decision.Verdict == CapVerdict.Refuse ? (due, (SuppressionReason.FrequencyCap, CapDetail(counted.Count, channel, due, policy))) : (due, null);
+    }
+
+    /// <summary>
+    /// Everything of the contact policy but the cap, without writing: the due time after quiet hours,
+    /// why the proposal is held back (the occasion closed, no consent), and the tasks already counted
+    /// against the cap on the channel around that due time.
+    /// </summary>
+    private static (DateTimeOffset Due, (SuppressionReason Reason, string Detail)? HeldBack, IReadOnlyCollection<CareTask> Counted) Screen(CustomerSnapshot snapshot,
+        string occasion, Channel channel, DateTimeOffset proposedDue, IReadOnlyCollection<CareTask> tasks, ContactPolicy policy)
+    {
         var customer = snapshot.Customer;
         var closed = tasks.FirstOrDefault(t => t.OccasionKey == occasion && t.ClosesOccasion);
         if (closed is not null)
-            return (proposedDue, (SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}"));
+            return (proposedDue, (SuppressionReason.OccasionClosed, $"{closed.Status.ToString().ToLowerInvariant()} on {closed.Channel} at {Iso(closed.ClosedAt)}"), []);
         if (customer.Consents.TryGetValue(channel, out var consent) ? !consent.Granted : policy.RequireOptIn)
         {
             var reason = consent is null ? SuppressionReason.NoConsent : SuppressionReason.OptedOut;
-            return (proposedDue, (reason, consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}"));
+            return (proposedDue, (reason, consent is null ? $"no opt-in recorded for {channel}" : $"opted out of {channel} at {Iso(consent.At)}"), []);
         }
 
         var due = policy.NextAllowed(proposedDue, snapshot.Zone);
-        var near = tasks.Count(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow);
-        if (near >= policy.MaxPerChannel)
-            return (due, (SuppressionReason.FrequencyCap,
-                string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}")));
-        return (due, null);
+        return (due, null, [.. tasks.Where(t => t.Channel == channel && Counts(t.Status) && (t.Due - due).Duration() < policy.CapWindow)]);
     }
 
-    /// <summary>Tasks that count against the frequency cap: every contact made or still planned.</summary>
-    internal static bool Counts(CareTaskStatus status) => status is CareTaskStatus.Open or CareTaskStatus.Done or CareTaskStatus.Declined;
+    private static string CapDetail(int near, Channel channel, DateTimeOffset due, ContactPolicy policy) =>
+        string.Create(CultureInfo.InvariantCulture, $"{near} task(s) on {channel} due within {policy.CapWindow} of {Iso(due)}; the cap is {policy.MaxPerChannel}");
+
+    private static readonly IReadOnlySet<long> NoneAttempted = new HashSet<long>();
+
+    /// <summary>Tasks that count against the frequency cap: every contact made, attempted or still planned.</summary>
+    internal static bool Counts(CareTaskStatus status) => status is CareTaskStatus.Open or CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Unreachable;
 
     private static string Iso(DateTimeOffset? instant) => instant?.ToString("o", CultureInfo.InvariantCulture) ?? "?";
 }

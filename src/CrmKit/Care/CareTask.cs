@@ -63,6 +63,9 @@ public sealed record CareTask
     /// <summary>The open task withdrawn (the closed loop, a merge) at <paramref name="at"/>, with why and by whom.</summary>
     internal CareTask Withdraw(string why, string by, DateTimeOffset at) => Leave(CareTaskStatus.Withdrawn, why, by, at);
 
+    /// <summary>The open task closed without reaching the customer (attempts spent, a wrong number), with why, at <paramref name="at"/>.</summary>
+    internal CareTask GiveUp(string why, string actor, DateTimeOffset at) => Leave(CareTaskStatus.Unreachable, why, actor, at);
+
     /// <summary>True once a contact for the occasion was made or refused: the occasion is closed for every channel.</summary>
     internal bool ClosesOccasion => Status is CareTaskStatus.Done or CareTaskStatus.Declined;
 

@@ -35,8 +35,11 @@ public sealed record ContactAttempt
         Actor = Require.Name(actor, "attempt.actor");
     }
 
+    /// <summary>The attempt's id in the store; 0 until it is stored.</summary>
+    public long Id { get; init; }
+
     /// <summary>The customer.</summary>
-    public CustomerCode Customer { get; }
+    public CustomerCode Customer { get; init; }
 
     /// <summary>The care task's id, or null.</summary>
     public long? Task { get; }
@@ -67,6 +70,20 @@ public sealed record ContactAttempt
 
     /// <summary>A note by the person who made it.</summary>
     public string? Note { get; init => field = Require.OptionalText(value, "attempt.note"); }
+
+    /// <summary>True when the customer was reached.</summary>
+    public bool Reached => Outcome == AttemptOutcome.Reached;
+
+    /// <summary>The outcome <paramref name="text"/> names (as <see cref="OutcomeText"/> writes it), or null.</summary>
+    public static AttemptOutcome? ParseOutcome(string? text) => text switch
+    {
+        "reached" => AttemptOutcome.Reached,
+        "no-answer" => AttemptOutcome.NoAnswer,
+        "busy" => AttemptOutcome.Busy,
+        "wrong-number" => AttemptOutcome.WrongNumber,
+        "callback-requested" => AttemptOutcome.CallbackRequested,
+        _ => null,
+    };
 
     /// <summary>The outcome as the lower-case text interactions carry: <c>reached</c>, <c>no-answer</c>, <c>busy</c>, <c>wrong-number</c>, <c>callback-requested</c>.</summary>
     public string OutcomeText => Outcome switch

@@ -32,6 +32,17 @@ public sealed record ContactPolicy
     /// <summary>An open task expires this long after its due time (at the next sweep).</summary>
     public TimeSpan ExpireAfter { get; init; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How priorities meet a full frequency cap: an urgent task goes over it
+    /// (<see cref="CapPriorityMode.UrgentBypassesCap"/>, the default), or a higher-priority task
+    /// displaces a lower-priority one not yet attempted (<see cref="CapPriorityMode.HigherPriorityDisplaces"/>).
+    /// Either way an urgent task is never dropped because routine tasks filled the cap.
+    /// </summary>
+    public PriorityPolicy Priority { get; init => field = value ?? throw new CrmValidationException("contactPolicy.priority", "is required but was null."); } = PriorityPolicy.Default;
+
+    /// <summary>How many contact attempts a task gets and how far apart (<see cref="RetryPolicy.Default"/> unless set); retries keep quiet hours.</summary>
+    public RetryPolicy Retry { get; init => field = value ?? throw new CrmValidationException("contactPolicy.retry", "is required but was null."); } = RetryPolicy.Default;
+
     /// <summary>True when <paramref name="local"/> (a customer's local time of day) falls in quiet hours.</summary>
     public bool IsQuiet(TimeOnly local) =>
         QuietStart == QuietEnd ? false

@@ -40,4 +40,11 @@ public interface ICareRule
         }
         return outcomes;
     }
+
+    /// <summary>
+    /// What the rule reads beyond the profile, stats and value figures (interaction metadata, other
+    /// segments, open tasks), so a sweep loads it for the customers it asks about. The default is
+    /// <see cref="SnapshotNeeds.None"/>: a rule that reads nothing more costs nothing more.
+    /// </summary>
+    SnapshotNeeds Needs => SnapshotNeeds.None;
 }

@@ -17,4 +17,7 @@ public enum SuppressionReason
 
     /// <summary>An open task was withdrawn because another channel completed the occasion or the customer declined it.</summary>
     ClosedLoop,
+
+    /// <summary>An open task not yet attempted was withdrawn to make room under the frequency cap for a higher-priority one.</summary>
+    Displaced,
 }

@@ -13,4 +13,13 @@ public sealed record SweepResult(DateTimeOffset At, int Evaluated, int Proposed,
 {
     /// <summary>How many proposals each reason held back; the counts add up to <see cref="Suppressed"/>.</summary>
     public IReadOnlyDictionary<SuppressionReason, int> SuppressedBy { get; init; } = new Dictionary<SuppressionReason, int>();
+
+    /// <summary>Open tasks withdrawn to make room under the cap for a higher-priority proposal (<see cref="CapPriorityMode.HigherPriorityDisplaces"/>); each is recorded as a <see cref="SuppressionReason.Displaced"/> suppression.</summary>
+    public int Displaced { get; init; }
+
+    /// <summary>
+    /// What the stage rules did in this sweep (they run before the care rules, so care rules see the
+    /// customers in their new stages); null when the sweep ran no stage rules.
+    /// </summary>
+    public StageRuleRun? Stages { get; init; }
 }

@@ -8,7 +8,7 @@ namespace CrmKit;
 /// change is one transaction checked against the stored case, so two people changing one case at
 /// once cannot both win: the second gets a <see cref="ConcurrencyConflictException"/>.
 /// </summary>
-public sealed class CaseBook
+public sealed partial class CaseBook
 {
     private readonly CrmContext _context;
 
@@ -19,7 +19,11 @@ public sealed class CaseBook
         BusinessCalendar.Weekdays(TimeZoneInfo.Utc),
         [new CaseDeadlineRule(null, null, null, TimeSpan.FromHours(9), TimeSpan.FromHours(45))]);
 
-    /// <summary>Opens a case for a customer, its deadlines from the policy.</summary>
+    /// <summary>
+    /// Opens a case for a customer, its deadlines from the policy. When an assignment rule of
+    /// <see cref="CrmOptions.Routing"/> covers cases and places this one, it is assigned at once (by
+    /// <c>routing</c>, the rule named in the note); otherwise it waits, open, for someone to claim it.
+    /// </summary>
     /// <param name="customer">The customer (a merged-away code opens it for the survivor).</param>
     /// <param name="category">The category, a lower-case identifier such as <c>complaint</c> or <c>billing</c>.</param>
     /// <param name="priority">The priority.</param>
@@ -34,10 +38,10 @@ public sealed class CaseBook
         string? tier = null, CancellationToken cancellationToken = default) =>
         _context.Write(async (s, ct) =>
         {
-            var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
+            var (code, record) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
             var opened = ServiceCase.Open(code, category, priority, tier, subject, channel, _context.Now, actor, _context.Options.CasePolicy);
             var id = await s.Cases.InsertAsync(CaseDocument.ToRecord(opened), ct).ConfigureAwait(false);
-            return opened.WithId(id);
+            return await RouteAsync(s, opened.WithId(id), record, ct).ConfigureAwait(false);
         }, cancellationToken).AsTask();
 
     /// <summary>The synchronous form of <see cref="OpenAsync"/>.</summary>

@@ -35,4 +35,7 @@ public enum CaseChangeKind
 
     /// <summary>A resolved or closed case was reopened.</summary>
     Reopened,
+
+    /// <summary>Someone tried to contact the customer about the case; the note says how it ended. Reaching the customer counts as a response.</summary>
+    ContactAttempted,
 }

@@ -30,6 +30,7 @@ public sealed class IllegalCaseTransitionException : CrmException
     {
         CaseChangeKind.AwaitingCustomer => "set waiting on the customer",
         CaseChangeKind.Resumed => "resumed",
+        CaseChangeKind.ContactAttempted => "attempted",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

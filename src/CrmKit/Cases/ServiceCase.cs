@@ -208,6 +208,18 @@ public sealed record ServiceCase
         };
     }
 
+    /// <summary>Records a contact attempt on the active case, keeping its status and owner; an attempt that reached the customer counts as a response.</summary>
+    /// <exception cref="IllegalCaseTransitionException">The case is resolved or closed.</exception>
+    /// <exception cref="CrmValidationException">The attempt is not about this case, or is earlier than the case's last change.</exception>
+    public ServiceCase RecordAttempt(ContactAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (attempt.Case != Id || attempt.Customer != Customer) throw new CrmValidationException("attempt.case", $"{attempt.Case} is not case {Id} of '{Customer}'.");
+        if (!CaseLifecycle.IsActive(Status)) throw Illegal(CaseChangeKind.ContactAttempted);
+        var changed = Record(CaseChangeKind.ContactAttempted, Status, Owner, attempt.Actor, attempt.At, $"{attempt.OutcomeText} on {attempt.Channel}");
+        return attempt.Reached ? changed with { FirstResponseAt = FirstResponseAt ?? attempt.At } : changed;
+    }
+
     /// <summary>
     /// Rebuilds a stored case, checking that its history opens the case, is contiguous in status and
     /// owner, follows the lifecycle and never goes back in time, and that each deadline escalated at most once.

@@ -39,7 +39,10 @@ internal static class ConfigurationDocument
                 ["requireOptIn"] = policy.RequireOptIn,
                 ["expireAfter"] = policy.ExpireAfter.ToString("c"),
             },
+            ["operations"] = OperationsDocument.Write(configuration),
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) document["loyalty"] = program;
         return document.ToJsonString();
     }
 
@@ -60,7 +63,7 @@ internal static class ConfigurationDocument
             var model = StageModel.Create(new StageId(stages["initial"]!.GetValue<string>()), stages["transitions"]!.AsArray()
                 .Select(t => (new StageId(t![0]!.GetValue<string>()), new StageId(t[1]!.GetValue<string>()))));
             var policy = doc["contactPolicy"]!.AsObject();
-            return new CrmConfiguration(
+            return OperationsDocument.Apply(new CrmConfiguration(
                 schema,
                 model,
                 Kinds(doc["purchaseKinds"]!),
@@ -73,7 +76,9 @@ internal static class ConfigurationDocument
                     QuietEnd = TimeOnly.Parse(policy["quietEnd"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                     RequireOptIn = policy["requireOptIn"]!.GetValue<bool>(),
                     ExpireAfter = TimeSpan.ParseExact(policy["expireAfter"]!.GetValue<string>(), "c", System.Globalization.CultureInfo.InvariantCulture),
-                });
+                },
+                RuleSettingsJson.ReadStageRules(doc["stageRules"]),
+                RuleSettingsJson.ReadLoyalty(doc["loyalty"])), doc["operations"]);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException
             or ArgumentException or CrmValidationException or OverflowException or IndexOutOfRangeException)

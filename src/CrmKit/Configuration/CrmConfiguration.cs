@@ -1,13 +1,18 @@
+using CrmKit.Loyalty;
+
 namespace CrmKit;
 
 /// <summary>
 /// What a database stores about itself so that every program opens it alike: the attribute schema,
-/// the stage model, the purchase and refund kinds and the contact policy.
+/// the stage model, the purchase and refund kinds, the contact policy, the routing (teams and assignment rules), the built-in stage rules and
+/// a loyalty programme made of built-in earn rules.
 /// </summary>
 /// <remarks>
 /// <see cref="Reconcile"/> holds the rule for options that differ from what is stored. A setting left
 /// unset takes the stored value. Additions that no stored data contradicts are taken and stored: new
-/// attributes, new stages and transitions, and a new contact policy (it governs only sweeps to come).
+/// attributes, new stages and transitions, and a new contact policy, routing, stage-rule settings or loyalty
+/// programme (they govern only sweeps, assignments and earnings to come; a programme with earn rules of the
+/// application's own cannot be stored and applies to that open only).
 /// Changes that stored data depends on are refused: an attribute's type (stored values have the old
 /// one), the initial stage or a stage or transition that is left out (customers may be in it, history
 /// follows it), and the purchase or refund kinds (the stored stats were computed with them).
@@ -17,11 +22,17 @@ internal sealed record CrmConfiguration(
     StageModel Stages,
     IReadOnlySet<InteractionKind> PurchaseKinds,
     IReadOnlySet<InteractionKind> RefundKinds,
-    ContactPolicy ContactPolicy)
+    ContactPolicy ContactPolicy,
+    StageRuleSettings StageRules,
+    LoyaltyProgram? Loyalty)
 {
+    /// <summary>Teams and assignment rules; like the contact policy, a given one replaces the stored one.</summary>
+    internal RoutingPolicy Routing { get; init; } = RoutingPolicy.None;
+
     /// <summary>The configuration a new database gets from <paramref name="options"/>: the given settings, the defaults for the rest.</summary>
     internal static CrmConfiguration From(CrmOptions options) =>
-        new(options.Attributes, options.Stages, options.PurchaseKinds, options.RefundKinds, options.ContactPolicy);
+        new(options.Attributes, options.Stages, options.PurchaseKinds, options.RefundKinds, options.ContactPolicy, options.StageRules,
+            options.Loyalty is { } program && RuleSettingsJson.CanStore(program) ? program : null) { Routing = options.Routing };
 
     /// <summary>The options with this configuration in force.</summary>
     internal CrmOptions ApplyTo(CrmOptions options) => options with
@@ -31,6 +42,10 @@ internal sealed record CrmConfiguration(
         PurchaseKinds = PurchaseKinds,
         RefundKinds = RefundKinds,
         ContactPolicy = ContactPolicy,
+        Routing = Routing,
+        StageRules = StageRules,
+        // A programme with rules of the application's own is never stored: it applies as given.
+        Loyalty = options.Given.Loyalty is { } given && !RuleSettingsJson.CanStore(given) ? given : Loyalty,
     };
 
     /// <summary>
@@ -55,8 +70,12 @@ internal sealed record CrmConfiguration(
         if (given.PurchaseKinds is { } p) SameKinds("purchaseKinds", stored.PurchaseKinds, p);
         if (given.RefundKinds is { } r) SameKinds("refundKinds", stored.RefundKinds, r);
         var policy = given.ContactPolicy ?? stored.ContactPolicy;
-        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy };
-        changed = !ReferenceEquals(attributes, stored.Attributes) || !ReferenceEquals(stages, stored.Stages) || policy != stored.ContactPolicy;
+        var routing = given.Routing ?? stored.Routing;
+        var stageRules = given.StageRules ?? stored.StageRules;
+        var loyalty = given.Loyalty is { } program && RuleSettingsJson.CanStore(program) ? program : stored.Loyalty;
+        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy, Routing = routing, StageRules = stageRules, Loyalty = loyalty };
+        changed = !ReferenceEquals(attributes, stored.Attributes) || !ReferenceEquals(stages, stored.Stages) || policy != stored.ContactPolicy || routing != stored.Routing
+            || stageRules != stored.StageRules || RuleSettingsJson.Text(loyalty) != RuleSettingsJson.Text(stored.Loyalty);
         return result;
     }
 

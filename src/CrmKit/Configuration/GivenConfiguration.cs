@@ -1,3 +1,5 @@
+using CrmKit.Loyalty;
+
 namespace CrmKit;
 
 /// <summary>The stored settings as <see cref="CrmOptions"/> give them: each null where the options leave it unset.</summary>
@@ -6,4 +8,7 @@ internal readonly record struct GivenConfiguration(
     StageModel? Stages,
     IReadOnlySet<InteractionKind>? PurchaseKinds,
     IReadOnlySet<InteractionKind>? RefundKinds,
-    ContactPolicy? ContactPolicy);
+    ContactPolicy? ContactPolicy,
+    RoutingPolicy? Routing,
+    StageRuleSettings? StageRules = null,
+    LoyaltyProgram? Loyalty = null);

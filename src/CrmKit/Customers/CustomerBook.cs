@@ -6,7 +6,7 @@ namespace CrmKit;
 /// The customers of a database: create, read, update with optimistic concurrency, query and merge.
 /// Every code given to it may be a merged-away code; it resolves to the surviving customer.
 /// </summary>
-public sealed class CustomerBook
+public sealed partial class CustomerBook
 {
     private readonly CrmContext _context;
 
@@ -34,7 +34,7 @@ public sealed class CustomerBook
         var stage = CheckStage(initialStage);
         Require.Name(actor, "actor");
         var stored = Prepare(customer, stage, _context.Now);
-        return _context.Write((s, c) => Insert(s, stored, actor, c), ct);
+        return _context.Write((s, c) => Insert(s, stored, actor, Router.For(_context.Options.Routing, AssignmentScope.Customers, s), c), ct);
     }
 
     /// <summary>
@@ -48,14 +48,14 @@ public sealed class CustomerBook
     /// </exception>
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
     public IReadOnlyList<Customer> CreateMany(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system") =>
-        CreateManyCore(customers, initialStage, actor, default).Wait();
+        Tracing.Import("customers", () => CreateManyCore(customers, initialStage, actor, default)).Wait();
 
     /// <summary>The asynchronous form of <see cref="CreateMany"/> (the bulk path of imports); cancelling writes nothing.</summary>
     /// <exception cref="CrmValidationException">A customer is invalid, or two share a code; nothing was written.</exception>
     /// <exception cref="DuplicateCustomerException">A code is taken, or was merged away; nothing was written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<IReadOnlyList<Customer>> CreateManyAsync(IEnumerable<Customer> customers, StageId? initialStage = null, string actor = "system", CancellationToken cancellationToken = default) =>
-        CreateManyCore(customers, initialStage, actor, cancellationToken).AsTask();
+        Tracing.Import("customers", () => CreateManyCore(customers, initialStage, actor, cancellationToken)).AsTask();
 
     internal ValueTask<IReadOnlyList<Customer>> CreateManyCore(IEnumerable<Customer> customers, StageId? initialStage, string actor, CancellationToken ct)
     {
@@ -81,14 +81,28 @@ public sealed class CustomerBook
                 throw new CrmValidationException($"customers[{i}].code", $"'{stored[i].Code}' is also the code of customers[{seen[stored[i].Code]}].");
         }
         if (stored.Length == 0) return ValueTask.FromResult<IReadOnlyList<Customer>>([]);
+        // The customers, then their first stage changes, then the grades set with their profiles:
+        // three bulk writes, which a server store makes a few statements each.
+        var stages = Array.ConvertAll(stored, x => Created(x, actor));
+        var grades = stored.Where(x => x.Grade is not null).Select(x => GradeBook.ProfileGrade(x.Code, null, x.Grade!, x.CreatedAt)).ToArray();
         return _context.Write<IReadOnlyList<Customer>>(async (s, c) =>
         {
-            foreach (var customer in stored)
+            // A write may be run again (a server store retries a deadlock), so it routes a copy.
+            var batch = (Customer[])stored.Clone();
+            var router = Router.For(_context.Options.Routing, AssignmentScope.Customers, s);
+            var routed = new List<OwnerChange>();
+            for (var i = 0; router is not null && i < batch.Length; i++)
             {
                 c.ThrowIfCancellationRequested();
-                await Insert(s, customer, actor, c).ConfigureAwait(false);
+                if (await Route(router, batch[i], c).ConfigureAwait(false) is not { } change) continue;
+                batch[i] = batch[i] with { Owner = change.To };
+                routed.Add(change);
             }
-            return stored;
+            await s.Customers.InsertManyAsync(batch, c).ConfigureAwait(false);
+            await s.Stages.AppendManyAsync(stages, c).ConfigureAwait(false);
+            if (grades.Length > 0) await s.Grades.AppendManyAsync(grades, c).ConfigureAwait(false);
+            foreach (var change in routed) await s.Operations.AppendOwnerChangeAsync(change, c).ConfigureAwait(false);
+            return batch;
         }, ct);
     }
 
@@ -154,23 +168,36 @@ public sealed class CustomerBook
             var current = record.Customer;
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
-            var now = _context.Now;
-            var regraded = changed.Grade is not null && changed.Grade != current.Grade;
-            var stored = changed with
-            {
-                Code = code,
-                GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
-                Stage = current.Stage,
-                StageSince = current.StageSince,
-                CreatedAt = current.CreatedAt,
-                UpdatedAt = now,
-                Version = current.Version + 1,
-                ErasedAt = current.ErasedAt,
-            };
-            await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
-            if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c).ConfigureAwait(false);
+            var stored = await StoreUpdateAsync(s, code, current, changed, _context.Now, GradeBook.ProfileReason, "system", c).ConfigureAwait(false);
+            if (stored.Owner != current.Owner)
+                await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, stored.UpdatedAt, "profile-update", null), c).ConfigureAwait(false);
             return stored;
         }, ct);
+    }
+
+    /// <summary>
+    /// Stores a checked profile change of <paramref name="current"/> inside the caller's write, keeping
+    /// the stage and bookkeeping fields, and records a grade change with <paramref name="gradeReason"/>
+    /// by <paramref name="actor"/>: the one path every profile change (by hand or by an import) takes.
+    /// </summary>
+    internal static async ValueTask<Customer> StoreUpdateAsync(IStoreSession s, CustomerCode code, Customer current, Customer changed, DateTimeOffset now,
+        string gradeReason, string actor, CancellationToken c)
+    {
+        var regraded = changed.Grade is not null && changed.Grade != current.Grade;
+        var stored = changed with
+        {
+            Code = code,
+            GradeReviewedAt = regraded ? now : changed.Grade is null ? null : current.GradeReviewedAt,
+            Stage = current.Stage,
+            StageSince = current.StageSince,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = now,
+            Version = current.Version + 1,
+            ErasedAt = current.ErasedAt,
+        };
+        await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
+        if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c, gradeReason, actor).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>Every customer, in code order.</summary>
@@ -273,7 +300,7 @@ public sealed class CustomerBook
         return stage;
     }
 
-    private Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
+    internal Customer Prepare(Customer customer, StageId stage, DateTimeOffset now)
     {
         if (customer.Grade is not null) GradeBook.Check(_context.Options, customer.Grade);
         return customer.Normalize(_context.Options.Attributes) with
@@ -288,12 +315,37 @@ public sealed class CustomerBook
         };
     }
 
-    /// <summary>Inserts a prepared customer and its first stage change; runs inside a write.</summary>
-    private static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, CancellationToken ct)
+    /// <summary>The stage change that records a new customer's first stage.</summary>
+    private static StageChange Created(Customer stored, string actor, string reason = "created") => new(stored.Code, null, stored.Stage, stored.CreatedAt, reason, actor);
+
+    /// <summary>
+    /// The owner change that places a new customer without an owner, when an assignment rule
+    /// covering customers places it, or null (<paramref name="router"/> is the write's, so a bulk
+    /// create keeps the loads it counted).
+    /// </summary>
+    private static async ValueTask<OwnerChange?> Route(Router router, Customer stored, CancellationToken ct)
     {
+        if (stored.Owner is not null) return null;
+        var routed = await router.PickAsync(AssignmentScope.Customers, new CustomerSnapshot(stored, CustomerStats.Empty), null, null, ct).ConfigureAwait(false);
+        return routed is null ? null : new OwnerChange(stored.Code, null, OwnerChangeKind.Routed, null, routed.Owner, stored.CreatedAt, Router.Actor, routed.Note);
+    }
+
+    /// <summary>
+    /// Stores a new customer, routed to an owner when it has none and a rule places it, with its first
+    /// stage change (and grade) recorded with <paramref name="reason"/>; runs inside a write.
+    /// </summary>
+    internal static async ValueTask<Customer> Insert(IStoreSession s, Customer stored, string actor, Router? router, CancellationToken ct, string reason = "created")
+    {
+        var routed = router is null ? null : await Route(router, stored, ct).ConfigureAwait(false);
+        if (routed is not null) stored = stored with { Owner = routed.To };
         await s.Customers.InsertAsync(stored, ct).ConfigureAwait(false);
-        await s.Stages.AppendAsync(new StageChange(stored.Code, null, stored.Stage, stored.CreatedAt, "created", actor), ct).ConfigureAwait(false);
-        if (stored.Grade is not null) await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct).ConfigureAwait(false);
+        if (routed is not null) await s.Operations.AppendOwnerChangeAsync(routed, ct).ConfigureAwait(false);
+        await s.Stages.AppendAsync(Created(stored, actor, reason), ct).ConfigureAwait(false);
+        if (stored.Grade is not null)
+        {
+            await GradeBook.RecordProfileGrade(s, stored.Code, null, stored.Grade, stored.CreatedAt, ct,
+                reason == "created" ? GradeBook.ProfileReason : reason, reason == "created" ? "system" : actor).ConfigureAwait(false);
+        }
         return stored;
     }
 }

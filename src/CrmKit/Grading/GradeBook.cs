@@ -61,9 +61,17 @@ public sealed class GradeBook
         }, default).Wait();
     }
 
-    /// <summary>Records a grade set through <see cref="CustomerBook.Create"/> or <see cref="CustomerBook.Update"/>.</summary>
-    internal static ValueTask RecordProfileGrade(IStoreSession session, CustomerCode code, string? from, string to, DateTimeOffset at, CancellationToken ct) =>
-        session.Grades.AppendAsync(new GradeChange(code, from, to, at, "set with the profile", "system", IsReview: false), ct);
+    /// <summary>The reason recorded for a grade set with the profile by hand.</summary>
+    internal const string ProfileReason = "set with the profile";
+
+    /// <summary>Records a grade set through <see cref="CustomerBook.Create"/>, <see cref="CustomerBook.Update"/> or a sync import.</summary>
+    internal static ValueTask RecordProfileGrade(IStoreSession session, CustomerCode code, string? from, string to, DateTimeOffset at, CancellationToken ct,
+        string reason = ProfileReason, string actor = "system") =>
+        session.Grades.AppendAsync(new GradeChange(code, from, to, at, reason, actor, IsReview: false), ct);
+
+    /// <summary>The grade change recorded for a grade set through a customer's profile.</summary>
+    internal static GradeChange ProfileGrade(CustomerCode code, string? from, string to, DateTimeOffset at, string reason = ProfileReason, string actor = "system") =>
+        new(code, from, to, at, reason, actor, IsReview: false);
 
     /// <summary>Checks a grade against its length limit and the configured scale.</summary>
     internal static string Check(CrmOptions options, string grade)

@@ -10,4 +10,8 @@ namespace CrmKit;
 /// <param name="Reason">Why, in the actor's words.</param>
 /// <param name="Actor">Who graded or reviewed.</param>
 /// <param name="IsReview">True when the grade was confirmed rather than changed.</param>
-public sealed record GradeChange(CustomerCode Customer, string? From, string To, DateTimeOffset At, string Reason, string Actor, bool IsReview);
+public sealed record GradeChange(CustomerCode Customer, string? From, string To, DateTimeOffset At, string Reason, string Actor, bool IsReview)
+{
+    /// <summary>The code of the merged-away customer this change was recorded for; null for the customer's own changes.</summary>
+    public CustomerCode? MergedFrom { get; init; }
+}

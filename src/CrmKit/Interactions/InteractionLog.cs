@@ -36,13 +36,13 @@ public sealed class InteractionLog
     /// </summary>
     /// <exception cref="CrmValidationException">An interaction is invalid (the field names its index); nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">A customer does not exist; nothing was written.</exception>
-    public IReadOnlyList<Interaction> RecordBatch(IEnumerable<Interaction> interactions) => RecordBatchCore(interactions, default).Wait();
+    public IReadOnlyList<Interaction> RecordBatch(IEnumerable<Interaction> interactions) => Tracing.Import("interactions", () => RecordBatchCore(interactions, default)).Wait();
 
     /// <summary>The asynchronous form of <see cref="RecordBatch"/> (the bulk path of imports): the whole batch or, also when cancelled, none of it.</summary>
     /// <exception cref="CrmValidationException">An interaction is invalid (the field names its index); nothing was written.</exception>
     /// <exception cref="CustomerNotFoundException">A customer does not exist; nothing was written.</exception>
     public Task<IReadOnlyList<Interaction>> RecordBatchAsync(IEnumerable<Interaction> interactions, CancellationToken cancellationToken = default) =>
-        RecordBatchCore(interactions, cancellationToken).AsTask();
+        Tracing.Import("interactions", () => RecordBatchCore(interactions, cancellationToken)).AsTask();
 
     internal ValueTask<IReadOnlyList<Interaction>> RecordBatchCore(IEnumerable<Interaction> interactions, CancellationToken ct)
     {
@@ -175,6 +175,10 @@ public sealed class InteractionLog
             foreach (var interaction in group) acc.Add(interaction);
             stats[group.Key] = acc.ToStats();
         }
-        return await s.Interactions.AppendAsync(stored, stats, ct).ConfigureAwait(false);
+        var recorded = await s.Interactions.AppendAsync(stored, stats, ct).ConfigureAwait(false);
+        // Points earned by the interactions go in the same write (see LoyaltyBook).
+        if (_context.Options.Loyalty is { Rules.Count: > 0 } program)
+            await Loyalty.LoyaltyEarning.CreditAsync(_context, s, program, recorded, now, ct).ConfigureAwait(false);
+        return recorded;
     }
 }

@@ -2,8 +2,8 @@ namespace CrmKit;
 
 /// <summary>
 /// A stage rule: for one customer at one instant, the lifecycle stage it should move to, if any.
-/// Built-in rules (<see cref="StageRules"/>) and, later, stage scripts plug in here, the way care
-/// rules plug in through <see cref="ICareRule"/>.
+/// Built-in rules (<see cref="StageRules"/>) and stage scripts (CrmKit.Scripting's
+/// <c>ScriptedStageRule</c>) plug in here, the way care rules plug in through <see cref="ICareRule"/>.
 /// </summary>
 /// <remarks>
 /// Implementations must be pure and thread-safe: the answer may depend only on the snapshot, the
@@ -22,4 +22,36 @@ public interface IStageRule
     /// customer's current stage and since when.
     /// </summary>
     StageProposal? Propose(CustomerSnapshot customer, StageModel model, DateTimeOffset now);
+
+    /// <summary>
+    /// The proposals for a chunk of customers at <paramref name="now"/>, one outcome per customer in
+    /// order (a null value when the rule has nothing to say). A customer whose evaluation fails gets
+    /// a failed outcome and the others are still answered. Sweeps call this; the default asks
+    /// <see cref="Propose(CustomerSnapshot, StageModel, DateTimeOffset)"/> once per customer, so only
+    /// rules that gain from batching (such as scripts evaluated in a worker process) override it.
+    /// </summary>
+    Outcome<StageProposal?>[] ProposeAll(IReadOnlyList<CustomerSnapshot> customers, StageModel model, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var outcomes = new Outcome<StageProposal?>[customers.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            try
+            {
+                outcomes[i] = Outcome<StageProposal?>.Of(Propose(customers[i], model, now));
+            }
+            catch (Exception e)
+            {
+                outcomes[i] = Outcome<StageProposal?>.Failed(e);
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// What the rule reads beyond the profile, stats and value figures (interaction metadata, other
+    /// segments, open tasks), so a sweep loads it for the customers it asks about. The default is
+    /// <see cref="SnapshotNeeds.None"/>.
+    /// </summary>
+    SnapshotNeeds Needs => SnapshotNeeds.None;
 }

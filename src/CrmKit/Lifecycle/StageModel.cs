@@ -17,13 +17,16 @@ public sealed class StageModel
 
     /// <summary>
     /// The default model: prospect → new → growing → mature → declining → churned, and
-    /// churned → won-back, from which a customer grows again or is lost again.
+    /// churned → won-back, from which a customer grows again or is lost again. A growing customer
+    /// may also decline directly (growing → declining), so a customer whose purchases lapse before
+    /// anyone calls them mature is not stuck in growing.
     /// </summary>
     public static StageModel Default { get; } = Create("prospect",
     [
         ("prospect", "new"),
         ("new", "growing"),
         ("growing", "mature"),
+        ("growing", "declining"),
         ("mature", "declining"),
         ("declining", "churned"),
         ("churned", "won-back"),

@@ -52,6 +52,29 @@ public sealed record PointsSource
             ? new(PointsSourceKind.Expiry, lot.ToString(CultureInfo.InvariantCulture))
             : throw new CrmValidationException("lot", $"{lot} is not a ledger sequence number.");
 
+    /// <summary>
+    /// The source of <paramref name="kind"/> with <paramref name="reference"/>, as <see cref="Reference"/>
+    /// gives it: how a store reads back a source it kept as its kind and reference.
+    /// </summary>
+    /// <exception cref="CrmValidationException">The kind is unknown or the reference does not fit it.</exception>
+    public static PointsSource From(PointsSourceKind kind, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return kind switch
+        {
+            PointsSourceKind.Purchase => Purchase(Number(reference)),
+            PointsSourceKind.Referral => Referral(new CustomerCode(reference)),
+            PointsSourceKind.Manual => Manual(reference),
+            PointsSourceKind.Occasion => Occasion(reference),
+            PointsSourceKind.Redemption => Redemption(reference),
+            PointsSourceKind.Expiry => Expiry(Number(reference)),
+            _ => throw new CrmValidationException("kind", $"{(int)kind} is not a points source kind."),
+        };
+    }
+
+    private static long Number(string reference) =>
+        long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new CrmValidationException("reference", $"'{reference}' is not a number.");
+
     /// <summary>The sequence number of the expired entry, for an <see cref="PointsSourceKind.Expiry"/> source.</summary>
     internal long Lot => long.Parse(Reference, CultureInfo.InvariantCulture);
 

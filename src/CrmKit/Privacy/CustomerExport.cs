@@ -100,6 +100,8 @@ internal static class CustomerExport
                 }).ToArray()),
             ["careSuppressions"] = new JsonArray(dossier.CareSuppressions
                 .Select(x => (JsonNode?)new JsonObject { ["occasion"] = x.OccasionKey, ["channel"] = x.Channel.Name, ["reason"] = x.Reason.ToString(), ["at"] = Instant(x.At) }).ToArray()),
+            ["pointsLedger"] = LoyaltyExport.Ledger(dossier.LedgerEntries),
+            ["referrals"] = LoyaltyExport.Referrals(dossier.Referrals),
             ["mergedCodes"] = new JsonArray(dossier.MergedCodes.Select(a => (JsonNode?)a.Value).ToArray()),
             ["erasures"] = new JsonArray(dossier.Erasures.Select(e => (JsonNode?)new JsonObject
             {

@@ -14,7 +14,7 @@ public sealed class PersonalDataDesk
 
     /// <summary>
     /// Everything held about a customer as indented JSON (UTF-8 text, Unicode kept as is):
-    /// profile, stats, interactions, stage and grade history, claim, value figures, merged codes and erasures.
+    /// profile, stats, interactions, stage and grade history, claim, value figures, points ledger and referrals, merged codes and erasures.
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public string Export(CustomerCode customer) => ExportCore(customer, default).Wait();
@@ -33,7 +33,7 @@ public sealed class PersonalDataDesk
     /// <summary>
     /// Erases a customer's personal data in one transaction: name, attributes, tags, contact points,
     /// birthday, time zone and group leave the profile, every interaction loses its notes and
-    /// metadata, and every care task its note and outcome text. The customer code, stage, consents (an opt-out must keep working), interaction
+    /// metadata, every care task its note and outcome text, and every ledger entry its note. The customer code, stage, consents (an opt-out must keep working), interaction
     /// kinds, channels, instants and amounts stay, so stats and totals are unchanged. The erasure is
     /// recorded. Call <see cref="CrmDatabase.Checkpoint"/> afterwards to move the change out of the
     /// log file at once.
@@ -76,12 +76,19 @@ public sealed class PersonalDataDesk
             // Care task notes and outcomes are free text (a script may have put the name in one).
             foreach (var task in await s.Care.OfAsync(code, ct).ConfigureAwait(false))
                 await s.Care.UpdateAsync(task with { Note = null, Outcome = task.Outcome is null ? null : "(erased)" }, null, ct).ConfigureAwait(false);
+            // Attempt notes and owner-change notes are free text too.
+            await s.Operations.EraseNotesAsync(code, ct).ConfigureAwait(false);
             // Case subjects, notes and resolution summaries are free text too.
             foreach (var stored in await s.Cases.ListAsync(new CaseQuery { Customer = code }, ct).ConfigureAwait(false))
             {
                 var erasedCase = CaseDocument.FromRecord(stored, _context.Store.Location).Erased();
                 await s.Cases.UpdateAsync(CaseDocument.ToRecord(erasedCase), stored.Changes, ct).ConfigureAwait(false);
             }
+
+            // Ledger notes are free text too; the points, sources and instants stay, so the balance does.
+            var ledger = await s.Loyalty.EntriesOfAsync(code, ct).ConfigureAwait(false);
+            if (ledger.Any(e => e.Note is not null))
+                await s.Loyalty.ReplaceAsync(code, [.. ledger.Select(e => new Loyalty.LedgerEntry(e.Customer, e.Sequence, e.Kind, e.Points, e.At, e.Source, e.Actor, e.Rule))], ct).ConfigureAwait(false);
 
             var erasure = new ErasureRecord(code, now, actor, reason, interactions.Count);
             await s.Privacy.RecordErasureAsync(erasure, ct).ConfigureAwait(false);

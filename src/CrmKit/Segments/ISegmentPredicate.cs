@@ -38,4 +38,11 @@ public interface ISegmentPredicate
         }
         return outcomes;
     }
+
+    /// <summary>
+    /// What the predicate reads beyond the profile, stats and value figures (interaction metadata, other
+    /// segments, open tasks), so a refresh, preview or explanation loads it for the customers it asks about. The default is
+    /// <see cref="SnapshotNeeds.None"/>: a predicate that reads nothing more costs nothing more.
+    /// </summary>
+    SnapshotNeeds Needs => SnapshotNeeds.None;
 }

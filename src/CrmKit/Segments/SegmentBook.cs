@@ -24,11 +24,19 @@ public sealed class SegmentBook
     /// <exception cref="CrmValidationException">A field is invalid.</exception>
     /// <exception cref="CrmException">The script does not compile (from the <see cref="ISegmentScriptCompiler"/>).</exception>
     /// <exception cref="CrmValidationException">The segment is scripted and no <see cref="CrmOptions.SegmentScripts"/> compiler is set.</exception>
+    /// <exception cref="CrmValidationException">The script asks about other segments in a circle (it reads a segment that reads it), or without naming them as string literals.</exception>
     public SegmentDefinition Define(SegmentDefinition segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
         segment.Check();
         var predicate = Compile(segment);
+        SegmentDependencies.CheckNamed(segment.Name, predicate);
+        if (predicate.Needs.Segments.Count > 0)
+        {
+            // Only a segment that reads others can close a circle through itself.
+            var others = All().Where(s => s.Name != segment.Name).Select(s => (s.Name, Predicate: Predicate(s)));
+            SegmentDependencies.Order([.. others, (segment.Name, predicate)]);
+        }
         return _context.Write(async (s, ct) =>
         {
             await s.Segments.PutAsync(segment, ct).ConfigureAwait(false);
@@ -73,13 +81,20 @@ public sealed class SegmentBook
     /// Re-evaluates only the customers changed (profile, interactions, stage, merge, erasure) since
     /// the segment's last refresh; the first refresh, and the first after a redefinition, is full.
     /// Equal to a full refresh at the same instant; a rule that depends on the passing of time alone
-    /// (such as days since the last purchase) also needs a full refresh now and then.
+    /// (such as days since the last purchase) also needs a full refresh now and then. A segment
+    /// whose script reads other segments or open tasks is always refreshed in full, since those
+    /// change without the customer changing.
     /// </summary>
     /// <exception cref="SegmentNotFoundException">No such segment.</exception>
     /// <remarks>A customer the rule fails for keeps its stored membership and is listed in <see cref="SegmentRefreshResult.Failures"/>; the refresh goes on.</remarks>
     public SegmentRefreshResult RefreshChanged(string name) => RefreshOne(name, changedOnly: true, parallel: false, default).Wait();
 
-    /// <summary>Refreshes every stored segment in one transaction (only changed customers when <paramref name="changedOnly"/>).</summary>
+    /// <summary>
+    /// Refreshes every stored segment in one transaction (only changed customers when
+    /// <paramref name="changedOnly"/>), each after the segments it reads, so a segment that asks
+    /// whether a customer is in another sees that segment's new members.
+    /// </summary>
+    /// <exception cref="CrmValidationException">Stored segments read each other in a circle; nothing was written.</exception>
     /// <remarks>A customer a rule fails for keeps its stored membership and is listed in that segment's <see cref="SegmentRefreshResult.Failures"/>.</remarks>
     public IReadOnlyList<SegmentRefreshResult> RefreshAll(bool changedOnly = false) => RefreshAllCore(changedOnly, default).Wait();
 
@@ -105,12 +120,20 @@ public sealed class SegmentBook
 
     internal ValueTask<IReadOnlyList<SegmentRefreshResult>> RefreshAllCore(bool changedOnly, CancellationToken ct)
     {
-        var segments = All().Select(s => (s.Name, Predicate: Predicate(s))).ToArray();
+        // Segments that read others are refreshed after them, so they see this refresh's members.
+        var segments = SegmentDependencies.Order([.. All().Select(s => (s.Name, Predicate: Predicate(s)))]);
         return _context.Write<IReadOnlyList<SegmentRefreshResult>>(async (s, c) =>
         {
             var results = new List<SegmentRefreshResult>();
+            // Read once, before the first refresh writes: every segment is refreshed through it.
+            var sequence = await s.Changes.SequenceAsync(c).ConfigureAwait(false);
             foreach (var (name, predicate) in segments)
-                results.Add(await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel: true, c).ConfigureAwait(false));
+            {
+                var stored = await LoadAsync(s, name, c).ConfigureAwait(false);
+                results.Add(await Traced(name, async () =>
+                    await new SegmentRefresher(_context).RefreshAsync(s, stored, predicate, changedOnly, parallel: true, c, sequence).ConfigureAwait(false))
+                    .ConfigureAwait(false));
+            }
             return results;
         }, ct);
     }
@@ -153,9 +176,9 @@ public sealed class SegmentBook
     {
         var definition = (await LoadAsync(s, name, ct).ConfigureAwait(false)).Definition;
         var (code, _) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
-        var snapshot = (await s.Customers.SnapshotAsync(code, ct).ConfigureAwait(false))!;
-        var now = _context.Now;
         var predicate = Predicate(definition);
+        var snapshot = await SnapshotCompletion.CompleteAsync(s, (await s.Customers.SnapshotAsync(code, ct).ConfigureAwait(false))!, predicate.Needs, ct).ConfigureAwait(false);
+        var now = _context.Now;
         var matches = SegmentRefresher.Evaluate(name, predicate, snapshot, now);
         var conditions = definition.Filter is { } filter
             ? filter.Explain(snapshot, now)
@@ -189,12 +212,22 @@ public sealed class SegmentBook
         }, ct);
     }
 
-    private ValueTask<SegmentRefreshResult> RefreshOne(string name, bool changedOnly, bool parallel, CancellationToken ct)
+    private ValueTask<SegmentRefreshResult> RefreshOne(string name, bool changedOnly, bool parallel, CancellationToken ct) => Traced(name, () =>
     {
         var predicate = Predicate(Find(name) ?? throw new SegmentNotFoundException(name));
         return _context.Write(async (s, c) =>
             await new SegmentRefresher(_context).RefreshAsync(s, await LoadAsync(s, name, c).ConfigureAwait(false), predicate, changedOnly, parallel, c).ConfigureAwait(false), ct);
-    }
+    });
+
+    /// <summary>Runs one segment's refresh inside its <see cref="CrmTelemetry.SegmentRefreshActivity"/>.</summary>
+    private static ValueTask<SegmentRefreshResult> Traced(string name, Func<ValueTask<SegmentRefreshResult>> refresh) =>
+        Tracing.RunAsync(CrmTelemetry.SegmentRefreshActivity, [("crmkit.segment.name", name)], refresh, (activity, r) => activity
+            .SetTag("crmkit.segment.mode", r.Incremental ? "changed" : "full")
+            .SetTag("crmkit.customers.evaluated", r.Evaluated)
+            .SetTag("crmkit.segment.members", r.Members)
+            .SetTag("crmkit.segment.entered", r.Entered)
+            .SetTag("crmkit.segment.left", r.Left)
+            .SetTag("crmkit.failures", r.Failures.Count));
 
     private static async ValueTask<StoredSegment> LoadAsync(IStoreSession s, string name, CancellationToken ct) =>
         await s.Segments.FindAsync(Require.Name(name, "segment"), ct).ConfigureAwait(false) ?? throw new SegmentNotFoundException(name);

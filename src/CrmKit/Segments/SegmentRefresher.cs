@@ -9,13 +9,26 @@ namespace CrmKit;
 /// </summary>
 internal sealed class SegmentRefresher(CrmContext context)
 {
+    /// <param name="store">The write's session.</param>
+    /// <param name="segment">The stored segment.</param>
+    /// <param name="predicate">Its rule.</param>
+    /// <param name="changedOnly">Only customers changed since the segment's last refresh.</param>
+    /// <param name="parallel">Read customers on several threads.</param>
+    /// <param name="readSequence">
+    /// The change sequence read when the write began, for a write that refreshes several segments:
+    /// a server store reads it before the write has written anything, so it must not be read again
+    /// after the first segment's members were recorded. Read here when null.
+    /// </param>
+    /// <param name="ct">Cancels the refresh; nothing is written.</param>
     internal async ValueTask<SegmentRefreshResult> RefreshAsync(IStoreSession store, StoredSegment segment, ISegmentPredicate predicate,
-        bool changedOnly, bool parallel, CancellationToken ct)
+        bool changedOnly, bool parallel, CancellationToken ct, long? readSequence = null)
     {
         var name = segment.Definition.Name;
         var now = context.Now;
-        var sequence = await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
-        var incremental = changedOnly && segment.RefreshedThrough is not null;
+        var sequence = readSequence ?? await store.Changes.SequenceAsync(ct).ConfigureAwait(false);
+        // Memberships of other segments and open tasks change without their customers changing, so
+        // a predicate that reads them is always refreshed in full.
+        var incremental = changedOnly && segment.RefreshedThrough is not null && !SegmentDependencies.NeedsFullRefresh(predicate);
         var refresh = segment.Refreshes + 1;
 
         // Per evaluated customer (each once): does the rule select them now? Customers gone (merged away) are false.
@@ -84,43 +97,52 @@ internal sealed class SegmentRefresher(CrmContext context)
         }
     }
 
+    /// <summary>How many chunks may be evaluated at once while the scan reads on.</summary>
+    /// <remarks>
+    /// Two keep both of a default pool's two worker processes busy, and a third lets the read run on
+    /// while those two answer, so a read never waits on one worker's round trip.
+    /// </remarks>
+    internal const int ChunksInFlight = 3;
+
     /// <summary>
     /// Evaluates the customers of <paramref name="scan"/> chunk by chunk, as they stream by; each
-    /// customer once. One chunk is evaluated while the next one is read, so a predicate that
-    /// waits for its answers (a script evaluated in a worker process) overlaps the read instead of
-    /// adding to it.
+    /// customer once. Up to <see cref="ChunksInFlight"/> chunks are evaluated while the next one is
+    /// read, so a predicate that waits for its answers (a script evaluated in a worker process)
+    /// overlaps the read instead of adding to it.
     /// </summary>
     /// <remarks>
-    /// The evaluation runs on the thread pool and the scan stays on the calling thread: a store may
+    /// The evaluations run on the thread pool and the scan stays on the calling thread: a store may
     /// tie its read to that thread (an embedded store's transaction is per thread), so the wait for
-    /// the chunk in flight blocks rather than awaits. At most one chunk is evaluated at a time, in
-    /// order, so the verdicts come in the order the chunks did.
+    /// the oldest chunk in flight blocks rather than awaits. Chunks are collected in the order they
+    /// came, so the verdicts come in scan order.
     /// </remarks>
     internal static async ValueTask<List<(CustomerCode Code, Outcome<bool> Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
         IStoreSession store, SnapshotScan scan, DateTimeOffset now, CancellationToken ct)
     {
         var verdicts = new List<(CustomerCode, Outcome<bool>)>();
-        IReadOnlyList<CustomerSnapshot>? evaluating = null;
-        Task<Outcome<bool>[]>? inFlight = null;
+        var inFlight = new Queue<(IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation)>(ChunksInFlight);
+        var needs = predicate.Needs;
         try
         {
-            await foreach (var chunk in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
+            await foreach (var scanned in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
-                if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
-                evaluating = chunk;
-                inFlight = Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None);
+                var chunk = await SnapshotCompletion.CompleteAsync(store, scanned, needs, ct).ConfigureAwait(false);
+                if (inFlight.Count == ChunksInFlight) Collect(verdicts, inFlight.Dequeue());
+                inFlight.Enqueue((chunk, Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None)));
             }
-            if (inFlight is not null) Collect(verdicts, evaluating!, inFlight.GetAwaiter().GetResult());
+            while (inFlight.Count > 0) Collect(verdicts, inFlight.Dequeue());
+            // A cancellation that came while the last chunks were evaluated is honoured too.
+            ct.ThrowIfCancellationRequested();
         }
         finally
         {
-            // A failed or cancelled scan still waits for the chunk in flight, so no evaluation outlives the refresh.
-            if (inFlight is { IsCompleted: false })
+            // A failed or cancelled scan still waits for the chunks in flight, so no evaluation outlives the refresh.
+            foreach (var (_, evaluation) in inFlight)
             {
                 try
                 {
-                    inFlight.Wait(CancellationToken.None);
+                    evaluation.Wait(CancellationToken.None);
                 }
                 catch (AggregateException)
                 {
@@ -131,8 +153,10 @@ internal sealed class SegmentRefresher(CrmContext context)
         return verdicts;
     }
 
-    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, IReadOnlyList<CustomerSnapshot> chunk, Outcome<bool>[] outcomes)
+    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, (IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation) done)
     {
+        var (chunk, evaluation) = done;
+        var outcomes = evaluation.GetAwaiter().GetResult();
         for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
     }
 }

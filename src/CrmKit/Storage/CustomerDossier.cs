@@ -38,6 +38,12 @@ public sealed record CustomerDossier
     /// <summary>The customer's service cases, each with its history.</summary>
     public IReadOnlyList<ServiceCase> Cases { get; init; } = [];
 
+    /// <summary>The customer's points ledger, in sequence order.</summary>
+    public IReadOnlyList<Loyalty.LedgerEntry> LedgerEntries { get; init; } = [];
+
+    /// <summary>The referrals that involve the customer: the one that brought them in (if any) first, then those they made, by referred code.</summary>
+    public IReadOnlyList<Loyalty.Referral> Referrals { get; init; } = [];
+
     /// <summary>The codes merged into this customer.</summary>
     public required IReadOnlyList<CustomerCode> MergedCodes { get; init; }
 
@@ -67,9 +73,18 @@ public sealed record CustomerDossier
             CampaignAssignments = await AssignmentsAsync(store.Campaigns, customer, cancellationToken).ConfigureAwait(false),
             Cases = [.. (await store.Cases.ListAsync(new CaseQuery { Customer = customer }, cancellationToken).ConfigureAwait(false))
                 .Select(r => CaseDocument.FromRecord(r, "the store"))],
+            LedgerEntries = await store.Loyalty.EntriesOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            Referrals = [.. await ReferralsAsync(store.Loyalty, customer, cancellationToken).ConfigureAwait(false)],
             MergedCodes = await store.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),
             Erasures = await store.Privacy.ErasuresOfAsync(customer, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    private static async ValueTask<IEnumerable<Loyalty.Referral>> ReferralsAsync(ILoyaltyStore loyalty, CustomerCode customer, CancellationToken ct)
+    {
+        var brought = await loyalty.ReferralOfAsync(customer, ct).ConfigureAwait(false);
+        var made = await loyalty.ReferralsByAsync(customer, ct).ConfigureAwait(false);
+        return brought is null ? made : made.Prepend(brought);
     }
 
     private static async ValueTask<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(ICampaignStore campaigns, CustomerCode customer, CancellationToken ct)

@@ -12,4 +12,15 @@ internal static class CustomerStoreDefaults
             if (await store.FindAsync(code, ct).ConfigureAwait(false) is { } record) found[code] = record;
         return found;
     }
+
+    /// <summary>Inserts each customer in the order given, one at a time.</summary>
+    internal static async ValueTask InsertManyAsync(ICustomerStore store, IReadOnlyList<Customer> customers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        foreach (var customer in customers)
+        {
+            ct.ThrowIfCancellationRequested();
+            await store.InsertAsync(customer, ct).ConfigureAwait(false);
+        }
+    }
 }

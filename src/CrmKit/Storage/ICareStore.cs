@@ -48,4 +48,12 @@ public interface ICareStore
 
     /// <summary>How many suppressions are stored for each reason; reasons without any are absent.</summary>
     ValueTask<IReadOnlyDictionary<SuppressionReason, int>> CountSuppressionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The open tasks of many stored codes at once, each customer's by id; codes without open tasks
+    /// are left out. Refreshes and sweeps whose rules read open tasks call it once per chunk of
+    /// customers; by default each code's tasks are read with <see cref="OfAsync"/> and the open ones kept.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<CareTask>>> OpenOfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PerCustomerDefaults.ManyAsync(customers, async c => (IReadOnlyList<CareTask>)(await OfAsync(c, cancellationToken).ConfigureAwait(false)).Where(t => t.Status == CareTaskStatus.Open).ToArray());
 }

@@ -8,4 +8,7 @@ public interface IClaimStore
 
     /// <summary>Stores a claim, replacing the customer's previous one.</summary>
     ValueTask PutAsync(Claim claim, CancellationToken cancellationToken);
+
+    /// <summary>Removes the claim on a stored code (a merge moves it); false when there was none.</summary>
+    ValueTask<bool> RemoveAsync(CustomerCode customer, CancellationToken cancellationToken);
 }

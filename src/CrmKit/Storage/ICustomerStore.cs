@@ -29,6 +29,15 @@ public interface ICustomerStore
     ValueTask InsertAsync(Customer customer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Stores new customers with empty stats, as <see cref="InsertAsync"/> would one after another
+    /// in the order given (the first code found taken is the one reported). A server store may
+    /// write them all with a few set-based statements; by default each is inserted in turn.
+    /// </summary>
+    /// <exception cref="DuplicateCustomerException">A customer or a merge alias already holds one of the codes; the unit of work writes nothing.</exception>
+    ValueTask InsertManyAsync(IReadOnlyList<Customer> customers, CancellationToken cancellationToken) =>
+        CustomerStoreDefaults.InsertManyAsync(this, customers, cancellationToken);
+
+    /// <summary>
     /// Replaces a customer's profile (its stats stay) if the stored <see cref="Customer.Version"/> is
     /// <paramref name="expectedVersion"/>; a server store checks that in the row it updates.
     /// </summary>

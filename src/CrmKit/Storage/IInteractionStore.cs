@@ -26,4 +26,12 @@ public interface IInteractionStore
 
     /// <summary>Streams the whole log in id order and in chunks; only the given kinds when <paramref name="kinds"/> is set.</summary>
     IAsyncEnumerable<IReadOnlyList<Interaction>> ScanAsync(IReadOnlySet<InteractionKind>? kinds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The interactions of many stored codes at once, each customer's in recording (id) order; codes
+    /// without interactions are left out. Refreshes and sweeps whose rules read interaction metadata
+    /// call it once per chunk of customers; by default each code is asked with <see cref="OfAsync"/>.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<Interaction>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PerCustomerDefaults.ManyAsync(customers, c => OfAsync(c, cancellationToken));
 }

@@ -37,9 +37,23 @@ public interface ISegmentStore
     ValueTask<IReadOnlyList<SegmentEvent>> EventsAsync(string segment, CustomerCode? customer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Streams every event of a segment in chunks, in no particular order: what reports replay the
+    /// segment's size over time from, without holding all its events at once.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records one refresh: applies its events to the stored members (an entered customer becomes a
     /// member since the event, a customer who left stops being one), appends the events, and marks the
     /// segment refreshed.
     /// </summary>
     ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The memberships of many stored codes at once; codes that are members of nothing are left out.
+    /// Refreshes and sweeps whose rules read other segments call it once per chunk of customers; by
+    /// default each code is asked with <see cref="OfAsync"/>.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<CustomerCode, IReadOnlyList<SegmentMembership>>> OfManyAsync(IReadOnlyCollection<CustomerCode> customers, CancellationToken cancellationToken) =>
+        PerCustomerDefaults.ManyAsync(customers, c => OfAsync(c, cancellationToken));
 }

@@ -48,4 +48,13 @@ public interface IStoreSession
 
     /// <summary>Campaigns with their lifecycle steps, templates and assignments.</summary>
     ICampaignStore Campaigns { get; }
+
+    /// <summary>Contact attempts and owner changes.</summary>
+    IOperationStore Operations { get; }
+
+    /// <summary>Points ledgers and referrals.</summary>
+    ILoyaltyStore Loyalty { get; }
+
+    /// <summary>The identity map, value sources, kept values, merge history and duplicate review list.</summary>
+    IIdentityStore Identities { get; }
 }

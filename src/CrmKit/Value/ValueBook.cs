@@ -25,14 +25,21 @@ public sealed class ValueBook
     /// <param name="scoring">Prediction horizon, lifetime-value terms, tiers and quadrants; the defaults when null.</param>
     /// <exception cref="CrmValidationException">There are no purchases in the window, the window or unit is invalid, or the models cannot be fitted to the purchases (nobody bought twice, say); nothing was written.</exception>
     public ValueFit Fit(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null) =>
-        FitCore(calibrationEnd, calibrationStart, unit, scoring, default).Wait();
+        TracedFit(calibrationEnd, calibrationStart, unit, scoring, default).Wait();
 
     /// <summary>The asynchronous form of <see cref="Fit"/>; the token is checked while reading and between the fit's steps, and cancelling writes nothing.</summary>
     /// <exception cref="CrmValidationException">No purchases, an invalid window or unit, or models that cannot be fitted; nothing was written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing was written.</exception>
     public Task<ValueFit> FitAsync(DateOnly calibrationEnd, DateOnly? calibrationStart = null, TimeSpan? unit = null, ValueScoringOptions? scoring = null,
         CancellationToken cancellationToken = default) =>
-        FitCore(calibrationEnd, calibrationStart, unit, scoring, cancellationToken).AsTask();
+        TracedFit(calibrationEnd, calibrationStart, unit, scoring, cancellationToken).AsTask();
+
+    /// <summary>A fit inside its <see cref="CrmTelemetry.ValueFitActivity"/>, tagged with how many customers it fitted.</summary>
+    private ValueTask<ValueFit> TracedFit(DateOnly calibrationEnd, DateOnly? calibrationStart, TimeSpan? unit, ValueScoringOptions? scoring, CancellationToken ct) =>
+        Tracing.RunAsync(CrmTelemetry.ValueFitActivity, [("crmkit.value.calibration_end", calibrationEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))],
+            () => FitCore(calibrationEnd, calibrationStart, unit, scoring, ct), (activity, fit) => activity
+                .SetTag("crmkit.value.customers", fit.Customers)
+                .SetTag("crmkit.value.spend_customers", fit.SpendCustomers));
 
     internal async ValueTask<ValueFit> FitCore(DateOnly calibrationEnd, DateOnly? calibrationStart, TimeSpan? unit, ValueScoringOptions? scoring, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public class ImportConsentTests
     [InlineData("code,name,consent:SMS\nT-1,Ann,yes\n", "customers.csv(line 1): error: column 'consent:SMS': 'SMS' is not a channel name")]
     [InlineData("code,name,consent:\nT-1,Ann,yes\n", "customers.csv(line 1): error: column 'consent:': names no channel after 'consent:'.")]
     [InlineData("code,name,consent:sms,Consent:sms\nT-1,Ann,yes,no\n", "column 'Consent:sms': appears more than once in the header.")]
-    [InlineData("code,name,opt:sms\nT-1,Ann,yes\n", "column 'opt:sms': is not a known column (known: code, name, tags, owner, grade, email, phone, birthday, time-zone, attr:NAME, consent:CHANNEL).")]
+    [InlineData("code,name,opt:sms\nT-1,Ann,yes\n", "column 'opt:sms': is not a known column (known: code, name, tags, owner, grade, email, phone, birthday, time-zone, source-id, stage, attr:NAME, consent:CHANNEL).")]
     public void A_bad_consent_header_is_reported_on_line_1(string csv, string expected)
     {
         using var session = new CliSession().Init();

@@ -76,7 +76,7 @@ public class ImportCustomersTests
         var (exit, _, error) = session.Crm("import", "customers", session.File("b.csv", "code,name\nB,Bob\nA,Ann\n"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("b.csv(line 3): error: column 'code': a customer with code 'A' already exists.", error);
+        Assert.Contains("b.csv(line 3): error: column 'code': a customer with code 'A' already exists (import with --update to update it).", error);
         using var crm = session.Open();
         Assert.Null(crm.Customers.Find("B"));
     }

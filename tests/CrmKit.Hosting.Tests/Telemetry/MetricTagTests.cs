@@ -62,19 +62,4 @@ public class MetricTagTests
         Assert.Equal([MetricTags.OtherFailure], failure["reason"]);
         Assert.DoesNotContain(seen, m => m.Value is { } v && codes.Any(c => v.Contains(c, StringComparison.OrdinalIgnoreCase)));
     }
-
-    private sealed class TextEveryone : ICareRule
-    {
-        public string Name => "text-everyone";
-
-        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) => [new CareAction("spring-offer", now, Channel.Sms)];
-    }
-
-    private sealed class FailsFor(string code) : ICareRule
-    {
-        public string Name => "fails-for-one";
-
-        public IEnumerable<CareAction> Propose(CustomerSnapshot customer, DateTimeOffset now) =>
-            customer.Customer.Code.Value == code ? throw new InvalidOperationException($"no data for {code}") : [];
-    }
 }

@@ -66,3 +66,8 @@ public sealed class CampaignOnPostgreSql(ContractServer server) : CampaignContra
 {
     protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
 }
+
+public sealed class OperationsOnPostgreSql(ContractServer server) : OperationsContract, IClassFixture<ContractServer>
+{
+    protected override TestDatabase Open(Func<CrmOptions, CrmOptions>? configure = null) => server.Open(configure);
+}

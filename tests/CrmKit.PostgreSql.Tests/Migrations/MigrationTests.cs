@@ -129,10 +129,29 @@ public sealed class MigrationTests(PostgresDatabase database) : IClassFixture<Po
     }
 
     [Fact]
-    public void Shipped_migrations_are_numbered_from_one_without_gaps()
+    public void Shipped_migrations_are_numbered_from_one_in_increasing_order_each_number_once()
     {
-        Assert.Equal(Enumerable.Range(1, MigrationCatalog.All.Count), MigrationCatalog.All.Select(m => m.Version));
+        var versions = MigrationCatalog.All.Select(m => m.Version).ToArray();
+        Assert.Equal(1, versions[0]);
+        Assert.All(versions.Zip(versions.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.First} then {pair.Second}"));
         Assert.All(MigrationCatalog.All, m => Assert.Matches(@"^\d{4}_[a-z0-9_]+\.sql$", m.Name));
+    }
+
+    [Fact]
+    public async Task A_database_migrated_past_a_version_it_lacks_is_refused_and_left_as_it_was()
+    {
+        var options = Options(FreshSchema());
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var next = MigrationCatalog.Latest + 1;
+        var later = new Migration(next + 1, $"{next + 1:0000}_later.sql", "CREATE TABLE later (x int)");
+        await Migrator.MigrateAsync(connection, options.Schema, [.. MigrationCatalog.All, later], CancellationToken.None);
+        var before = await SchemaCatalog.FingerprintAsync(connection, options.Schema);
+        var between = new Migration(next, $"{next:0000}_between.sql", "CREATE TABLE between_them (x int)");
+
+        var e = await Assert.ThrowsAsync<SchemaVersionException>(() => Migrator.MigrateAsync(connection, options.Schema, [.. MigrationCatalog.All, between, later], CancellationToken.None));
+
+        Assert.Contains(between.Name, e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await SchemaCatalog.FingerprintAsync(connection, options.Schema));
     }
 
     private sealed class ResultComparer : IEqualityComparer<SchemaMigrationResult>

@@ -7,10 +7,10 @@ internal static class SchemaCatalog
 {
     internal static readonly string[] Tables =
     [
-        "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "consents", "contact_points", "customer_channel_stats",
-        "customer_kind_stats", "customer_values", "customers", "erasures", "grade_changes", "interactions", "job_attempts",
-        "job_runs", "merges", "meta", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
-        "segment_members", "segments", "stage_changes", "value_fits",
+        "aliases", "campaign_assignments", "campaign_steps", "campaign_templates", "campaigns", "care_suppressions", "care_tasks", "cases", "claims", "contact_attempts",
+        "customer_values", "customers", "duplicate_matches", "erasures", "grade_changes", "interactions", "job_attempts",
+        "job_runs", "kept_values", "ledger_entries", "merge_history", "merges", "meta", "owner_changes", "referrals", "removed_customers", "schema_migrations", "segment_clauses", "segment_events",
+        "segment_members", "segments", "source_ids", "stage_changes", "value_fits", "value_sources",
     ];
 
     /// <summary>The names of the ordinary tables in <paramref name="schema"/>, sorted.</summary>

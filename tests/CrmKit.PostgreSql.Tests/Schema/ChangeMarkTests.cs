@@ -37,6 +37,36 @@ public sealed class ChangeMarkTests(MigratedDatabase db) : IClassFixture<Migrate
     }
 
     [Fact]
+    public async Task The_stable_mark_does_not_wait_for_a_transaction_in_another_database()
+    {
+        await using var other = new NpgsqlConnection(await db.Database.CreateAnotherAsync());
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        // A transaction id of its own, older than the reader's, running throughout.
+        await using (var write = new NpgsqlCommand("CREATE TABLE busy (x int); SELECT pg_current_xact_id()", other, transaction))
+            await write.ExecuteNonQueryAsync();
+
+        var stable = await db.ScalarAsync<long>("SELECT stable_change_mark(interval '2 seconds')");
+
+        Assert.True(stable >= 0);
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task The_stable_mark_does_not_wait_for_a_transaction_of_this_database_that_drew_no_mark()
+    {
+        await using var writer = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var write = new NpgsqlCommand("INSERT INTO meta (key, value) VALUES ('busy', '1')", writer, transaction))
+            await write.ExecuteNonQueryAsync();
+
+        var stable = await db.ScalarAsync<long>("SELECT stable_change_mark(interval '2 seconds')");
+
+        Assert.True(stable >= 0);
+        await transaction.RollbackAsync();
+    }
+
+    [Fact]
     public async Task The_stable_mark_refuses_to_run_inside_a_repeatable_read_snapshot()
     {
         await using var connection = await db.DataSource.OpenConnectionAsync();

@@ -48,28 +48,80 @@ public sealed class SchemaRuleTests(MigratedDatabase db) : IClassFixture<Migrate
     }
 
     [Fact]
-    public async Task Removing_a_customer_removes_its_contact_points_consents_and_stats_parts()
+    public async Task An_interaction_for_a_customer_that_does_not_exist_is_refused_whole()
     {
-        await db.InsertCustomerAsync("GONE-1");
-        await db.ExecuteAsync("INSERT INTO contact_points VALUES ('GONE-1', 0, 'phone', '+1 555 0100')");
-        await db.ExecuteAsync("INSERT INTO consents VALUES ('GONE-1', 'sms', true, now(), 60)");
-        await db.ExecuteAsync("INSERT INTO customer_kind_stats VALUES ('GONE-1', 'purchase', 1, now(), 60)");
-        await db.ExecuteAsync("INSERT INTO customer_channel_stats VALUES ('GONE-1', 'store', 1)");
+        await db.InsertCustomerAsync("FK-2");
 
-        await db.ExecuteAsync("DELETE FROM customers WHERE code = 'GONE-1'");
-
-        Assert.Equal(0L, await db.ScalarAsync<long>("""
-            SELECT (SELECT count(*) FROM contact_points WHERE customer_code = 'GONE-1') + (SELECT count(*) FROM consents WHERE customer_code = 'GONE-1')
-                 + (SELECT count(*) FROM customer_kind_stats WHERE customer_code = 'GONE-1') + (SELECT count(*) FROM customer_channel_stats WHERE customer_code = 'GONE-1')
+        var e = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("""
+            INSERT INTO interactions (customer_code, kind, channel, occurred_at, occurred_offset, recorded_at, recorded_offset)
+            VALUES ('FK-2', 'purchase', 'store', now(), 0, now(), 0), ('NOBODY', 'purchase', 'store', now(), 0, now(), 0)
             """));
+
+        Assert.Equal((PostgresErrorCodes.ForeignKeyViolation, "interactions_customer"), (e.SqlState, e.ConstraintName));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM interactions WHERE customer_code IN ('FK-2', 'NOBODY')"));
     }
 
     [Fact]
-    public async Task An_offset_outside_fourteen_hours_is_refused()
+    public async Task Moving_an_interaction_to_a_customer_that_does_not_exist_is_refused()
     {
-        await db.InsertCustomerAsync("OFF-1");
+        await db.InsertCustomerAsync("FK-3");
+        await db.ExecuteAsync("""
+            INSERT INTO interactions (customer_code, kind, channel, occurred_at, occurred_offset, recorded_at, recorded_offset)
+            VALUES ('FK-3', 'purchase', 'store', now(), 0, now(), 0)
+            """);
 
-        var e = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("INSERT INTO consents VALUES ('OFF-1', 'sms', true, now(), 841)"));
+        var e = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync("UPDATE interactions SET customer_code = 'NOBODY' WHERE customer_code = 'FK-3'"));
+
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, e.SqlState);
+    }
+
+    [Fact]
+    public async Task A_removal_waits_for_an_uncommitted_insert_for_the_customer_and_is_then_refused()
+    {
+        await db.InsertCustomerAsync("FK-4");
+        await using var writer = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO interactions (customer_code, kind, channel, occurred_at, occurred_offset, recorded_at, recorded_offset)
+            VALUES ('FK-4', 'purchase', 'store', now(), 0, now(), 0)
+            """, writer, transaction))
+            await insert.ExecuteNonQueryAsync();
+
+        var removal = db.ExecuteAsync("DELETE FROM customers WHERE code = 'FK-4'");
+        await Task.Delay(200);
+        Assert.False(removal.IsCompleted, "the removal did not wait for the insert's lock on the customer");
+        await transaction.CommitAsync();
+
+        var e = await Assert.ThrowsAsync<PostgresException>(() => removal);
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, e.SqlState);
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM customers WHERE code = 'FK-4'"));
+    }
+
+    [Fact]
+    public async Task A_customer_is_removed_at_read_committed_only()
+    {
+        await db.InsertCustomerAsync("FK-5");
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using var delete = new NpgsqlCommand("DELETE FROM customers WHERE code = 'FK-5'", connection, transaction);
+
+        var e = await Assert.ThrowsAsync<PostgresException>(() => delete.ExecuteNonQueryAsync());
+
+        Assert.Contains("READ COMMITTED", e.MessageText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ARRAYS-1", "contact_kinds = '{phone}'")]
+    [InlineData("ARRAYS-2", "consent_channels = '{sms}', consent_granted = '{true}'")]
+    [InlineData("ARRAYS-3", "kind_names = '{purchase}', kind_counts = '{1}', kind_last_at = ARRAY[now()], kind_last_offsets = '{NULL}'")]
+    [InlineData("ARRAYS-4", "channel_names = '{store}'")]
+    [InlineData("OFF-1", "consent_channels = '{sms}', consent_granted = '{true}', consent_at = ARRAY[now()], consent_offsets = '{841}'")]
+    [InlineData("OFF-2", "kind_names = '{purchase}', kind_counts = '{1}', kind_last_at = ARRAY[now()], kind_last_offsets = '{-841}'")]
+    public async Task A_customer_rows_parallel_arrays_must_describe_the_same_items_with_offsets_within_fourteen_hours(string code, string set)
+    {
+        await db.InsertCustomerAsync(code);
+
+        var e = await Assert.ThrowsAsync<PostgresException>(() => db.ExecuteAsync($"UPDATE customers SET {set} WHERE code = $1", code));
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, e.SqlState);
     }

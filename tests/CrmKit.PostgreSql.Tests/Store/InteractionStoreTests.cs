@@ -53,4 +53,51 @@ public sealed class InteractionStoreTests(StoreDatabase db) : IClassFixture<Stor
 
         Assert.Equal(before, Enumerable.Range(0, 30).Select(i => db.Crm.Interactions.Stats($"RB-{i:00}")));
     }
+
+    [Theory]
+    [InlineData(PgInteractions.CopyFrom - 1)]
+    [InlineData(PgInteractions.CopyFrom)]
+    public void A_small_or_large_batch_reads_back_field_for_field_with_ids_in_the_batchs_order(int size)
+    {
+        var prefix = $"BIG{size}-";
+        db.Crm.Customers.CreateMany(Enumerable.Range(0, 7).Select(i => new Customer($"{prefix}{i}", $"big {i}")));
+        var at = new DateTimeOffset(2026, 2, 1, 8, 30, 0, TimeSpan.FromMinutes(345)).AddTicks(10);
+        var given = Enumerable.Range(0, size).Select(n => new Interaction($"{prefix}{n % 7}", n % 3 == 0 ? "inquiry" : "purchase", n % 2 == 0 ? "web" : "store",
+            at.AddMinutes(-n).ToOffset(TimeSpan.FromMinutes(n % 5 * 60 - 120)))
+        {
+            Amount = n % 3 == 0 ? null : n * 1.25m,
+            Notes = n % 4 == 0 ? null : $"note {n} 李",
+            Outcome = n % 5 == 0 ? "done" : null,
+            Staff = n % 6 == 0 ? "sales.li" : null,
+            Metadata = n % 2 == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["n"] = $"{n}", ["b"] = "x" },
+        }).ToArray();
+
+        var stored = db.Crm.Interactions.RecordBatch(given);
+
+        Assert.True(stored.Zip(stored.Skip(1)).All(p => p.First.Id < p.Second.Id), "ids do not follow the batch's order");
+        var back = Enumerable.Range(0, 7).SelectMany(i => db.Open().Interactions.For($"{prefix}{i}", new PageRequest(0, 1_000)).Items).ToDictionary(i => i.Id);
+        for (var n = 0; n < size; n++)
+        {
+            var (want, got) = (given[n], back[stored[n].Id]);
+            Assert.Equal((want.Customer, want.Kind, want.Channel, want.Amount, want.Notes, want.Outcome, want.Staff), (got.Customer, got.Kind, got.Channel, got.Amount, got.Notes, got.Outcome, got.Staff));
+            Assert.True(want.OccurredAt.EqualsExact(got.OccurredAt), $"{n}: {want.OccurredAt:o} came back {got.OccurredAt:o}");
+            Assert.Equal(want.Metadata.OrderBy(m => m.Key), got.Metadata.OrderBy(m => m.Key));
+        }
+        Assert.All(Enumerable.Range(0, 7), i => Assert.Equal(db.Crm.Interactions.RebuildStats($"{prefix}{i}"), db.Crm.Interactions.Stats($"{prefix}{i}")));
+    }
+
+    [Fact]
+    public void A_large_batch_naming_an_unknown_customer_writes_nothing()
+    {
+        db.Crm.Customers.Create(new Customer("BIG-OK", "ok"));
+        var at = db.Clock.GetUtcNow();
+        var batch = Enumerable.Range(0, PgInteractions.CopyFrom).Select(n => new Interaction(n == 150 ? "BIG-NOBODY" : "BIG-OK", "purchase", "web", at.AddMinutes(-n)) { Amount = 1m });
+        var before = db.Crm.Interactions.Count();
+
+        var e = Assert.Throws<CustomerNotFoundException>(() => db.Crm.Interactions.RecordBatch(batch));
+
+        Assert.Equal("BIG-NOBODY", e.Code.Value);
+        Assert.Equal(before, db.Crm.Interactions.Count());
+        Assert.Equal(0, db.Crm.Interactions.Stats("BIG-OK").InteractionCount);
+    }
 }

@@ -64,6 +64,21 @@ public class ScriptCheckCommandTests
         Assert.Matches(new Regex("^" + Regex.Escape(bad) + @"\(2,8\): error CRM0001: ", RegexOptions.Multiline), output);
     }
 
+    [Fact]
+    public void A_file_in_another_encoding_is_rejected_at_its_line_and_column_and_the_others_are_still_checked()
+    {
+        var good = Files("Accepted", ScriptKind.Segment)[0];
+        var gbk = Path.Combine(Directory.CreateTempSubdirectory("crmkit-gbk-").FullName, "gbk.csx");
+        File.WriteAllBytes(gbk, [.. "return Customer.Name == \""u8, 0xBF, 0xCD, 0xBB, 0xA7, .. "\";"u8]);
+
+        var (exit, output, _) = Run("script", "check", gbk, good);
+
+        Assert.Equal(1, exit);
+        Assert.Matches(new Regex("^" + Regex.Escape(gbk) + @"\(1,26\): error CRM0017: The file is not valid UTF-8", RegexOptions.Multiline), output);
+        Assert.Contains("1 of 2 script(s) rejected.", output);
+        Directory.Delete(Path.GetDirectoryName(gbk)!, recursive: true);
+    }
+
     [Theory]
     [InlineData("script", "check")]
     [InlineData("script", "check", "a.csx", "--kind", "report")]

@@ -84,5 +84,29 @@ public sealed class SegmentCareCustomerCommandTests : IDisposable
         Assert.Contains("error CS", rejected.Output);
     }
 
+    [Fact]
+    public void What_a_failing_script_says_reaches_the_terminal_escaped_from_preview_refresh_and_sweep()
+    {
+        const string Hostile = "\u001b]0;pwned\u0007\u001b[2J\u202eevil";
+        File.WriteAllText(Script, $"if (Customer.Code == \"C1\") throw new Exception(\"{Hostile}\");\nreturn true;");
+        var care = Path.Combine(_folder, "loud.csx");
+        File.WriteAllText(care, $"if (Customer.Code == \"C1\") throw new Exception(\"{Hostile}\");");
+        Assert.Equal(0, Run("segment", "define", "loud", Script, "--db", Db).Exit);
+
+        foreach (var (exit, output, error) in new[]
+        {
+            Run("segment", "preview", Script, "--db", Db),
+            Run("segment", "refresh", "--db", Db),
+            Run("care", "sweep", "--db", Db, "--script", care, "--no-built-in"),
+        })
+        {
+            Assert.True(exit == 1, output + error);
+            Assert.Contains(@"failed: rule '", output);
+            Assert.Contains(@"\u001B]0;pwned\u0007\u001B[2J\u202Eevil", output);
+            Assert.DoesNotContain('\u001b', output + error);
+            Assert.DoesNotContain('\u202e', output + error);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

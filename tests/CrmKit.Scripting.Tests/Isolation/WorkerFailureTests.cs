@@ -90,4 +90,17 @@ public class WorkerFailureTests
         var failure = Assert.Single(result.Failures);
         Assert.Equal(("vip-call", new CustomerCode(Stuck)), (failure.Rule, failure.Customer));
     }
+
+    [Fact]
+    public void A_worker_that_writes_something_other_than_a_frame_is_ended_and_reported()
+    {
+        // This test assembly, started with no arguments, writes a line of text where the first frame belongs.
+        using var engine = new ScriptEngine(new ScriptEngineOptions { WorkerPath = typeof(Program).Assembly.Location });
+
+        var refused = Assert.Throws<ScriptCompilationException>(() => engine.CompileSegment("true", "junk.csx"));
+
+        var diagnostic = Assert.Single(refused.Diagnostics);
+        Assert.Equal("junk.csx", diagnostic.Path);
+        Assert.Contains("something other than an answer", diagnostic.Message);
+    }
 }

@@ -72,4 +72,25 @@ public class ScriptedRuleTests
         // Quiet hours: 11:00 UTC is 20:00 in Tokyo, before 21:00, so the task stays where the script put it.
         Assert.Equal(Now.AddHours(2), c2.Single(t => t.Rule == "vip-call").Due);
     }
+
+    [Theory]
+    [InlineData(ScriptIsolation.Worker)]
+    [InlineData(ScriptIsolation.InProcess)]
+    public void A_proposal_on_a_channel_that_is_not_a_channel_name_fails_that_customer_and_the_sweep_goes_on(ScriptIsolation isolation)
+    {
+        var engine = new ScriptEngine(new ScriptEngineOptions { Isolation = isolation });
+        using var crm = Open(engine);
+        Seed(crm);
+        using var script = engine.CompileCare("""
+            if (Customer.Code == "C2") Care.Propose("call", channel: "SMS\u001b[2J");
+            """, "bad-channel.csx");
+
+        var result = crm.Care.Sweep([new ScriptedCareRule("bad-channel", script), CareRules.Birthday()], Now);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(("bad-channel", new CustomerCode("C2"), "CRM1000"), (failure.Rule, failure.Customer, failure.Kind));
+        Assert.Contains("bad-channel.csx(1)", failure.Message);
+        Assert.Contains("lower-case letters", failure.Message);
+        Assert.Contains(crm.Care.For("C2"), t => t.Rule == "birthday");
+    }
 }

@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 
 namespace CrmKit.Tests.Cases;
 
-/// <summary>Invariants of cases under any sequence of operations and escalation sweeps.</summary>
+/// <summary>Invariants of cases under any sequence of operations, contact attempts and escalation sweeps.</summary>
 public class CaseProperties
 {
     private static readonly string[] Owners = ["ana", "omar", "李"];
@@ -12,7 +12,7 @@ public class CaseProperties
     /// <summary>Runs the actions; illegal ones are refused and leave the case as it was. Returns the case and, per deadline, whether a sweep saw it breached.</summary>
     private static (ServiceCase Case, bool[] BreachSeen, string? Failure) Run((int Action, int Minutes)[] actions)
     {
-        var c = CaseTests.Complaint();
+        var c = CaseTests.Complaint().WithId(1);
         var at = c.OpenedAt;
         var seen = new bool[2];
         foreach (var (action, minutes) in actions)
@@ -31,6 +31,7 @@ public class CaseProperties
                     5 => c.Resolve("cause-" + minutes % 4, "done", "ana", at),
                     6 => c.Close("ana", at),
                     7 => c.Reopen("ana", at, "not fixed"),
+                    9 => c.RecordAttempt(new ContactAttempt(c.Customer, null, c.Id, minutes % 2 == 0 ? Channel.Phone : Channel.Sms, at, (AttemptOutcome)(minutes % 5), "ana")),
                     _ => Sweep(c, at, seen),
                 };
             }

@@ -16,6 +16,24 @@ public partial class StageRuleDocsTests
     }
 
     [Fact]
+    public void Turning_the_rules_on_makes_the_sweep_move_customers()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        using var crm = CrmDatabase.Open(CrmOptions.InMemory() with
+        {
+            TimeProvider = clock,
+            StageRules = StageRuleSettings.BuiltIn with { DecliningFactor = 2.0, ChurnedFactor = 4.0, MinimumGapDays = 30 },
+        });
+        crm.Customers.Create(new Customer("C1", "王芳"));
+        crm.Interactions.Record(new Interaction("C1", InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = 100m });
+
+        SweepResult sweep = crm.Care.Sweep(CareRules.Defaults());   // stage rules first, then the care rules
+        StageRuleRun stages = sweep.Stages!;                          // the moves made and the proposals refused
+
+        Assert.Equal(("prospect", "new", "rule first-purchase"), (stages.Changes[0].From!.Value.Name, stages.Changes[0].To.Name, stages.Changes[0].Reason));
+    }
+
+    [Fact]
     public void Every_code_block_of_the_stage_rules_page_is_taken_from_a_running_test()
     {
         var root = DocsSnippetTests.RepositoryRoot();

@@ -104,11 +104,18 @@ public class StageRuleTests
         Assert.Empty(Run(Customer("churned", Now.AddDays(-30), 200, 400)).Changes);
     }
 
+    /// <summary>The default model as it was before it had the edge growing → declining.</summary>
+    private static readonly StageModel Narrower = StageModel.Create("prospect",
+    [
+        ("prospect", "new"), ("new", "growing"), ("growing", "mature"), ("mature", "declining"),
+        ("declining", "churned"), ("churned", "won-back"), ("won-back", "growing"), ("won-back", "churned"),
+    ]);
+
     [Fact]
     public void A_move_the_model_does_not_allow_is_reported_with_the_allowed_stages_and_never_made()
     {
-        // The default model has no edge growing → declining.
-        var result = Run(Customer("growing", Now.AddDays(-300), 130, 160, 190));
+        // This model has no edge growing → declining.
+        var result = Run(Customer("growing", Now.AddDays(-300), 130, 160, 190), Narrower);
 
         Assert.Empty(result.Changes);
         Assert.Equal(new StageId("growing"), result.Stage);
@@ -123,6 +130,15 @@ public class StageRuleTests
     {
         var result = Run(Customer("growing", Now.AddDays(-300), 130, 160, 190), Wider);
         Assert.Equal(["declining", "churned"], result.Changes.Select(c => c.To.Name));
+    }
+
+    [Fact]
+    public void The_default_model_lets_a_lapsed_growing_customer_decline()
+    {
+        Assert.True(StageModel.Default.Allows("growing", "declining"));
+        var result = Run(Customer("growing", Now.AddDays(-300), 130, 160, 190));
+        Assert.Equal(["declining", "churned"], result.Changes.Select(c => c.To.Name));
+        Assert.DoesNotContain(result.Reports, r => r.Outcome == StageRuleOutcome.NotAllowed);
     }
 
     [Fact]

@@ -22,6 +22,27 @@ public partial class LoyaltyDocsTests
     }
 
     [Fact]
+    public void The_book_on_the_page_earns_credits_redeems_and_reports()
+    {
+        var program = new LoyaltyProgram([EarnRules.PerAmount(0.01m), EarnRules.ReferralBonus(500)], PointsExpiry.AfterMonths(24));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        using var crm = CrmDatabase.Open(CrmOptions.InMemory() with { Loyalty = program, TimeProvider = clock });
+        crm.Customers.Create(new Customer("D-001", "王芳"));
+        crm.Customers.Create(new Customer("D-006", "孙丽"));
+        crm.Loyalty.Refer("D-001", "D-006", staff: "sales.li");
+        crm.Interactions.Record(new Interaction("D-006", InteractionKind.Purchase, Channel.Store, clock.GetUtcNow()) { Amount = 268_000m });
+
+        LoyaltyAccount referrer = crm.Loyalty.Account("D-001");          // 500 points: the referral converted
+        crm.Loyalty.Redeem("D-006", 1_000, reward: "car-wash", actor: "desk.li");
+        IReadOnlyList<ReferralConversion> byStaff = crm.Loyalty.ConversionByStaff();
+
+        Assert.Equal(500, referrer.Balance);
+        Assert.Equal(2_680 - 1_000, crm.Loyalty.Balance("D-006"));
+        Assert.Equal([new ReferralConversion("sales.li", 1, 1)], byStaff);
+    }
+
+    [Fact]
     public void Every_code_block_of_the_loyalty_page_is_taken_from_a_running_test()
     {
         var root = DocsSnippetTests.RepositoryRoot();

@@ -57,11 +57,14 @@ public sealed class DealershipSampleTests : IDisposable
         Assert.Equal((CareTaskStatus.Done, CareTaskStatus.Withdrawn), (holiday["store"].Status, holiday["phone"].Status));
 
         // Segments and the value ladder.
-        Assert.Equal(["advocate", "first-time", "group", "identifies", "loyal", "member-platinum", "premium", "satisfied"], Segments(crm, "D-001"));
-        Assert.Equal(["first-time", "group", "mass", "member-silver"], Segments(crm, "D-002"));
-        Assert.Equal(["first-time", "individual", "mass", "member-silver", "satisfied"], Segments(crm, "D-003"));
-        Assert.Equal(["group", "key-accounts", "member-gold", "premium", "returning", "satisfied"], Segments(crm, "D-004"));
+        Assert.Equal(["advocate", "first-time", "group", "identifies", "loyal", "premium", "satisfied"], Segments(crm, "D-001"));
+        Assert.Equal(["first-time", "group", "mass"], Segments(crm, "D-002"));
+        Assert.Equal(["first-time", "individual", "mass", "satisfied"], Segments(crm, "D-003"));
+        Assert.Equal(["group", "key-accounts", "premium", "returning", "satisfied"], Segments(crm, "D-004"));
         Assert.Equal(["first-time", "individual", "premium"], Segments(crm, "D-006"));
+
+        // Sun Li bought, so the dormant-prospect rule no longer calls her, though her stage says prospect.
+        Assert.DoesNotContain(crm.Care.For("D-006"), t => t.Rule == "dormant-prospect");
 
         // The repeated sweep at the same instant created nothing and knew every task the first one saw.
         var sweeps = output.Split("Sweep: ")[^2..]
@@ -106,21 +109,34 @@ public sealed class DealershipSampleTests : IDisposable
         }
         Assert.DoesNotContain(crm.Care.For("D-002"), t => t.Rule == "insurance-renewal"); // renews in June, after the story ends
 
-        // Membership: the tier each customer is in matches the points from spend and referrals.
+        // Membership on the ledger: each purchase earned floor(amount / 100) points, the balance is the
+        // sum of the entries, and the tier follows the points earned.
         foreach (var customer in crm.Customers.All(PageRequest.First).Items)
         {
-            var stats = crm.Interactions.Stats(customer.Code);
-            var points = decimal.Floor(stats.MonetaryTotal / 100m) + 500 * stats.CountsByKind.GetValueOrDefault("referral");
-            var expected = points >= 6_000 ? "member-platinum" : points >= 3_000 ? "member-gold" : points >= 1_000 ? "member-silver" : null;
-            Assert.Equal(expected, Segments(crm, customer.Code.Value).SingleOrDefault(s => s.StartsWith("member-", StringComparison.Ordinal)));
+            var account = crm.Loyalty.Account(customer.Code);
+            Assert.Equal(account.Entries.Sum(e => e.Points), account.Balance);
+            Assert.True(account.Balance >= 0);
+            var purchases = crm.Interactions.For(customer.Code, new PageRequest(0, 1_000)).Items.Where(i => i.Kind == InteractionKind.Purchase).ToArray();
+            var earnedForPurchases = account.Entries.Where(e => e.Source.Kind == CrmKit.Loyalty.PointsSourceKind.Purchase).ToArray();
+            Assert.Equal(purchases.Select(p => (long)decimal.Floor(p.Amount!.Value / 100m)).Order(), earnedForPurchases.Select(e => e.Points).Order());
+            var earned = account.Entries.Where(e => e.Kind == CrmKit.Loyalty.LedgerEntryKind.Earned).Sum(e => e.Points);
+            var expected = earned >= 6_000 ? "platinum" : earned >= 3_000 ? "gold" : earned >= 1_000 ? "silver" : null;
+            Assert.Equal(expected, account.Tier?.Name);
         }
 
+        // The referral converted when Sun Li first bought: Wang Fang was credited 500 points, once, and she spent 2,000.
+        var wang = crm.Loyalty.Account("D-001");
+        var bonus = Assert.Single(wang.Entries, e => e.Source.Kind == CrmKit.Loyalty.PointsSourceKind.Referral);
+        Assert.Equal((500L, "referral-bonus", "D-006"), (bonus.Points, bonus.Rule, bonus.Source.Reference));
+        Assert.Equal(-2_000, Assert.Single(wang.Entries, e => e.Kind == CrmKit.Loyalty.LedgerEntryKind.Redeemed).Points);
+        Assert.Equal(3_280 + 2_960 + 500 - 2_000, wang.Balance);
+        var conversion = Assert.Single(crm.Loyalty.ConversionByStaff());
+        Assert.Equal(("sales.li", 1, 1), (conversion.Key, conversion.Referrals, conversion.Converted));
+
         // Wang Fang moved up from gold to platinum when she bought again, and the output says so.
-        var wangTiers = crm.Segments.Events("member-gold", "D-001").Concat(crm.Segments.Events("member-platinum", "D-001")).OrderBy(e => e.Refresh)
-            .Select(e => (e.Segment, e.Entered)).ToArray();
-        Assert.Equal([("member-gold", true), ("member-gold", false), ("member-platinum", true)], wangTiers);
+        Assert.Equal([(null, "gold"), ("gold", "platinum")], wang.TierHistory.Select(c => (c.From, c.To)));
         Assert.Contains("Membership: D-001 moves up from gold to platinum", output);
-        Assert.DoesNotContain(output.Split('\n'), l => l.Contains("moves up from platinum", StringComparison.Ordinal));
+        Assert.DoesNotContain(output.Split('\n'), l => l.Contains("moves up from platinum", StringComparison.Ordinal) || l.Contains("moves down", StringComparison.Ordinal));
 
         // Every move printed lands in the tier its points call for.
         var moves = System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "),

@@ -37,6 +37,33 @@ public abstract class LifecycleContract
                 .Label($"history: {string.Join(" > ", history.Select(h => h.To))}; current {current.Stage}");
         });
 
+    [Property(MaxTest = 30)]
+    public Property The_period_scan_streams_exactly_the_changes_recorded_in_the_period() =>
+        Prop.ForAll(Gen.Choose(0, 2).Zip(Gen.Elements(Stages)).ArrayOf().Where(a => a.Length <= 20).ToArbitrary(), Gen.Choose(0, 30).Two().ToArbitrary(),
+            (moves, bounds) =>
+            {
+                using var db = Open();
+                db.SeedCustomers(3);
+                var start = db.Clock.GetUtcNow();
+                foreach (var (customer, target) in moves)
+                {
+                    db.Clock.Advance(TimeSpan.FromHours(1));
+                    var code = $"C{customer}";
+                    if (db.Crm.Lifecycle.Model.Allows(db.Crm.Customers.Get(code).Stage, target)) db.Crm.Lifecycle.Change(code, target, "moved", "tester");
+                }
+                var (from, to) = (start.AddHours(Math.Min(bounds.Item1, bounds.Item2)), start.AddHours(Math.Max(bounds.Item1, bounds.Item2)));
+                var scanned = db.Crm.Store.ReadAsync(async (s, ct) =>
+                {
+                    var all = new List<StageChange>();
+                    await foreach (var chunk in s.Stages.ScanAsync(from, to, ct)) all.AddRange(chunk);
+                    return all;
+                }, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                var expected = Enumerable.Range(0, 3).SelectMany(i => db.Crm.Lifecycle.History($"C{i}")).Where(c => c.At >= from && c.At < to).ToArray();
+                var inOrder = scanned.GroupBy(c => c.Customer).All(g => g.SequenceEqual(db.Crm.Lifecycle.History(g.Key).Where(c => c.At >= from && c.At < to)));
+                return (inOrder && scanned.Count == expected.Length && expected.All(scanned.Contains))
+                    .Label($"scanned {scanned.Count} of {expected.Length} changes in [{from:o}, {to:o})");
+            });
+
     [Fact]
     public void A_custom_model_is_enforced_and_the_error_names_the_allowed_stages()
     {

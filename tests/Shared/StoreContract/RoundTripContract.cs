@@ -31,6 +31,45 @@ public abstract class RoundTripContract
                 .Label($"stored {stored.Name}");
         });
 
+    [Property(MaxTest = 8)]
+    public Property Customers_created_together_are_stored_as_if_created_one_by_one() =>
+        Prop.ForAll(
+            (from a in Generators.Customer("B-0")
+             from b in Generators.Customer("B-1 客户")
+             from c in Generators.Customer("B-2")
+             select new[] { a, b, c with { Grade = null, ContactPoints = [], Consents = new Dictionary<Channel, Consent>() } }).ToArbitrary(),
+            customers =>
+            {
+                using var together = Open();
+                using var oneByOne = Open();
+
+                together.Crm.Customers.CreateMany(customers);
+                foreach (var customer in customers) oneByOne.Crm.Customers.Create(customer);
+
+                return StoreState.Capture(together.Crm) == StoreState.Capture(oneByOne.Crm);
+            });
+
+    [Fact]
+    public void Creating_customers_together_reports_the_first_taken_code_in_the_order_given_and_writes_nothing()
+    {
+        using var db = Open();
+        db.Crm.Customers.Create(new Customer("T-5", "taken"));
+        db.Crm.Customers.Create(new Customer("M-1", "merged away"));
+        db.Crm.Customers.Create(new Customer("K-1", "kept"));
+        db.Crm.Customers.Merge("K-1", "M-1", "tester", "same person");
+        var before = StoreState.Capture(db.Crm);
+        var sequence = StoreState.ChangeSequence(db.Crm);
+
+        var aliasFirst = Assert.Throws<DuplicateCustomerException>(() => db.Crm.Customers.CreateMany(
+            [new Customer("N-0", "new"), new Customer("M-1", "an alias's code"), new Customer("N-2", "new"), new Customer("T-5", "a customer's code")]));
+        var customerFirst = Assert.Throws<DuplicateCustomerException>(() => db.Crm.Customers.CreateMany(
+            [new Customer("N-0", "new"), new Customer("T-5", "a customer's code"), new Customer("M-1", "an alias's code")]));
+
+        Assert.Equal(("M-1", "T-5"), (aliasFirst.Code.Value, customerFirst.Code.Value));
+        Assert.Equal(before, StoreState.Capture(db.Crm));
+        Assert.Empty(StoreState.ChangedSince(db.Crm, sequence));
+    }
+
     [Property(MaxTest = 40)]
     public Property Decimal_precision_and_instant_offsets_survive_storage() =>
         Prop.ForAll(

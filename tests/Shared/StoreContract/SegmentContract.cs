@@ -120,4 +120,28 @@ public abstract class SegmentContract
             }
             return replayed.SequenceEqual(Members(db, "seg")).Label("replayed membership differs from the stored one");
         });
+
+    [Property(MaxTest = 20)]
+    public Property The_event_scan_streams_exactly_the_segments_recorded_events() =>
+        Prop.ForAll(Customers.ToArbitrary(), Filter.ToArbitrary(), Change.ListOf().Where(l => l.Count <= 6).ToArbitrary(), (customers, filter, changes) =>
+        {
+            using var db = Seeded(customers);
+            db.Crm.Segments.Define(new SegmentDefinition("seg", "scanned", filter));
+            db.Crm.Segments.Define(new SegmentDefinition("other", "not scanned", new SegmentFilter([])));
+            foreach (var change in changes)
+            {
+                Apply(db, change);
+                db.Clock.Advance(TimeSpan.FromDays(2));
+                db.Crm.Segments.RefreshAll();
+            }
+            var scanned = db.Crm.Store.ReadAsync(async (s, ct) =>
+            {
+                var all = new List<SegmentEvent>();
+                await foreach (var chunk in s.Segments.ScanEventsAsync("seg", ct)) all.AddRange(chunk);
+                return all;
+            }, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            static string Key(SegmentEvent e) => $"{e.Refresh}/{e.Customer}/{e.Entered}/{e.At:o}";
+            var expected = db.Crm.Segments.Events("seg").Select(Key).Order(StringComparer.Ordinal);
+            return expected.SequenceEqual(scanned.Select(Key).Order(StringComparer.Ordinal)).Label($"scanned {scanned.Count} events");
+        });
 }

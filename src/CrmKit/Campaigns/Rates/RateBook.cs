@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrmKit.Storage;
 
 namespace CrmKit;
@@ -16,9 +15,10 @@ public sealed class RateBook
 
     /// <summary>
     /// Contact success: attempts that reached the customer / attempts, over attempts in [from, to).
-    /// A recorded contact attempt (kind <c>contact-attempt</c>) counts once by its outcome; a care
-    /// task closed in the period without any recorded attempt counts once by its closing (done or
-    /// declined reached the customer, expired did not).
+    /// Every stored contact attempt (<see cref="CareBook.Attempt"/>, <see cref="CaseBook.Attempt"/>)
+    /// counts once by its outcome, on the channel actually used; a care task closed in the period
+    /// without any attempt counts once by its closing (done or declined reached the customer,
+    /// expired did not).
     /// </summary>
     /// <exception cref="CrmValidationException"><paramref name="to"/> is not after <paramref name="from"/>.</exception>
     public RateReport ContactSuccess(DateTimeOffset from, DateTimeOffset to, RateCut cut) => ContactSuccessAsync(from, to, cut).GetAwaiter().GetResult();
@@ -31,30 +31,19 @@ public sealed class RateBook
         {
             var facts = await RateFacts.LoadAsync(s, ct).ConfigureAwait(false);
             var attempts = new List<(ContactAttempt Attempt, RateContext Context)>();
-            var attempted = new HashSet<long>();
-            foreach (var i in facts.Interactions.Where(i => i.Kind == ContactAttempt.Kind))
+            foreach (var a in await s.Operations.AttemptsBetweenAsync(from, to, ct).ConfigureAwait(false))
             {
-                if (!i.Metadata.TryGetValue("task", out var text) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) continue;
-                attempted.Add(id);
-                if (i.OccurredAt < from || i.OccurredAt >= to) continue;
-                var task = facts.Task(id);
-                var outcome = i.Outcome switch
-                {
-                    "reached" => AttemptOutcome.Reached,
-                    "no-answer" => AttemptOutcome.NoAnswer,
-                    "busy" => AttemptOutcome.Busy,
-                    "wrong-number" => AttemptOutcome.WrongNumber,
-                    _ => AttemptOutcome.CallbackRequested,
-                };
-                attempts.Add((new ContactAttempt(i.Customer, id, null, i.Channel, i.OccurredAt, outcome, i.Staff ?? "unknown"),
-                    facts.Context(i.Customer, task?.Owner ?? i.Staff, task)));
+                var task = a.Task is { } id ? facts.Task(id) : null;
+                attempts.Add((a, facts.Context(a.Customer, task?.Owner ?? a.Actor, task)));
             }
-            foreach (var task in facts.Tasks.Values)
+            var closedTasks = facts.Tasks.Values.Where(t => t.ClosedAt is { } closed && closed >= from && closed < to
+                && t.Status is CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired).ToArray();
+            var attempted = await s.Operations.AttemptCountsAsync([.. closedTasks.Select(t => t.Id)], ct).ConfigureAwait(false);
+            foreach (var task in closedTasks.Where(t => !attempted.ContainsKey(t.Id)))
             {
-                if (attempted.Contains(task.Id) || task.ClosedAt is not { } closed || closed < from || closed >= to) continue;
-                if (task.Status is not (CareTaskStatus.Done or CareTaskStatus.Declined or CareTaskStatus.Expired)) continue;
                 var outcome = task.Status == CareTaskStatus.Expired ? AttemptOutcome.NoAnswer : AttemptOutcome.Reached;
-                attempts.Add((new ContactAttempt(task.Customer, task.Id, null, task.Channel, closed, outcome, task.ClosedBy ?? "unknown"), facts.Context(task.Customer, task.Owner, task)));
+                attempts.Add((new ContactAttempt(task.Customer, task.Id, null, task.Channel, task.ClosedAt!.Value, outcome, task.ClosedBy ?? "unknown"),
+                    facts.Context(task.Customer, task.Owner, task)));
             }
             var contexts = new Dictionary<ContactAttempt, RateContext>(ReferenceEqualityComparer.Instance);
             foreach (var (attempt, context) in attempts) contexts[attempt] = context;

@@ -31,6 +31,8 @@ internal static class Collections
         Segments, SegmentMembers, SegmentEvents, CareTasks, CareSuppressions, Cases,
         GradeChanges, Claims, ValueFits, CustomerValues,
         Campaigns, CampaignSteps, CampaignTemplates, CampaignAssignments,
+        ContactAttempts, OwnerChanges,
+        LedgerEntries, Referrals,
     ];
     internal const string GradeChanges = "grade_changes";
     internal const string Claims = "claims";
@@ -41,5 +43,9 @@ internal static class Collections
     internal const string CampaignSteps = "campaign_steps";
     internal const string CampaignTemplates = "campaign_templates";
     internal const string CampaignAssignments = "campaign_assignments";
+    internal const string ContactAttempts = "contact_attempts";
+    internal const string OwnerChanges = "owner_changes";
+    internal const string LedgerEntries = "ledger_entries";
+    internal const string Referrals = "referrals";
 
 }

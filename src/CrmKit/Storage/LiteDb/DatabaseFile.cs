@@ -11,7 +11,8 @@ internal static class DatabaseFile
 {
     /// <summary>Every collection a CrmKit database may hold, including those of earlier versions.</summary>
     private static readonly HashSet<string> Known = new(
-        Collections.All.Append(Collections.LegacyStats).Append(Collections.LegacyInteractions).Append(Collections.JobRuns), StringComparer.OrdinalIgnoreCase);
+        Collections.All.Append(Collections.LegacyStats).Append(Collections.LegacyInteractions).Append(Collections.JobRuns).Concat(IdentityCollections.All),
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The key of the stored configuration in the meta collection; present in every database since configurations are stored.</summary>
     internal const string ConfigurationKey = "configuration";

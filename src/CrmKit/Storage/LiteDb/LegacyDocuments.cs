@@ -14,7 +14,7 @@ internal static class LegacyDocuments
     internal static Customer ToCustomer(BsonDocument d)
     {
         var attrs = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var (name, value) in d["attrs"].AsDocument) attrs[name] = AttributeFromBson(value);
+        foreach (var (name, value) in d["attrs"].AsDocument) attrs[name] = TypedAttribute.FromBson(value);
         var consents = new Dictionary<Channel, Consent>();
         foreach (var (channel, value) in d["cons"].AsDocument)
             consents[new Channel(channel)] = new Consent(value["g"].AsBoolean, Bson.ToInstant(value["at"]));
@@ -39,24 +39,6 @@ internal static class LegacyDocuments
             Version = d["ver"].AsInt32,
             ErasedAt = Bson.ToOptionalInstant(d["erAt"]),
         };
-    }
-
-    private static AttributeValue AttributeFromBson(BsonValue doc)
-    {
-        var type = (AttributeType)doc["t"].AsInt32;
-        var v = doc["v"];
-        object raw = type switch
-        {
-            AttributeType.Text => v.AsString,
-            AttributeType.Integer => v.AsInt64,
-            AttributeType.Decimal => v.AsDecimal,
-            AttributeType.Boolean => v.AsBoolean,
-            AttributeType.Date => DateOnly.FromDayNumber(v.AsInt32),
-            AttributeType.Instant => Bson.ToInstant(v),
-            AttributeType.TextList => Bson.ToStrings(v),
-            _ => throw new InvalidOperationException($"Unknown stored attribute type {type}."),
-        };
-        return AttributeValue.FromRaw(type, raw);
     }
 
     internal static CustomerStats ToStats(BsonDocument? d) => d is null ? CustomerStats.Empty : new()

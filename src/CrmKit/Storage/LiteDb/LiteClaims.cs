@@ -12,4 +12,10 @@ internal sealed class LiteClaims(LiteSession session) : IClaimStore
         session.Store.Claims.Upsert(RecordDocuments.ToBson(claim));
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask<bool> RemoveAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return Completed.Value(session.Store.Claims.Delete(customer.Value));
+    }
 }

@@ -16,4 +16,18 @@ internal sealed class LiteGrades(LiteSession session) : IGradeStore
     public ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
         Completed.Value<IReadOnlyList<GradeChange>>(session.Store.GradeChanges.Find(Query.EQ("c", customer.Value))
             .OrderBy(d => d["_id"].AsInt64).Select(RecordDocuments.ToGradeChange).ToArray());
+
+    public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        var moved = session.Store.GradeChanges.Find(Query.EQ("c", from.Value)).ToList();
+        foreach (var doc in moved)
+        {
+            doc["c"] = to.Value;
+            if (doc["m"].IsNull) doc["m"] = from.Value;
+            session.Store.GradeChanges.Update(doc);
+        }
+        if (moved.Count > 0) session.Store.Touch(to.Value);
+        return Completed.Value(moved.Count);
+    }
 }

@@ -58,6 +58,9 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
         return Completed.Value<IReadOnlyList<SegmentEvent>>(Store.SegmentEvents.Find(query).OrderBy(d => d["_id"].AsInt64).Select(SegmentDocument.ToEvent).ToArray());
     }
 
+    public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken) =>
+        Completed.Chunks(Completed.InChunks(Store.SegmentEvents.Find(Query.EQ("seg", segment)).Select(SegmentDocument.ToEvent), SnapshotScan.DefaultChunkSize), cancellationToken);
+
     public ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {
         session.RequireWrite();

@@ -21,6 +21,9 @@ internal sealed class LiteSession : IStoreSession
         Configuration = new LiteConfiguration(this);
         Cases = new LiteCases(this);
         Campaigns = new LiteCampaigns(this);
+        Operations = new LiteOperations(this);
+        Loyalty = new LiteLoyalty(this);
+        Identities = new LiteIdentities(this);
     }
 
     internal LiteStore Store { get; }
@@ -35,17 +38,28 @@ internal sealed class LiteSession : IStoreSession
     }
 
     public ICustomerStore Customers { get; }
+
     public IInteractionStore Interactions { get; }
     public IStageHistoryStore Stages { get; }
+
     public ISegmentStore Segments { get; }
     public ICareStore Care { get; }
+
     public IGradeStore Grades { get; }
     public IClaimStore Claims { get; }
+
     public IValueStore Values { get; }
     public IJobRunStore JobRuns { get; }
+
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+
     public ICampaignStore Campaigns { get; }
+    public IOperationStore Operations { get; }
+
+    public ILoyaltyStore Loyalty { get; }
+    public IIdentityStore Identities { get; }
 }

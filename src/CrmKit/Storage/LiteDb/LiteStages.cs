@@ -19,6 +19,15 @@ internal sealed class LiteStages(LiteSession session) : IStageHistoryStore
         Completed.Value<IReadOnlyList<StageChange>>(Store.StageChanges.Find(Query.EQ("c", customer.Value))
             .OrderBy(d => d["_id"].AsInt64).Select(StageChangeDocument.FromBson).ToArray());
 
+    public IAsyncEnumerable<IReadOnlyList<StageChange>> ScanAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var (start, end) = (from.UtcTicks, to.UtcTicks);
+        var changes = Store.StageChanges.FindAll()
+            .Where(d => d["at"]["t"].AsInt64 is var t && t >= start && t < end)
+            .Select(StageChangeDocument.FromBson);
+        return Completed.Chunks(Completed.InChunks(changes, SnapshotScan.DefaultChunkSize), cancellationToken);
+    }
+
     public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
     {
         session.RequireWrite();

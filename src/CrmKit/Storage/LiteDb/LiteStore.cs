@@ -71,6 +71,10 @@ internal sealed partial class LiteStore : ICrmStore
         CampaignSteps = _db.GetCollection(Collections.CampaignSteps, BsonAutoId.Int64);
         CampaignTemplates = _db.GetCollection(Collections.CampaignTemplates, BsonAutoId.ObjectId);
         CampaignAssignments = _db.GetCollection(Collections.CampaignAssignments, BsonAutoId.ObjectId);
+        ContactAttempts = _db.GetCollection(Collections.ContactAttempts, BsonAutoId.Int64);
+        OwnerChanges = _db.GetCollection(Collections.OwnerChanges, BsonAutoId.Int64);
+        LedgerEntries = _db.GetCollection(Collections.LedgerEntries, BsonAutoId.Int64);
+        Referrals = _db.GetCollection(Collections.Referrals, BsonAutoId.ObjectId);
 
         if (_readOnlyPath is not null)
         {
@@ -100,6 +104,10 @@ internal sealed partial class LiteStore : ICrmStore
             Erasures.EnsureIndex("c", "$.c");
             CampaignSteps.EnsureIndex("cmp", "$.cmp");
             CampaignAssignments.EnsureIndex("cmp", "$.cmp");
+            LiteOperations.EnsureIndexes(this);
+            LedgerEntries.EnsureIndex("c", "$.c");
+            Referrals.EnsureIndex("by", "$.by");
+            EnsureIdentityIndexes();
         }
         catch (LiteException e)
         {
@@ -138,6 +146,8 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> CareTasks { get; }
     internal ILiteCollection<BsonDocument> CareSuppressions { get; }
     internal ILiteCollection<BsonDocument> Cases { get; }
+    internal ILiteCollection<BsonDocument> ContactAttempts { get; }
+    internal ILiteCollection<BsonDocument> OwnerChanges { get; }
     internal ILiteCollection<BsonDocument> GradeChanges { get; }
     internal ILiteCollection<BsonDocument> Claims { get; }
     internal ILiteCollection<BsonDocument> ValueFits { get; }
@@ -147,6 +157,8 @@ internal sealed partial class LiteStore : ICrmStore
     internal ILiteCollection<BsonDocument> CampaignSteps { get; }
     internal ILiteCollection<BsonDocument> CampaignTemplates { get; }
     internal ILiteCollection<BsonDocument> CampaignAssignments { get; }
+    internal ILiteCollection<BsonDocument> LedgerEntries { get; }
+    internal ILiteCollection<BsonDocument> Referrals { get; }
 
     /// <summary>
     /// The change sequence number of the last committed transaction that changed a customer; 0 for

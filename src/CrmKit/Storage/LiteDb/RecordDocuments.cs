@@ -14,10 +14,15 @@ internal static class RecordDocuments
         ["r"] = g.Reason,
         ["a"] = g.Actor,
         ["rev"] = g.IsReview,
+        ["m"] = Bson.Text(g.MergedFrom?.Value),
     };
 
     internal static GradeChange ToGradeChange(BsonDocument d) =>
-        new(new CustomerCode(d["c"].AsString), Bson.ToText(d["f"]), d["t"].AsString, Bson.ToInstant(d["at"]), d["r"].AsString, d["a"].AsString, d["rev"].AsBoolean);
+        new(new CustomerCode(d["c"].AsString), Bson.ToText(d["f"]), d["t"].AsString, Bson.ToInstant(d["at"]), d["r"].AsString, d["a"].AsString, d["rev"].AsBoolean)
+        {
+            // Files written before merges moved grade history have no "m": a missing field reads as null.
+            MergedFrom = Bson.ToText(d["m"]) is { } merged ? new CustomerCode(merged) : (CustomerCode?)null,
+        };
 
     internal static BsonDocument ToBson(Claim c) => new()
     {

@@ -28,7 +28,8 @@ internal static class StoredConfiguration
             var model = StageModel.Create(new StageId(stages["initial"].AsString), stages["transitions"].AsArray
                 .Select(t => (new StageId(t.AsArray[0].AsString), new StageId(t.AsArray[1].AsString))));
             var policy = doc["contactPolicy"].AsDocument;
-            return new CrmConfiguration(
+            var operations = doc["operations"].IsString ? System.Text.Json.Nodes.JsonNode.Parse(doc["operations"].AsString) : null;
+            return OperationsDocument.Apply(new CrmConfiguration(
                 schema,
                 model,
                 Kinds(doc["purchaseKinds"]),
@@ -41,9 +42,13 @@ internal static class StoredConfiguration
                     QuietEnd = new TimeOnly(policy["quietEnd"].AsInt64),
                     RequireOptIn = policy["requireOptIn"].AsBoolean,
                     ExpireAfter = TimeSpan.FromTicks(policy["expireAfter"].AsInt64),
-                });
+                },
+                // The rule settings are kept as their JSON text: they are read and written as a whole.
+                RuleSettingsJson.ReadStageRules(Json(doc["stageRules"])),
+                RuleSettingsJson.ReadLoyalty(Json(doc["loyalty"]))), operations);
         }
-        catch (Exception e) when (e is CrmValidationException or ArgumentException or InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is CrmValidationException or ArgumentException or InvalidCastException or NullReferenceException or IndexOutOfRangeException
+            or ArgumentOutOfRangeException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             throw new DatabaseFileException(path ?? "(in memory)", $"has a damaged stored configuration: {e.Message}", e);
         }
@@ -81,9 +86,14 @@ internal static class StoredConfiguration
                 ["requireOptIn"] = policy.RequireOptIn,
                 ["expireAfter"] = policy.ExpireAfter.Ticks,
             },
+            ["operations"] = OperationsDocument.Write(configuration).ToJsonString(),
+            ["stageRules"] = RuleSettingsJson.Write(configuration.StageRules).ToJsonString(),
         };
+        if (configuration.Loyalty is { } loyalty && RuleSettingsJson.Write(loyalty) is { } program) doc["loyalty"] = program.ToJsonString();
         return doc;
     }
+
+    private static System.Text.Json.Nodes.JsonNode? Json(BsonValue value) => value.IsNull ? null : System.Text.Json.Nodes.JsonNode.Parse(value.AsString);
 
     private static HashSet<InteractionKind> Kinds(BsonValue array) => array.AsArray.Select(k => new InteractionKind(k.AsString)).ToHashSet();
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CrmKit.Storage;
 
 namespace CrmKit.Tests.Storage.Memory;
@@ -53,15 +52,10 @@ internal sealed class MemoryInteractions(MemorySession session) : IInteractionSt
         return ValueTask.FromResult((long)State.Interactions.Count);
     }
 
-    public async IAsyncEnumerable<IReadOnlyList<Interaction>> ScanAsync(IReadOnlySet<InteractionKind>? kinds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<Interaction>> ScanAsync(IReadOnlySet<InteractionKind>? kinds, CancellationToken cancellationToken)
     {
         session.Check();
-        foreach (var chunk in State.Interactions.Values.Where(i => kinds is null || kinds.Contains(i.Kind)).Chunk(SnapshotScan.DefaultChunkSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.CompletedTask.ConfigureAwait(false);
-            yield return chunk;
-        }
+        return MemoryChunks.Of(State.Interactions.Values.Where(i => kinds is null || kinds.Contains(i.Kind)).ToArray(), cancellationToken);
     }
 }
 
@@ -79,6 +73,12 @@ internal sealed class MemoryStages(MemorySession session) : IStageHistoryStore
     {
         session.Check();
         return ValueTask.FromResult<IReadOnlyList<StageChange>>(session.State.Stages.Where(s => s.Customer == customer).ToArray());
+    }
+
+    public IAsyncEnumerable<IReadOnlyList<StageChange>> ScanAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return MemoryChunks.Of(session.State.Stages.Where(s => s.At >= from && s.At < to).ToArray(), cancellationToken);
     }
 
     public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)

@@ -18,6 +18,21 @@ internal sealed class MemoryGrades(MemorySession session) : IGradeStore
         session.Check();
         return ValueTask.FromResult<IReadOnlyList<GradeChange>>(session.State.Grades.Where(g => g.Customer == customer).ToArray());
     }
+
+    public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        var grades = session.State.Grades;
+        var moved = 0;
+        for (var i = 0; i < grades.Count; i++)
+        {
+            if (grades[i].Customer != from) continue;
+            grades[i] = grades[i] with { Customer = to, MergedFrom = grades[i].MergedFrom ?? from };
+            moved++;
+        }
+        if (moved > 0) session.Touch(to.Value);
+        return ValueTask.FromResult(moved);
+    }
 }
 
 internal sealed class MemoryClaims(MemorySession session) : IClaimStore
@@ -33,6 +48,12 @@ internal sealed class MemoryClaims(MemorySession session) : IClaimStore
         session.RequireWrite();
         session.State.Claims[claim.Customer.Value] = claim;
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> RemoveAsync(CustomerCode customer, CancellationToken cancellationToken)
+    {
+        session.RequireWrite();
+        return ValueTask.FromResult(session.State.Claims.Remove(customer.Value));
     }
 }
 

@@ -72,6 +72,12 @@ internal sealed class MemorySegments(MemorySession session) : ISegmentStore
         return ValueTask.FromResult<IReadOnlyList<SegmentEvent>>(State.Events.Where(e => e.Segment == segment && (customer is null || e.Customer == customer)).ToArray());
     }
 
+    public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken)
+    {
+        session.Check();
+        return MemoryChunks.Of(State.Events.Where(e => e.Segment == segment).ToArray(), cancellationToken);
+    }
+
     public ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {
         session.RequireWrite();

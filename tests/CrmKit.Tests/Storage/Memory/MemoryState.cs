@@ -1,3 +1,4 @@
+using CrmKit.Loyalty;
 using CrmKit.Storage;
 using CrmKit.Value;
 
@@ -34,6 +35,11 @@ internal sealed class MemoryState
     internal SortedDictionary<string, Campaign> Campaigns { get; private init; } = new(StringComparer.Ordinal);
     internal SortedDictionary<string, CampaignTemplate> Templates { get; private init; } = new(StringComparer.Ordinal);
     internal Dictionary<string, CampaignAssignment> Assignments { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<long, ContactAttempt> Attempts { get; private init; } = [];
+    internal SortedDictionary<long, OwnerChange> OwnerChanges { get; private init; } = [];
+    internal Dictionary<string, LedgerEntry[]> Ledgers { get; private init; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, Referral> Referrals { get; private init; } = new(StringComparer.Ordinal);
+    internal MemoryIdentityState Identity { get; private init; } = new();
     internal long Sequence { get; set; }
     internal long NextInteraction { get; set; } = 1;
     internal long NextTask { get; set; } = 1;
@@ -64,6 +70,11 @@ internal sealed class MemoryState
         Campaigns = new(Campaigns, StringComparer.Ordinal),
         Templates = new(Templates, StringComparer.Ordinal),
         Assignments = new(Assignments, StringComparer.Ordinal),
+        Attempts = new(Attempts),
+        OwnerChanges = new(OwnerChanges),
+        Ledgers = new(Ledgers, StringComparer.Ordinal),
+        Referrals = new(Referrals, StringComparer.Ordinal),
+        Identity = Identity.Copy(),
         Sequence = Sequence,
         NextInteraction = NextInteraction,
         NextTask = NextTask,

@@ -79,6 +79,9 @@ internal sealed class MemorySession : IStoreSession
         Configuration = new MemoryConfiguration(this);
         Cases = new MemoryCases(this);
         Campaigns = new MemoryCampaigns(this);
+        Operations = new MemoryOperations(this);
+        Loyalty = new MemoryLoyalty(this);
+        Identities = new MemoryIdentities(this);
     }
 
     internal MemoryState State { get; }
@@ -120,17 +123,28 @@ internal sealed class MemorySession : IStoreSession
     internal void Close() => _closed = true;
 
     public ICustomerStore Customers { get; }
+
     public IInteractionStore Interactions { get; }
     public IStageHistoryStore Stages { get; }
+
     public ISegmentStore Segments { get; }
     public ICareStore Care { get; }
+
     public IGradeStore Grades { get; }
     public IClaimStore Claims { get; }
+
     public IValueStore Values { get; }
     public IJobRunStore JobRuns { get; }
+
     public IChangeFeed Changes { get; }
     public IPrivacyStore Privacy { get; }
+
     public IConfigurationStore Configuration { get; }
     public ICaseStore Cases { get; }
+
     public ICampaignStore Campaigns { get; }
+    public IOperationStore Operations { get; }
+
+    public ILoyaltyStore Loyalty { get; }
+    public IIdentityStore Identities { get; }
 }
