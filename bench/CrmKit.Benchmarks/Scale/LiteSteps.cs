@@ -15,14 +15,8 @@ internal static class LiteSteps
 {
     internal const string Script = "Customer.HasTag(\"vip\") && Customer.MonetaryTotal > 1000m";
 
-    internal static readonly ICareRule[] Rules =
-    [
-        CareRules.Birthday(),
-        CareRules.PurchaseAnniversary(),
-        CareRules.DueAfter("service-due", InteractionKind.ServiceVisit, TimeSpan.FromDays(180), TimeSpan.FromDays(7)),
-        CareRules.DormantProspect(),
-        CareRules.ChurnWarning(),
-    ];
+    /// <summary>The five built-in rules of the care sweep benchmark.</summary>
+    internal static ICareRule[] Rules => Segments.CareSweepBenchmarks.Rules;
 
     internal static int Run(string step, string folder, int customers) => step switch
     {
@@ -90,36 +84,30 @@ internal static class LiteSteps
     }
 
     /// <summary>The raw baseline of create: the customer documents CrmKit stores, by InsertBulk in calls of the same size, into a collection with the same indexes.</summary>
-    private static long RawCreate(string folder, int customers, Dictionary<string, double> extra)
-    {
-        using var db = new LiteDatabase(new ConnectionString { Filename = RawFile(folder), Connection = ConnectionType.Direct });
-        db.UtcDate = true;
-        var collection = db.GetCollection(Collections.Customers, BsonAutoId.ObjectId);
-        RawDocuments.EnsureCustomerIndexes(collection);
-        var calls = new List<(int, double)>();
-        for (var from = 0; from < customers; from += ScaleData.CreateBatch)
-        {
-            var docs = Enumerable.Range(from, Math.Min(ScaleData.CreateBatch, customers - from)).Select(i => RawDocuments.Customer(ScaleData.Customer(i))).ToArray();
-            var watch = Stopwatch.StartNew();
-            collection.InsertBulk(docs, docs.Length);
-            calls.Add((docs.Length, watch.Elapsed.TotalSeconds));
-        }
-        StepResult.Trend(extra, calls);
-        return customers;
-    }
+    private static long RawCreate(string folder, int customers, Dictionary<string, double> extra) =>
+        RawInsert(folder, Collections.Customers, BsonAutoId.ObjectId, RawDocuments.EnsureCustomerIndexes, extra,
+            Enumerable.Range(0, customers).Chunk(ScaleData.CreateBatch).Select(chunk => chunk.Select(i => RawDocuments.Customer(ScaleData.Customer(i))).ToArray()));
 
     /// <summary>The raw baseline of appends: the interaction documents CrmKit stores, by InsertBulk in batches of the same size, into a collection with the same indexes.</summary>
     private static long RawAppend(string folder, int customers, Dictionary<string, double> extra)
     {
+        long next = 1;
+        return RawInsert(folder, Collections.Interactions, BsonAutoId.Int64, RawDocuments.EnsureInteractionIndexes, extra,
+            ScaleData.Interactions(customers).Chunk(ScaleData.AppendBatch).Select(chunk => chunk.Select(x => RawDocuments.Interaction(x, next++)).ToArray()));
+    }
+
+    /// <summary>Inserts each batch by one InsertBulk into the raw file's collection, timing each call.</summary>
+    private static long RawInsert(string folder, string name, BsonAutoId autoId, Action<ILiteCollection<BsonDocument>> indexes,
+        Dictionary<string, double> extra, IEnumerable<BsonDocument[]> batches)
+    {
         using var db = new LiteDatabase(new ConnectionString { Filename = RawFile(folder), Connection = ConnectionType.Direct });
         db.UtcDate = true;
-        var collection = db.GetCollection(Collections.Interactions, BsonAutoId.Int64);
-        RawDocuments.EnsureInteractionIndexes(collection);
+        var collection = db.GetCollection(name, autoId);
+        indexes(collection);
         var calls = new List<(int, double)>();
         long count = 0;
-        foreach (var chunk in ScaleData.Interactions(customers).Chunk(ScaleData.AppendBatch))
+        foreach (var docs in batches)
         {
-            var docs = chunk.Select((x, i) => RawDocuments.Interaction(x, count + i + 1)).ToArray();
             var watch = Stopwatch.StartNew();
             collection.InsertBulk(docs, docs.Length);
             calls.Add((docs.Length, watch.Elapsed.TotalSeconds));

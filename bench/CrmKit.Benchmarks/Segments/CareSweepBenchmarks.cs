@@ -16,7 +16,8 @@ public class CareSweepBenchmarks
 
     private BenchDatabase _db = null!;
 
-    private static readonly ICareRule[] Rules =
+    /// <summary>The five built-in rules swept, also by the scale benchmark.</summary>
+    internal static readonly ICareRule[] Rules =
     [
         CareRules.Birthday(),
         CareRules.PurchaseAnniversary(),
