@@ -14,7 +14,7 @@ internal sealed class LiteCampaigns(LiteSession session) : ICampaignStore
         Completed.Value<IReadOnlyList<Campaign>>(Store.Campaigns.FindAll().Select(Load).OrderBy(c => c.Id, StringComparer.Ordinal).ToArray());
 
     private Campaign Load(BsonDocument doc) => CampaignDocument.ToCampaign(doc,
-        Store.CampaignSteps.Find(Query.EQ("cmp", doc["_id"].AsString)).OrderBy(d => d["_id"].AsInt64).Select(CampaignDocument.ToStep).ToArray());
+        Store.CampaignSteps.Find(Where.Eq("cmp", doc["_id"].AsString)).OrderBy(d => d["_id"].AsInt64).Select(CampaignDocument.ToStep).ToArray());
 
     // Writes are serialised by the store: a unit of work holds every campaign already.
     public ValueTask LockAsync(string id, CancellationToken cancellationToken)
@@ -72,6 +72,6 @@ internal sealed class LiteCampaigns(LiteSession session) : ICampaignStore
         Completed.Value(Store.CampaignAssignments.FindById(CampaignDocument.AssignmentId(campaign, customer)) is { } doc ? CampaignDocument.ToAssignment(doc) : null);
 
     public ValueTask<IReadOnlyList<CampaignAssignment>> AssignmentsAsync(string campaign, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<CampaignAssignment>>(Store.CampaignAssignments.Find(Query.EQ("cmp", campaign)).Select(CampaignDocument.ToAssignment)
+        Completed.Value<IReadOnlyList<CampaignAssignment>>(Store.CampaignAssignments.Find(Where.Eq("cmp", campaign)).Select(CampaignDocument.ToAssignment)
             .OrderBy(a => a.Customer.Value, StringComparer.Ordinal).ToArray());
 }

@@ -11,33 +11,33 @@ internal sealed class LiteCare(LiteSession session) : ICareStore
         Completed.Value(Store.CareTasks.FindById(id) is { } doc ? CareDocument.FromBson(doc) : null);
 
     public ValueTask<IReadOnlyList<CareTask>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<CareTask>>(Store.CareTasks.Find(Query.EQ("c", customer.Value)).Select(CareDocument.FromBson).OrderBy(t => t.Id).ToArray());
+        Completed.Value<IReadOnlyList<CareTask>>(Store.CareTasks.Find(Where.Eq("c", customer.Value)).Select(CareDocument.FromBson).OrderBy(t => t.Id).ToArray());
 
     public ValueTask<IReadOnlyList<CareTask>> AllAsync(CancellationToken cancellationToken) =>
         Completed.Value<IReadOnlyList<CareTask>>(Store.CareTasks.FindAll().Select(CareDocument.FromBson).ToArray());
 
     public ValueTask<IReadOnlyList<CareTask>> OpenDueBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<CareTask>>(Store.CareTasks.Find(Query.EQ("st", (int)CareTaskStatus.Open)).Select(CareDocument.FromBson)
+        Completed.Value<IReadOnlyList<CareTask>>(Store.CareTasks.Find(Where.Eq("st", (int)CareTaskStatus.Open)).Select(CareDocument.FromBson)
             .Where(t => t.Due < cutoff).OrderBy(t => t.Id).ToArray());
 
     public ValueTask<Page<CareTask>> PageAsync(CareTaskStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var query = Store.CareTasks.Query();
-        if (status is { } s) query = query.Where(Query.EQ("st", (int)s));
+        if (status is { } s) query = query.Where(Where.Eq("st", (int)s));
         var docs = query.OrderBy("_id").Skip(page.Offset).Limit(page.Size + 1).ToList();
         return Completed.Value(new Page<CareTask>(docs.Take(page.Size).Select(CareDocument.FromBson).ToArray(), page.Offset, docs.Count > page.Size));
     }
 
     public ValueTask<IReadOnlyDictionary<CareTaskStatus, int>> CountByStatusAsync(CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyDictionary<CareTaskStatus, int>>(Enum.GetValues<CareTaskStatus>().ToDictionary(s => s, s => Store.CareTasks.Count(Query.EQ("st", (int)s))));
+        Completed.Value<IReadOnlyDictionary<CareTaskStatus, int>>(Enum.GetValues<CareTaskStatus>().ToDictionary(s => s, s => Store.CareTasks.Count(Where.Eq("st", (int)s))));
 
     public ValueTask<bool> KeyTakenAsync(string dedupKey, CancellationToken cancellationToken) =>
-        Completed.Value(Store.CareTasks.Exists(Query.EQ("k", dedupKey)));
+        Completed.Value(Store.CareTasks.Exists(Where.Eq("k", dedupKey)));
 
     public ValueTask<CareTask?> InsertAsync(CareTask task, string dedupKey, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        if (Store.CareTasks.Exists(Query.EQ("k", dedupKey))) return Completed.Value<CareTask?>(null);
+        if (Store.CareTasks.Exists(Where.Eq("k", dedupKey))) return Completed.Value<CareTask?>(null);
         var id = Store.CareTasks.Insert(CareDocument.ToBson(task with { Id = 0 }, dedupKey)).AsInt64;
         return Completed.Value<CareTask?>(task with { Id = id });
     }
@@ -60,12 +60,12 @@ internal sealed class LiteCare(LiteSession session) : ICareStore
     }
 
     public ValueTask<IReadOnlyList<CareSuppression>> SuppressionsOfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<CareSuppression>>(Store.CareSuppressions.Find(Query.EQ("c", customer.Value)).Select(CareDocument.ToSuppression).ToArray());
+        Completed.Value<IReadOnlyList<CareSuppression>>(Store.CareSuppressions.Find(Where.Eq("c", customer.Value)).Select(CareDocument.ToSuppression).ToArray());
 
     public ValueTask<int> RemoveSuppressionsOfAsync(CustomerCode customer, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        return Completed.Value(Store.CareSuppressions.DeleteMany(Query.EQ("c", customer.Value)));
+        return Completed.Value(Store.CareSuppressions.DeleteMany(Where.Eq("c", customer.Value)));
     }
 
     public ValueTask<IReadOnlyDictionary<SuppressionReason, int>> CountSuppressionsAsync(CancellationToken cancellationToken) =>

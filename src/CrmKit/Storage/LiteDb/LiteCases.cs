@@ -35,8 +35,8 @@ internal sealed class LiteCases(LiteSession session) : ICaseStore
     public ValueTask<IReadOnlyList<CaseRecord>> ListAsync(CaseQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var docs = query.Customer is { } customer ? session.Store.Cases.Find(Query.EQ("c", customer.Value))
-            : query.Owner is { } owner ? session.Store.Cases.Find(Query.EQ("o", owner))
+        var docs = query.Customer is { } customer ? session.Store.Cases.Find(Where.Eq("c", customer.Value))
+            : query.Owner is { } owner ? session.Store.Cases.Find(Where.Eq("o", owner))
             : session.Store.Cases.FindAll();
         IReadOnlyList<CaseRecord> records = [.. docs.Select(Read)
             .Where(r => (query.Customer is null || r.Customer == query.Customer) && (query.Owner is null || r.Owner == query.Owner) && (!query.ActiveOnly || r.Active))

@@ -65,7 +65,7 @@ internal sealed class LiteCustomers(LiteSession session) : ICustomerStore
         var survivor = merge.Survivor.Value;
         Store.DeleteCustomer(merged);
         // Codes merged into the merged customer earlier now resolve to the survivor too.
-        foreach (var alias in Store.Aliases.Find(Query.EQ("s", merged)).ToList())
+        foreach (var alias in Store.Aliases.Find(Where.Eq("s", merged)).ToList())
         {
             alias["s"] = survivor;
             Store.Aliases.Update(alias);
@@ -76,7 +76,7 @@ internal sealed class LiteCustomers(LiteSession session) : ICustomerStore
     }
 
     public ValueTask<IReadOnlyList<CustomerCode>> AliasesOfAsync(CustomerCode survivor, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<CustomerCode>>(Store.Aliases.Find(Query.EQ("s", survivor.Value))
+        Completed.Value<IReadOnlyList<CustomerCode>>(Store.Aliases.Find(Where.Eq("s", survivor.Value))
             .Select(a => a["_id"].AsString).Order(StringComparer.Ordinal).Select(c => new CustomerCode(c)).ToArray());
 
     public ValueTask<Page<Customer>> QueryAsync(CustomerQuery query, PageRequest page, CancellationToken cancellationToken)
@@ -105,8 +105,8 @@ internal sealed class LiteCustomers(LiteSession session) : ICustomerStore
     {
         CustomerQueryKind.All => null,
         CustomerQueryKind.Tag => BsonExpression.Create($"$.{CustomerDocument.Tags}[*] ANY = @0", new BsonValue(query.Value)),
-        CustomerQueryKind.Stage => Query.EQ("$." + CustomerDocument.Stage, query.Value),
-        CustomerQueryKind.Owner => Query.EQ("$." + CustomerDocument.Owner, query.Value),
+        CustomerQueryKind.Stage => Where.Eq("$." + CustomerDocument.Stage, query.Value),
+        CustomerQueryKind.Owner => Where.Eq("$." + CustomerDocument.Owner, query.Value),
         CustomerQueryKind.AttributeKey => BsonExpression.Create($"$.{CustomerDocument.AttributeKeys}[*] ANY = @0", new BsonValue(query.Value)),
         CustomerQueryKind.Graded => Query.Not(CustomerDocument.Grade, BsonValue.Null),
         _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, "Unknown customer query."),

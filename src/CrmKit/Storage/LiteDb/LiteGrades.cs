@@ -14,13 +14,13 @@ internal sealed class LiteGrades(LiteSession session) : IGradeStore
     }
 
     public ValueTask<IReadOnlyList<GradeChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<GradeChange>>(session.Store.GradeChanges.Find(Query.EQ("c", customer.Value))
+        Completed.Value<IReadOnlyList<GradeChange>>(session.Store.GradeChanges.Find(Where.Eq("c", customer.Value))
             .OrderBy(d => d["_id"].AsInt64).Select(RecordDocuments.ToGradeChange).ToArray());
 
     public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        var moved = session.Store.GradeChanges.Find(Query.EQ("c", from.Value)).ToList();
+        var moved = session.Store.GradeChanges.Find(Where.Eq("c", from.Value)).ToList();
         foreach (var doc in moved)
         {
             doc["c"] = to.Value;

@@ -186,7 +186,7 @@ internal sealed class LiteIdentities(LiteSession session) : IIdentityStore
 
     /// <summary>The documents whose <paramref name="field"/> is exactly <paramref name="code"/> (the index finds them ignoring case).</summary>
     private static IEnumerable<BsonDocument> ByCode(ILiteCollection<BsonDocument> collection, string field, string code) =>
-        collection.Find(Query.EQ(field, code)).Where(d => d[field].AsString == code);
+        collection.Find(Where.Eq(field, code)).Where(d => d[field].AsString == code);
 
     private static IEnumerable<SourceIdentity> Ordered(IEnumerable<SourceIdentity> identities) =>
         identities.OrderBy(s => s.System, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal);

@@ -50,7 +50,7 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
     private IEnumerable<Interaction> Of(string code)
     {
         var stored = Store.FindCustomer(code, session.Writable)?["_id"].AsString ?? code;
-        return Store.Interactions.Find(Query.Between("_id", InteractionDocument.Prefix(stored), InteractionDocument.After(stored)))
+        return Store.Interactions.Find(Where.Between("_id", InteractionDocument.Prefix(stored), InteractionDocument.After(stored)))
             .Select(InteractionDocument.FromBson);
     }
 

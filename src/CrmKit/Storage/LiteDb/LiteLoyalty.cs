@@ -32,7 +32,7 @@ internal sealed class LiteLoyalty(LiteSession session) : ILoyaltyStore
     {
         session.RequireWrite();
         LedgerChecks.Whole(customer, entries);
-        Store.LedgerEntries.DeleteMany(Query.EQ("c", customer.Value));
+        Store.LedgerEntries.DeleteMany(Where.Eq("c", customer.Value));
         foreach (var entry in entries) Store.LedgerEntries.Insert(ToBson(entry));
         Store.Touch(customer.Value);
         return ValueTask.CompletedTask;
@@ -61,7 +61,7 @@ internal sealed class LiteLoyalty(LiteSession session) : ILoyaltyStore
         Completed.Value(Store.Referrals.FindById(referred.Value) is { } doc ? ToReferral(doc) : null);
 
     public ValueTask<IReadOnlyList<Referral>> ReferralsByAsync(CustomerCode referrer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<Referral>>([.. Store.Referrals.Find(Query.EQ("by", referrer.Value)).Select(ToReferral)
+        Completed.Value<IReadOnlyList<Referral>>([.. Store.Referrals.Find(Where.Eq("by", referrer.Value)).Select(ToReferral)
             .OrderBy(r => r.Referred.Value, StringComparer.Ordinal)]);
 
     public ValueTask<IReadOnlyList<Referral>> AllReferralsAsync(CancellationToken cancellationToken) =>
@@ -74,7 +74,7 @@ internal sealed class LiteLoyalty(LiteSession session) : ILoyaltyStore
     }
 
     private IEnumerable<BsonDocument> Documents(CustomerCode customer) =>
-        Store.LedgerEntries.Find(Query.EQ("c", customer.Value)).OrderBy(d => d["n"].AsInt64);
+        Store.LedgerEntries.Find(Where.Eq("c", customer.Value)).OrderBy(d => d["n"].AsInt64);
 
     private static BsonDocument ToBson(LedgerEntry e) => new()
     {

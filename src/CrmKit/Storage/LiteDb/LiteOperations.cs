@@ -29,11 +29,11 @@ internal sealed class LiteOperations(LiteSession session) : IOperationStore
         return Completed.Value(attempt with { Id = id });
     }
 
-    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfTaskAsync(long task, CancellationToken cancellationToken) => Attempts(Query.EQ("t", task));
+    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfTaskAsync(long task, CancellationToken cancellationToken) => Attempts(Where.Eq("t", task));
 
-    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfCaseAsync(long caseId, CancellationToken cancellationToken) => Attempts(Query.EQ("k", caseId));
+    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfCaseAsync(long caseId, CancellationToken cancellationToken) => Attempts(Where.Eq("k", caseId));
 
-    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfAsync(CustomerCode customer, CancellationToken cancellationToken) => Attempts(Query.EQ("c", customer.Value));
+    public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfAsync(CustomerCode customer, CancellationToken cancellationToken) => Attempts(Where.Eq("c", customer.Value));
 
     public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Attempts(Query.And(Query.GTE("u", from.UtcTicks), Query.LT("u", to.UtcTicks)));
@@ -44,7 +44,7 @@ internal sealed class LiteOperations(LiteSession session) : IOperationStore
         var counts = new Dictionary<long, int>();
         foreach (var task in tasks.Distinct())
         {
-            var n = Store.ContactAttempts.Count(Query.EQ("t", task));
+            var n = Store.ContactAttempts.Count(Where.Eq("t", task));
             if (n > 0) counts[task] = n;
         }
         return Completed.Value<IReadOnlyDictionary<long, int>>(counts);
@@ -58,20 +58,20 @@ internal sealed class LiteOperations(LiteSession session) : IOperationStore
         return Completed.Value(change with { Id = id });
     }
 
-    public ValueTask<IReadOnlyList<OwnerChange>> OwnerChangesOfAsync(CustomerCode customer, CancellationToken cancellationToken) => Changes(Query.EQ("c", customer.Value));
+    public ValueTask<IReadOnlyList<OwnerChange>> OwnerChangesOfAsync(CustomerCode customer, CancellationToken cancellationToken) => Changes(Where.Eq("c", customer.Value));
 
-    public ValueTask<IReadOnlyList<OwnerChange>> OwnerChangesOfTaskAsync(long task, CancellationToken cancellationToken) => Changes(Query.EQ("t", task));
+    public ValueTask<IReadOnlyList<OwnerChange>> OwnerChangesOfTaskAsync(long task, CancellationToken cancellationToken) => Changes(Where.Eq("t", task));
 
     public ValueTask<int> MoveCustomerAsync(CustomerCode merged, CustomerCode survivor, CancellationToken cancellationToken)
     {
         session.RequireWrite();
         var n = 0;
-        foreach (var doc in Store.ContactAttempts.Find(Query.EQ("c", merged.Value)).ToArray())
+        foreach (var doc in Store.ContactAttempts.Find(Where.Eq("c", merged.Value)).ToArray())
         {
             doc["c"] = survivor.Value;
             n += Store.ContactAttempts.Update(doc) ? 1 : 0;
         }
-        foreach (var doc in Store.OwnerChanges.Find(Query.EQ("c", merged.Value)).ToArray())
+        foreach (var doc in Store.OwnerChanges.Find(Where.Eq("c", merged.Value)).ToArray())
         {
             doc["c"] = survivor.Value;
             n += Store.OwnerChanges.Update(doc) ? 1 : 0;
@@ -85,7 +85,7 @@ internal sealed class LiteOperations(LiteSession session) : IOperationStore
         var n = 0;
         foreach (var collection in new[] { Store.ContactAttempts, Store.OwnerChanges })
         {
-            foreach (var doc in collection.Find(Query.EQ("c", customer.Value)).Where(d => !d["n"].IsNull).ToArray())
+            foreach (var doc in collection.Find(Where.Eq("c", customer.Value)).Where(d => !d["n"].IsNull).ToArray())
             {
                 doc["n"] = BsonValue.Null;
                 n += collection.Update(doc) ? 1 : 0;

@@ -14,6 +14,6 @@ internal sealed class LitePrivacy(LiteSession session) : IPrivacyStore
     }
 
     public ValueTask<IReadOnlyList<ErasureRecord>> ErasuresOfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ErasureRecord>>(session.Store.Erasures.Find(Query.EQ("c", customer.Value))
+        ValueTask.FromResult<IReadOnlyList<ErasureRecord>>(session.Store.Erasures.Find(Where.Eq("c", customer.Value))
             .OrderBy(d => d["_id"].AsInt64).Select(RecordDocuments.ToErasure).ToArray());
 }

@@ -27,13 +27,13 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
     {
         session.RequireWrite();
         if (!Store.Segments.Delete(name)) return Completed.Value(false);
-        Store.SegmentMembers.DeleteMany(Query.EQ("seg", name));
-        Store.SegmentEvents.DeleteMany(Query.EQ("seg", name));
+        Store.SegmentMembers.DeleteMany(Where.Eq("seg", name));
+        Store.SegmentEvents.DeleteMany(Where.Eq("seg", name));
         return Completed.Value(true);
     }
 
     public ValueTask<IReadOnlySet<CustomerCode>> MemberCodesAsync(string segment, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlySet<CustomerCode>>(Store.SegmentMembers.Find(Query.EQ("seg", segment))
+        Completed.Value<IReadOnlySet<CustomerCode>>(Store.SegmentMembers.Find(Where.Eq("seg", segment))
             .Select(d => new CustomerCode(d["c"].AsString)).ToHashSet());
 
     public ValueTask<SegmentMembership?> MembershipAsync(string segment, CustomerCode customer, CancellationToken cancellationToken) =>
@@ -41,16 +41,16 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
 
     public ValueTask<Page<SegmentMembership>> MembersAsync(string segment, PageRequest page, CancellationToken cancellationToken)
     {
-        var docs = Store.SegmentMembers.Query().Where(Query.EQ("seg", segment)).OrderBy("_id")
+        var docs = Store.SegmentMembers.Query().Where(Where.Eq("seg", segment)).OrderBy("_id")
             .Skip(page.Offset).Limit(page.Size + 1).ToList();
         return Completed.Value(new Page<SegmentMembership>(docs.Take(page.Size).Select(SegmentDocument.ToMembership).ToArray(), page.Offset, docs.Count > page.Size));
     }
 
     public ValueTask<int> CountMembersAsync(string segment, CancellationToken cancellationToken) =>
-        Completed.Value(Store.SegmentMembers.Count(Query.EQ("seg", segment)));
+        Completed.Value(Store.SegmentMembers.Count(Where.Eq("seg", segment)));
 
     public ValueTask<IReadOnlyList<SegmentMembership>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<SegmentMembership>>(Store.SegmentMembers.Find(Query.EQ("c", customer.Value)).Select(SegmentDocument.ToMembership).ToArray());
+        Completed.Value<IReadOnlyList<SegmentMembership>>(Store.SegmentMembers.Find(Where.Eq("c", customer.Value)).Select(SegmentDocument.ToMembership).ToArray());
 
     public ValueTask<IReadOnlyList<SegmentEvent>> EventsAsync(string segment, CustomerCode? customer, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
     }
 
     public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken) =>
-        Completed.Chunks(Completed.InChunks(Store.SegmentEvents.Find(Query.EQ("seg", segment)).Select(SegmentDocument.ToEvent), SnapshotScan.DefaultChunkSize), cancellationToken);
+        Completed.Chunks(Completed.InChunks(Store.SegmentEvents.Find(Where.Eq("seg", segment)).Select(SegmentDocument.ToEvent), SnapshotScan.DefaultChunkSize), cancellationToken);
 
     public ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ internal sealed class LiteStages(LiteSession session) : IStageHistoryStore
     }
 
     public ValueTask<IReadOnlyList<StageChange>> OfAsync(CustomerCode customer, CancellationToken cancellationToken) =>
-        Completed.Value<IReadOnlyList<StageChange>>(Store.StageChanges.Find(Query.EQ("c", customer.Value))
+        Completed.Value<IReadOnlyList<StageChange>>(Store.StageChanges.Find(Where.Eq("c", customer.Value))
             .OrderBy(d => d["_id"].AsInt64).Select(StageChangeDocument.FromBson).ToArray());
 
     public IAsyncEnumerable<IReadOnlyList<StageChange>> ScanAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ internal sealed class LiteStages(LiteSession session) : IStageHistoryStore
     public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
     {
         session.RequireWrite();
-        var changes = Store.StageChanges.Find(Query.EQ("c", from.Value)).ToList();
+        var changes = Store.StageChanges.Find(Where.Eq("c", from.Value)).ToList();
         foreach (var doc in changes)
         {
             doc["c"] = to.Value;

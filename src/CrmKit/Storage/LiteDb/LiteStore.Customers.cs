@@ -58,7 +58,7 @@ internal sealed partial class LiteStore
         }
         if (missing.Count == 0) return found;
         var read = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
-        foreach (var doc in Customers.Find(Query.In("_id", new BsonArray(missing.Select(c => new BsonValue(c)))))) read[doc["_id"].AsString] = doc;
+        foreach (var doc in Customers.Find(Where.In("_id", new BsonArray(missing.Select(c => new BsonValue(c)))))) read[doc["_id"].AsString] = doc;
         // Documents the query found under another case of a code: those codes are looked up alone.
         var inexact = read.Count > missing.Count(read.ContainsKey);
         foreach (var code in missing)

@@ -85,7 +85,7 @@ internal sealed partial class LiteStore
         BsonValue last = BsonValue.MinValue;
         while (true)
         {
-            var batch = Customers.Find(Query.GT("_id", last), limit: UpgradeBatch).ToList();
+            var batch = Customers.Find(Where.Gt("_id", last), limit: UpgradeBatch).ToList();
             if (batch.Count == 0) return;
             foreach (var old in batch)
             {
@@ -105,7 +105,7 @@ internal sealed partial class LiteStore
         long last = 0;
         while (true)
         {
-            var batch = legacy.Find(Query.GT("_id", last), limit: UpgradeBatch).ToList();
+            var batch = legacy.Find(Where.Gt("_id", last), limit: UpgradeBatch).ToList();
             if (batch.Count == 0) break;
             var docs = batch.Select(d =>
             {

@@ -308,8 +308,8 @@ internal sealed partial class LiteStore : ICrmStore
 
     /// <summary>The codes of customers changed by transactions numbered after <paramref name="sequence"/>.</summary>
     internal IEnumerable<string> ChangedSince(long sequence) =>
-        Customers.Find(Query.GT(ChangeField, sequence)).Select(d => d["_id"].AsString)
-            .Concat(Changes.Find(Query.GT("s", sequence)).Select(d => d["_id"].AsString))
+        Customers.Find(Where.Gt(ChangeField, sequence)).Select(d => d["_id"].AsString)
+            .Concat(Changes.Find(Where.Gt("s", sequence)).Select(d => d["_id"].AsString))
             .Distinct(StringComparer.Ordinal);
 
     /// <inheritdoc />

@@ -1,0 +1,21 @@
+using LiteDB;
+
+namespace CrmKit.Storage.LiteDb;
+
+/// <summary>
+/// Query predicates with the value passed as a parameter. LiteDB's <c>Query.EQ</c> and its kin write
+/// the value into the expression's text, and LiteDB compiles (and keeps) one delegate per distinct
+/// text: a sweep or an append that looks up thousands of customers, tasks or keys then spends most
+/// of its time compiling expressions, and the cache grows with every value. With the value as
+/// <c>@0</c>, every look-up of a field shares one compiled expression, and indexes are used alike.
+/// </summary>
+internal static class Where
+{
+    internal static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create(field + " = @0", value ?? BsonValue.Null);
+
+    internal static BsonExpression Gt(string field, BsonValue value) => BsonExpression.Create(field + " > @0", value);
+
+    internal static BsonExpression Between(string field, BsonValue start, BsonValue end) => BsonExpression.Create(field + " BETWEEN @0 AND @1", start, end);
+
+    internal static BsonExpression In(string field, BsonArray values) => BsonExpression.Create(field + " IN @0", values);
+}
