@@ -28,7 +28,9 @@ public static class CareKeys
     /// The key a task displaced under the frequency cap is kept under: its history stays, and its dedup
     /// key is free again, so a later sweep may propose the occasion once more when there is room.
     /// </summary>
-    internal static string Displaced(CareTask task) => Dedup(task) + "\u001fdisplaced\u001f" + task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <remarks>It is marked like a merged duplicate (marked <c>displaced-ID</c>), which every store keeps.</remarks>
+    internal static string Displaced(CareTask task) =>
+        MergedDuplicate(task, "displaced-" + task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The key a task is stored under: <see cref="Displaced"/> for a displaced task, its dedup key otherwise.</summary>
     internal static string Stored(CareTask task) => task.IsDisplaced ? Displaced(task) : Dedup(task);
