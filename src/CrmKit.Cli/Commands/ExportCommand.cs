@@ -22,6 +22,11 @@ internal static class ExportCommand
         {
             code, file, force, all, format, db,
         };
+        // Neither a customer nor --all is a wrong command line, refused like any other before anything runs.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(code) is null && !result.GetValue(all)) result.AddError("give a customer code, or --all to export the whole base.");
+        });
         command.SetAction(parsed => CommandRunner.Run(error, () =>
         {
             var path = parsed.GetValue(file);

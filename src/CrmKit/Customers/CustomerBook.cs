@@ -168,20 +168,18 @@ public sealed partial class CustomerBook
             var current = record.Customer;
             if (current.Version != changed.Version)
                 throw new ConcurrencyConflictException(code, changed.Version, current.Version);
-            var stored = await StoreUpdateAsync(s, code, current, changed, _context.Now, GradeBook.ProfileReason, "system", c).ConfigureAwait(false);
-            if (stored.Owner != current.Owner)
-                await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, stored.UpdatedAt, "profile-update", null), c).ConfigureAwait(false);
-            return stored;
+            return await StoreUpdateAsync(s, code, current, changed, _context.Now, GradeBook.ProfileReason, "system", "profile-update", c).ConfigureAwait(false);
         }, ct);
     }
 
     /// <summary>
     /// Stores a checked profile change of <paramref name="current"/> inside the caller's write, keeping
     /// the stage and bookkeeping fields, and records a grade change with <paramref name="gradeReason"/>
-    /// by <paramref name="actor"/>: the one path every profile change (by hand or by an import) takes.
+    /// by <paramref name="actor"/> and a change of owner by <paramref name="ownerActor"/>: the one path every
+    /// profile change (by hand or by an import) takes.
     /// </summary>
     internal static async ValueTask<Customer> StoreUpdateAsync(IStoreSession s, CustomerCode code, Customer current, Customer changed, DateTimeOffset now,
-        string gradeReason, string actor, CancellationToken c)
+        string gradeReason, string actor, string ownerActor, CancellationToken c)
     {
         var regraded = changed.Grade is not null && changed.Grade != current.Grade;
         var stored = changed with
@@ -197,6 +195,8 @@ public sealed partial class CustomerBook
         };
         await s.Customers.UpdateAsync(stored, current.Version, c).ConfigureAwait(false);
         if (regraded) await GradeBook.RecordProfileGrade(s, code, current.Grade, changed.Grade!, now, c, gradeReason, actor).ConfigureAwait(false);
+        if (stored.Owner != current.Owner)
+            await s.Operations.AppendOwnerChangeAsync(new OwnerChange(code, null, OwnerChangeKind.Updated, current.Owner, stored.Owner, now, ownerActor, null), c).ConfigureAwait(false);
         return stored;
     }
 

@@ -139,7 +139,7 @@ internal sealed class CustomerSync(CrmContext context, CustomerBook customers, S
         var stored = current;
         if (values.Changed)
         {
-            stored = await CustomerBook.StoreUpdateAsync(s, code, current, changed, _now, ImportReason, options.Actor, c).ConfigureAwait(false);
+            stored = await CustomerBook.StoreUpdateAsync(s, code, current, changed, _now, ImportReason, options.Actor, options.Actor, c).ConfigureAwait(false);
             _index?.Add(stored);
         }
         foreach (var source in values.Sources) await s.Identities.PutValueSourceAsync(source, c).ConfigureAwait(false);

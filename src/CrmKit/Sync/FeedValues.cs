@@ -4,9 +4,10 @@ namespace CrmKit;
 /// Applies one feed record to an existing customer, field by field. A field the record leaves
 /// empty is left as it is. Without a system, the record's values replace the stored ones. With
 /// one, a value replaces the stored one when that value came from the same system or from no
-/// system (entered through CrmKit); when another system gave it, the stored value stays and the
-/// record's is kept aside (<see cref="KeptValue"/>), once per value and system (a value a merge
-/// already kept from that system is not kept again). Tags and contact points are
+/// system (entered through CrmKit, and then kept aside rather than lost) unless a value of that system
+/// for the field was set aside before (by a merge, say); when another system gave
+/// it, the stored value stays and the record's is kept aside (<see cref="KeptValue"/>), once per
+/// value and system (a value a merge already kept from that system is not kept again). Tags and contact points are
 /// added, never removed. A consent is withdrawn by any feed, and given again only by the system
 /// that recorded it.
 /// </summary>
@@ -75,9 +76,17 @@ internal sealed class FeedValues(Customer current, IReadOnlyList<ValueSource> so
             if (system is not null && source is null) Sources.Add(new ValueSource(current.Code, field, system, now));
             return false;
         }
-        if (ours is null || system is null || source is null || source.System == system)
+        // A value entered through CrmKit gives way to a feed, unless a merge (or an earlier disagreement)
+        // already set this system's value for the field aside: that decision stands.
+        var overruled = source is null && kept.Any(k => k.Field == field && k.System == system);
+        if (ours is null || system is null || (source is null && !overruled) || source?.System == system)
         {
-            if (system is not null) Sources.Add(new ValueSource(current.Code, field, system, now));
+            if (system is not null)
+            {
+                Sources.Add(new ValueSource(current.Code, field, system, now));
+                // A value entered through CrmKit gives way to the feed's, and is kept aside rather than lost.
+                if (ours is not null && source is null) Kept.Add(new KeptValue(current.Code, field, value(ours), null, current.UpdatedAt, now));
+            }
             Changed = true;
             return true;
         }
