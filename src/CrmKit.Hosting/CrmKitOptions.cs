@@ -114,8 +114,9 @@ public sealed class CrmKitOptions
 
     /// <summary>
     /// The deadlines of service cases and where a passed one escalates, which the built-in
-    /// <c>case-escalation</c> job applies. Null (the default) uses <see cref="CaseBook.DefaultPolicy"/>. Set in code;
-    /// every program that opens the database should give the same one.
+    /// <c>case-escalation</c> job applies. Null (the default) uses the policy stored in the database (as
+    /// <c>crmkit configure</c> sets it; <see cref="CaseBook.DefaultPolicy"/> for a new database); set, it
+    /// replaces the stored policy and is stored. Set in code.
     /// </summary>
     public CaseDeadlinePolicy? CasePolicy { get; set; }
 

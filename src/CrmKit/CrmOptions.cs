@@ -45,10 +45,14 @@ public sealed record CrmOptions
 
     /// <summary>
     /// The deadlines of service cases, by category, priority and customer tier, counted in business
-    /// hours (see <see cref="CaseBook"/>). Defaults to <see cref="CaseBook.DefaultPolicy"/>: one working
-    /// day to a first response and five to a resolution, Monday to Friday 09:00–18:00 UTC.
+    /// hours, and where a passed deadline escalates (see <see cref="CaseBook"/>). Left unset, the stored
+    /// policy is used (<see cref="CaseBook.DefaultPolicy"/> for a new database: one working day to a
+    /// first response and five to a resolution, Monday to Friday 09:00–18:00 UTC, no escalation); set,
+    /// it replaces the stored policy and is stored, so every program that opens the database (the
+    /// command line, a host's escalation job) keeps the same deadlines. Cases already open keep the
+    /// deadlines they were given.
     /// </summary>
-    public CaseDeadlinePolicy CasePolicy { get; init; } = CaseBook.DefaultPolicy;
+    public CaseDeadlinePolicy CasePolicy { get => _casePolicy ?? CaseBook.DefaultPolicy; init => _casePolicy = value; }
 
     /// <summary>How long after a case is resolved its satisfaction check falls due. Defaults to two days.</summary>
     public TimeSpan CaseFollowUpDelay { get; init; } = TimeSpan.FromDays(2);
@@ -59,6 +63,7 @@ public sealed record CrmOptions
     private readonly IReadOnlySet<InteractionKind>? _refundKinds;
     private readonly ContactPolicy? _contactPolicy;
     private readonly RoutingPolicy? _routing;
+    private readonly CaseDeadlinePolicy? _casePolicy;
     private readonly StageRuleSettings? _stageRules;
     private readonly LoyaltyProgram? _loyalty;
 
@@ -136,7 +141,7 @@ public sealed record CrmOptions
     private static readonly IReadOnlySet<InteractionKind> DefaultRefundKinds = new HashSet<InteractionKind> { InteractionKind.Refund };
 
     /// <summary>The settings that are stored in the database, each null where the options leave it unset.</summary>
-    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy, _routing, _stageRules, _loyalty);
+    internal GivenConfiguration Given => new(_attributes, _stages, _purchaseKinds, _refundKinds, _contactPolicy, _routing, _stageRules, _loyalty, _casePolicy);
 
     /// <summary>Creates options for a private in-memory database.</summary>
     public static CrmOptions InMemory() => new();
@@ -154,6 +159,7 @@ public sealed record CrmOptions
         ContactPolicy.Check();
         if (Routing is null) throw new CrmValidationException("routing", "is required but was null.");
         Routing.Check();
+        if (CasePolicy is null) throw new CrmValidationException("casePolicy", "is required but was null.");
         if (StageRules is null) throw new CrmValidationException("stageRules", "is required but was null.");
         StageRules.Check();
         var both = PurchaseKinds.Intersect(RefundKinds).ToArray();

@@ -13,15 +13,24 @@ internal static class CaseListing
 
     internal static void WriteTable(IAnsiConsole console, IReadOnlyList<ServiceCase> cases)
     {
-        var table = new Table().AddColumns("Id", "Customer", "Category", "Priority", "Status", "Owner", "First response due", "Resolution due", "Subject");
+        var table = new Table().AddColumns("Id", "Customer", "Category", "Priority", "Status", "Owner", "Level", "First response due", "Resolution due", "Escalated", "Subject");
         foreach (var c in cases)
         {
-            table.AddRow(N(c.Id), E(c.Customer.Value), E(c.Category), CareNames.Name(c.Priority), CareNames.Name(c.Status), E(c.Owner ?? "-"),
-                c.FirstResponseAt is null ? CareNames.Short(c.FirstResponseDue) : "answered", CareNames.Short(c.ResolutionDue), E(c.Subject));
+            table.AddRow(N(c.Id), E(c.Customer.Value), E(c.Category), CareNames.Name(c.Priority), CareNames.Name(c.Status), E(c.Owner ?? "-"), E(c.Level ?? "-"),
+                FirstResponse(c), CareNames.Short(c.ResolutionDue),
+                c.Escalations.Count == 0 ? "-" : string.Join(", ", c.Escalations.Select(e => CareNames.Name(e.Deadline))), E(c.Subject));
         }
         console.Write(table);
         console.WriteLine($"{cases.Count} case(s).");
     }
+
+    /// <summary>When the first response is due, or that it came (late, when after its deadline).</summary>
+    private static string FirstResponse(ServiceCase c) => c.FirstResponseAt switch
+    {
+        null => CareNames.Short(c.FirstResponseDue),
+        { } at when at > c.FirstResponseDue => "answered late",
+        _ => "answered",
+    };
 
     internal static void WriteCsv(TextWriter output, IReadOnlyList<ServiceCase> cases)
     {
@@ -57,8 +66,14 @@ internal static class CaseListing
         facts.AddRow("Status", CareNames.Name(c.Status));
         facts.AddRow("Owner / level", $"{E(c.Owner ?? "-")} / {E(c.Level ?? "-")}");
         facts.AddRow("Subject", E(c.Subject));
-        facts.AddRow("First response", c.FirstResponseAt is { } at ? $"{CareNames.Short(at)} (due {CareNames.Short(c.FirstResponseDue)})" : $"due {CareNames.Short(c.FirstResponseDue)}");
+        facts.AddRow("First response", c.FirstResponseAt is { } at
+            ? $"{CareNames.Short(at)} (due {CareNames.Short(c.FirstResponseDue)}{(at > c.FirstResponseDue ? ", late" : "")})"
+            : $"due {CareNames.Short(c.FirstResponseDue)}");
         facts.AddRow("Resolution due", CareNames.Short(c.ResolutionDue));
+        foreach (var e in c.Escalations)
+        {
+            facts.AddRow("Escalated", $"{CareNames.Name(e.Deadline)} due {CareNames.Short(e.Due)}: at {CareNames.Short(e.At)} to {E(e.Target.ToString())} by {E(e.Actor)}");
+        }
         if (c.Resolution is { } r) facts.AddRow("Resolution", $"{E(r.RootCause)}: {E(r.Summary)}");
         console.Write(facts);
         var history = new Table().AddColumns("When", "Change", "From", "To", "Owner", "Who", "Note");

@@ -39,14 +39,16 @@ internal static class CaseCommands
         var channel = new Option<string>("--channel") { Description = "The channel it came in on (default: phone).", DefaultValueFactory = _ => "phone" };
         var tier = new Option<string?>("--tier") { Description = "The customer's tier, when the case policy's deadlines depend on it." };
         var actor = Actor();
-        var command = new Command("open", "Open a case for a customer; its deadlines come from the case policy.") { customer, db, category, subject, priority, channel, tier, actor };
+        var at = AttemptCommands.At("When the case came in, for one recorded afterwards (not later than now); its deadlines count from then");
+        var command = new Command("open", "Open a case for a customer; its deadlines come from the case policy.") { customer, db, category, subject, priority, channel, tier, actor, at };
         command.SetAction(p =>
         {
             var session = new CliSession(output, error, p);
+            if (!AttemptCommands.TryInstant(session, p.GetValue(at), "--at", out var openedAt)) return CrmKitCli.UsageError;
             return session.Run(p.GetValue(db)!, crm =>
             {
                 var opened = crm.Cases.Open(p.GetValue(customer)!, p.GetValue(category)!, Enum.Parse<TaskPriority>(p.GetValue(priority)!, ignoreCase: true),
-                    p.GetValue(subject)!, new Channel(p.GetValue(channel)!), p.GetValue(actor)!, p.GetValue(tier));
+                    p.GetValue(subject)!, new Channel(p.GetValue(channel)!), p.GetValue(actor)!, p.GetValue(tier), openedAt);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Case {opened.Id} opened for {Printable.Message(opened.Customer.Value)}: first response due {CareNames.Iso(opened.FirstResponseDue)}, resolution due {CareNames.Iso(opened.ResolutionDue)}."));
                 return CrmKitCli.Success;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CrmKit.Storage;
 
 namespace CrmKit.Cli;
@@ -9,14 +10,22 @@ internal static class CaseQueueCommands
     internal static Command Escalate(TextWriter output, TextWriter error)
     {
         var db = CliSession.DbOption();
-        var command = new Command("escalate", "Escalate every active case whose deadline has passed, once per deadline, as the case policy says.") { db };
+        var at = AttemptCommands.At("Escalate as of this instant (not later than now, nor before the last change of a case it escalates)");
+        var command = new Command("escalate", "Escalate every active case whose deadline has passed, once per deadline, to the level or owner the case policy names.") { db, at };
         command.SetAction(p =>
         {
             var session = new CliSession(output, error, p);
+            if (!AttemptCommands.TryInstant(session, p.GetValue(at), "--at", out var when)) return CrmKitCli.UsageError;
             return session.Run(p.GetValue(db)!, crm =>
             {
-                var escalated = crm.Cases.Escalate();
-                CaseListing.WriteTable(session.Console, escalated);
+                var escalated = crm.Cases.Escalate(when);
+                foreach (var c in escalated)
+                {
+                    foreach (var e in c.Escalations.Where(e => e.At == c.History[^1].At))
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"Case {c.Id} ({Printable.Message(c.Customer.Value)}): {CareNames.Name(e.Deadline)} was due {CareNames.Iso(e.Due)}; escalated to {Printable.Message(e.Target.ToString())}."));
+                }
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{escalated.Count} case(s) escalated."));
                 return CrmKitCli.Success;
             });
         });

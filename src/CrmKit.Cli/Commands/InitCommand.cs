@@ -107,6 +107,9 @@ internal static class InitCommand
         var p = complete.ContactPolicy!;
         output.WriteLine($"Contact policy: at most {p.MaxPerChannel} task(s) per customer and channel within {p.CapWindow}; quiet hours {p.QuietStart} to {p.QuietEnd}; "
             + $"{(p.RequireOptIn == true ? "an opt-in is required" : "only an opt-out blocks a channel")}; open tasks expire {p.ExpireAfter} after they are due.");
+        var cases = complete.CasePolicy!;
+        output.WriteLine($"Case policy: {cases.Rules!.Count} deadline rule(s), {cases.Rules.Count(r => r.FirstResponseEscalation is not null || r.ResolutionEscalation is not null)} escalating; "
+            + $"business hours in {Printable.Message(cases.TimeZone!)}: {string.Join(", ", cases.Hours!.Select(d => $"{d.Key} {string.Join(" ", d.Value)}"))}.");
         output.WriteLine($"Stage rules: {options.StageRules}.");
         output.WriteLine($"Loyalty: {LoyaltyListing.Describe(options.Loyalty)}.");
     }

@@ -5,7 +5,7 @@ namespace CrmKit.Cli;
 
 /// <summary>
 /// The configuration of a database as JSON: the attribute schema, the stage model, the purchase and
-/// refund kinds, the contact policy, the routing (teams and assignment rules), the built-in stage rules and the loyalty programme. <c>crmkit init --schema</c> and <c>crmkit configure --schema</c>
+/// refund kinds, the contact policy, the routing (teams and assignment rules), the case deadline policy, the built-in stage rules and the loyalty programme. <c>crmkit init --schema</c> and <c>crmkit configure --schema</c>
 /// read it, <c>crmkit configure</c> prints it, and a settings file beside a database (<c>crm.db.json</c>
 /// beside <c>crm.db</c>, as earlier versions wrote) is read by every command. Every key is optional; a
 /// missing key leaves the stored value (the library's default for a new database).
@@ -45,6 +45,10 @@ internal sealed record CrmSettings
     [JsonPropertyName("routing")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RoutingSettings? Routing { get; init; }
+
+    /// <summary>Case deadlines, business hours and escalations; the library's default when absent.</summary>
+    [JsonPropertyName("casePolicy")]
+    public CasePolicySettings? CasePolicy { get; init; }
 
     /// <summary>Whether sweeps run the built-in stage rules, and their factors; none when absent.</summary>
     [JsonPropertyName("stageRules")]
@@ -88,6 +92,7 @@ internal sealed record CrmSettings
             RefundKinds = options.RefundKinds.Select(k => k.Name).Order(StringComparer.Ordinal).ToList(),
             ContactPolicy = ContactPolicySettings.From(options.ContactPolicy),
             Routing = options.Routing.Teams.Count + options.Routing.Rules.Count == 0 ? null : RoutingSettings.From(options.Routing),
+            CasePolicy = CasePolicySettings.From(options.CasePolicy),
             StageRules = StageRuleSettingsJson.From(options.StageRules),
             Loyalty = LoyaltySettings.From(options.Loyalty),
         };
@@ -113,6 +118,7 @@ internal sealed record CrmSettings
         if (RefundKinds is not null) options = options with { RefundKinds = RefundKinds.Select(k => new InteractionKind(k)).ToHashSet() };
         if (ContactPolicy is not null) options = options with { ContactPolicy = ContactPolicy.ToPolicy() };
         if (Routing is not null) options = options with { Routing = Routing.ToPolicy() };
+        if (CasePolicy is not null) options = options with { CasePolicy = CasePolicy.ToPolicy() };
         if (StageRules is not null) options = options with { StageRules = StageRules.ToSettings() };
         if (Loyalty is not null) options = options with { Loyalty = Loyalty.ToProgram() };
         return options;

@@ -6,7 +6,7 @@ namespace CrmKit.Hosting.Jobs;
 /// <summary>
 /// The built-in <c>case-escalation</c> job: at each scheduled instant, escalates every active case
 /// whose first-response or resolution deadline has passed, once per deadline, to the level or owner
-/// the case policy names (<see cref="CaseBook.EscalateAsync"/>), so deadlines escalate without
+/// the case policy names (<see cref="CaseBook.EscalateAsync(CancellationToken)"/>), so deadlines escalate without
 /// anyone running a command. Running it again escalates nothing twice.
 /// </summary>
 internal sealed class CaseEscalationJob : ICrmJob

@@ -19,7 +19,7 @@ internal static class CareMerge
         foreach (var task in await care.OfAsync(merged, ct).ConfigureAwait(false))
         {
             var moved = task with { Customer = survivor };
-            var key = CareKeys.Dedup(moved);
+            var key = CareKeys.Stored(moved);
             if (await care.KeyTakenAsync(key, ct).ConfigureAwait(false))
             {
                 key = CareKeys.MergedDuplicate(moved, merged);

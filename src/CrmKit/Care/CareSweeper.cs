@@ -166,7 +166,8 @@ internal sealed class CareSweeper(CrmContext context)
         var customer = snapshot.Customer;
         var occasion = rule.Name + ":" + action.Occasion;
         var channel = action.Channel;
-        if (tasks.Any(t => t.OccasionKey == occasion && t.Channel == channel))
+        // A displaced task does not hold its occasion: the occasion may come back when there is room.
+        if (tasks.Any(t => t.OccasionKey == occasion && t.Channel == channel && !t.IsDisplaced))
         {
             _known++;
             return;
@@ -189,8 +190,8 @@ internal sealed class CareSweeper(CrmContext context)
         }
         if (decision.Displaced is { } victim)
         {
-            var withdrawn = victim.Withdraw(decision.Reason, "sweep", at);
-            await care.UpdateAsync(withdrawn, null, ct).ConfigureAwait(false);
+            var withdrawn = victim.Displace(decision.Reason, at);
+            await care.UpdateAsync(withdrawn, CareKeys.Displaced(withdrawn), ct).ConfigureAwait(false);
             await care.PutSuppressionAsync(new CareSuppression(victim.Customer, victim.Rule, victim.OccasionKey, victim.Channel, SuppressionReason.Displaced,
                 $"task {victim.Id} withdrawn: {decision.Reason}", at), replace: true, ct).ConfigureAwait(false);
             tasks[tasks.FindIndex(t => t.Id == victim.Id)] = withdrawn;

@@ -63,6 +63,15 @@ public sealed record CareTask
     /// <summary>The open task withdrawn (the closed loop, a merge) at <paramref name="at"/>, with why and by whom.</summary>
     internal CareTask Withdraw(string why, string by, DateTimeOffset at) => Leave(CareTaskStatus.Withdrawn, why, by, at);
 
+    /// <summary>Who withdraws a task that a higher-priority one displaced under the frequency cap.</summary>
+    internal const string DisplacedBy = "frequency-cap";
+
+    /// <summary>The open task displaced under the frequency cap at <paramref name="at"/>, with why; its occasion may be proposed again later.</summary>
+    internal CareTask Displace(string why, DateTimeOffset at) => Leave(CareTaskStatus.Withdrawn, why, DisplacedBy, at);
+
+    /// <summary>True for a task displaced under the frequency cap: it does not hold its occasion, which a later sweep may propose again.</summary>
+    internal bool IsDisplaced => Status == CareTaskStatus.Withdrawn && ClosedBy == DisplacedBy;
+
     /// <summary>The open task closed without reaching the customer (attempts spent, a wrong number), with why, at <paramref name="at"/>.</summary>
     internal CareTask GiveUp(string why, string actor, DateTimeOffset at) => Leave(CareTaskStatus.Unreachable, why, actor, at);
 

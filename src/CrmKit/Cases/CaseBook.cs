@@ -16,7 +16,7 @@ public sealed partial class CaseBook
 
     /// <summary>One working day to a first response and five to a resolution, Monday to Friday 09:00–18:00 UTC, for every case.</summary>
     public static CaseDeadlinePolicy DefaultPolicy { get; } = new(
-        BusinessCalendar.Weekdays(TimeZoneInfo.Utc),
+        BusinessCalendar.Weekdays(TimeZoneInfo.Utc, end: new TimeOnly(18, 0)),
         [new CaseDeadlineRule(null, null, null, TimeSpan.FromHours(9), TimeSpan.FromHours(45))]);
 
     /// <summary>
@@ -36,17 +36,41 @@ public sealed partial class CaseBook
     /// <exception cref="CrmValidationException">A value is not acceptable, or no deadline rule matches.</exception>
     public Task<ServiceCase> OpenAsync(CustomerCode customer, string category, TaskPriority priority, string subject, Channel channel, string actor,
         string? tier = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(customer, category, priority, subject, channel, actor, tier, null, cancellationToken);
+
+    /// <summary>
+    /// Opens a case that came in at <paramref name="openedAt"/> (a letter, a call taken on paper) and
+    /// is recorded afterwards: its deadlines count from when it came in. Otherwise as
+    /// <see cref="OpenAsync(CustomerCode, string, TaskPriority, string, Channel, string, string?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="customer">The customer (a merged-away code opens it for the survivor).</param>
+    /// <param name="category">The category, a lower-case identifier such as <c>complaint</c> or <c>billing</c>.</param>
+    /// <param name="priority">The priority.</param>
+    /// <param name="subject">What it is about.</param>
+    /// <param name="channel">The channel it came in on.</param>
+    /// <param name="actor">Who opened it.</param>
+    /// <param name="tier">The customer's tier for the deadline policy (a lower-case identifier), or null.</param>
+    /// <param name="openedAt">When the case came in; now when null. Not later than now.</param>
+    /// <param name="cancellationToken">Cancels the open; nothing is written.</param>
+    /// <exception cref="CustomerNotFoundException">No such customer.</exception>
+    /// <exception cref="CrmValidationException">A value is not acceptable, <paramref name="openedAt"/> is later than now, or no deadline rule matches.</exception>
+    public Task<ServiceCase> OpenAsync(CustomerCode customer, string category, TaskPriority priority, string subject, Channel channel, string actor,
+        string? tier, DateTimeOffset? openedAt, CancellationToken cancellationToken = default) =>
         _context.Write(async (s, ct) =>
         {
+            var now = _context.Now;
+            var at = openedAt ?? now;
+            if (at > now) throw new CrmValidationException("openedAt", $"{at:o} is later than now ({now:o}); a case is recorded once it came in.");
             var (code, record) = await CrmContext.LoadAsync(s, customer, ct).ConfigureAwait(false);
-            var opened = ServiceCase.Open(code, category, priority, tier, subject, channel, _context.Now, actor, _context.Options.CasePolicy);
+            var opened = ServiceCase.Open(code, category, priority, tier, subject, channel, at, actor, _context.Options.CasePolicy);
             var id = await s.Cases.InsertAsync(CaseDocument.ToRecord(opened), ct).ConfigureAwait(false);
             return await RouteAsync(s, opened.WithId(id), record, ct).ConfigureAwait(false);
         }, cancellationToken).AsTask();
 
-    /// <summary>The synchronous form of <see cref="OpenAsync"/>.</summary>
-    public ServiceCase Open(CustomerCode customer, string category, TaskPriority priority, string subject, Channel channel, string actor, string? tier = null) =>
-        OpenAsync(customer, category, priority, subject, channel, actor, tier).GetAwaiter().GetResult();
+    /// <summary>The synchronous form of <see cref="OpenAsync(CustomerCode, string, TaskPriority, string, Channel, string, string?, DateTimeOffset?, CancellationToken)"/>.</summary>
+    public ServiceCase Open(CustomerCode customer, string category, TaskPriority priority, string subject, Channel channel, string actor, string? tier = null,
+        DateTimeOffset? openedAt = null) =>
+        OpenAsync(customer, category, priority, subject, channel, actor, tier, openedAt).GetAwaiter().GetResult();
 
     /// <summary>The case.</summary>
     /// <exception cref="CaseNotFoundException">No case has the id.</exception>
@@ -105,16 +129,29 @@ public sealed partial class CaseBook
     /// owner its deadline rule names; cases whose rule names no escalation are left alone.
     /// </summary>
     /// <returns>The cases escalated now.</returns>
-    public Task<IReadOnlyList<ServiceCase>> EscalateAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ServiceCase>> EscalateAsync(CancellationToken cancellationToken = default) => EscalateAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Escalates every active case whose deadline had passed by <paramref name="at"/>, once per
+    /// deadline, recording the escalation at that instant: for a run that catches up on escalations
+    /// missed while nothing ran. All cases or none are escalated.
+    /// </summary>
+    /// <param name="at">The instant to escalate at; now when null. Not later than now.</param>
+    /// <param name="cancellationToken">Cancels the run; nothing is written.</param>
+    /// <returns>The cases escalated.</returns>
+    /// <exception cref="CrmValidationException"><paramref name="at"/> is later than now, or before the last change of a case it would escalate; nothing was written.</exception>
+    public Task<IReadOnlyList<ServiceCase>> EscalateAsync(DateTimeOffset? at, CancellationToken cancellationToken = default) =>
         _context.Write<IReadOnlyList<ServiceCase>>(async (s, ct) =>
         {
             var now = _context.Now;
+            var when = at ?? now;
+            if (when > now) throw new CrmValidationException("at", $"{when:o} is later than now ({now:o}); a deadline escalates once it has passed.");
             var escalated = new List<ServiceCase>();
             foreach (var record in await s.Cases.ListAsync(new CaseQuery { ActiveOnly = true }, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
                 var current = CaseDocument.FromRecord(record, _context.Store.Location);
-                var after = CaseEscalator.Apply(current, now, _context.Options.CasePolicy);
+                var after = CaseEscalator.Apply(current, when, _context.Options.CasePolicy);
                 if (ReferenceEquals(after, current)) continue;
                 await s.Cases.UpdateAsync(CaseDocument.ToRecord(after), record.Changes, ct).ConfigureAwait(false);
                 escalated.Add(after);
@@ -122,8 +159,9 @@ public sealed partial class CaseBook
             return escalated;
         }, cancellationToken).AsTask();
 
-    /// <summary>The synchronous form of <see cref="EscalateAsync"/>.</summary>
-    public IReadOnlyList<ServiceCase> Escalate() => EscalateAsync().GetAwaiter().GetResult();
+    /// <summary>The synchronous form of <see cref="EscalateAsync(DateTimeOffset?, CancellationToken)"/>.</summary>
+    /// <exception cref="CrmValidationException"><paramref name="at"/> is later than now, or before the last change of a case it would escalate; nothing was written.</exception>
+    public IReadOnlyList<ServiceCase> Escalate(DateTimeOffset? at = null) => EscalateAsync(at).GetAwaiter().GetResult();
 
     /// <summary>Case figures now, cut by category, owner or not at all: open cases by age, deadlines met, times to first response and to resolution (in business hours).</summary>
     public IReadOnlyList<CaseFigures> Figures(CaseFigureCut cut = CaseFigureCut.All) =>

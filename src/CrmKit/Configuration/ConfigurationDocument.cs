@@ -81,7 +81,8 @@ internal static class ConfigurationDocument
                 RuleSettingsJson.ReadLoyalty(doc["loyalty"])), doc["operations"]);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException
-            or ArgumentException or CrmValidationException or OverflowException or IndexOutOfRangeException)
+            or ArgumentException or CrmValidationException or OverflowException or IndexOutOfRangeException
+            or TimeZoneNotFoundException or InvalidTimeZoneException)
         {
             throw new CrmStorageException(location, $"the stored configuration is damaged: {e.Message}", e);
         }

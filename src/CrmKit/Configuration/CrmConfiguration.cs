@@ -4,14 +4,14 @@ namespace CrmKit;
 
 /// <summary>
 /// What a database stores about itself so that every program opens it alike: the attribute schema,
-/// the stage model, the purchase and refund kinds, the contact policy, the routing (teams and assignment rules), the built-in stage rules and
+/// the stage model, the purchase and refund kinds, the contact policy, the routing (teams and assignment rules), the case deadline policy, the built-in stage rules and
 /// a loyalty programme made of built-in earn rules.
 /// </summary>
 /// <remarks>
 /// <see cref="Reconcile"/> holds the rule for options that differ from what is stored. A setting left
 /// unset takes the stored value. Additions that no stored data contradicts are taken and stored: new
-/// attributes, new stages and transitions, and a new contact policy, routing, stage-rule settings or loyalty
-/// programme (they govern only sweeps, assignments and earnings to come; a programme with earn rules of the
+/// attributes, new stages and transitions, and a new contact policy, routing, case deadline policy, stage-rule settings or loyalty
+/// programme (they govern only sweeps, assignments, deadlines and earnings to come; a programme with earn rules of the
 /// application's own cannot be stored and applies to that open only).
 /// Changes that stored data depends on are refused: an attribute's type (stored values have the old
 /// one), the initial stage or a stage or transition that is left out (customers may be in it, history
@@ -29,10 +29,13 @@ internal sealed record CrmConfiguration(
     /// <summary>Teams and assignment rules; like the contact policy, a given one replaces the stored one.</summary>
     internal RoutingPolicy Routing { get; init; } = RoutingPolicy.None;
 
+    /// <summary>Case deadlines and escalations; like the routing, a given one replaces the stored one.</summary>
+    internal CaseDeadlinePolicy CasePolicy { get; init; } = CaseBook.DefaultPolicy;
+
     /// <summary>The configuration a new database gets from <paramref name="options"/>: the given settings, the defaults for the rest.</summary>
     internal static CrmConfiguration From(CrmOptions options) =>
         new(options.Attributes, options.Stages, options.PurchaseKinds, options.RefundKinds, options.ContactPolicy, options.StageRules,
-            options.Loyalty is { } program && RuleSettingsJson.CanStore(program) ? program : null) { Routing = options.Routing };
+            options.Loyalty is { } program && RuleSettingsJson.CanStore(program) ? program : null) { Routing = options.Routing, CasePolicy = options.CasePolicy };
 
     /// <summary>The options with this configuration in force.</summary>
     internal CrmOptions ApplyTo(CrmOptions options) => options with
@@ -43,6 +46,7 @@ internal sealed record CrmConfiguration(
         RefundKinds = RefundKinds,
         ContactPolicy = ContactPolicy,
         Routing = Routing,
+        CasePolicy = CasePolicy,
         StageRules = StageRules,
         // A programme with rules of the application's own is never stored: it applies as given.
         Loyalty = options.Given.Loyalty is { } given && !RuleSettingsJson.CanStore(given) ? given : Loyalty,
@@ -71,11 +75,12 @@ internal sealed record CrmConfiguration(
         if (given.RefundKinds is { } r) SameKinds("refundKinds", stored.RefundKinds, r);
         var policy = given.ContactPolicy ?? stored.ContactPolicy;
         var routing = given.Routing ?? stored.Routing;
+        var cases = given.CasePolicy ?? stored.CasePolicy;
         var stageRules = given.StageRules ?? stored.StageRules;
         var loyalty = given.Loyalty is { } program && RuleSettingsJson.CanStore(program) ? program : stored.Loyalty;
-        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy, Routing = routing, StageRules = stageRules, Loyalty = loyalty };
+        var result = stored with { Attributes = attributes, Stages = stages, ContactPolicy = policy, Routing = routing, CasePolicy = cases, StageRules = stageRules, Loyalty = loyalty };
         changed = !ReferenceEquals(attributes, stored.Attributes) || !ReferenceEquals(stages, stored.Stages) || policy != stored.ContactPolicy || routing != stored.Routing
-            || stageRules != stored.StageRules || RuleSettingsJson.Text(loyalty) != RuleSettingsJson.Text(stored.Loyalty);
+            || stageRules != stored.StageRules || CasePolicyDocument.Text(cases) != CasePolicyDocument.Text(stored.CasePolicy) || RuleSettingsJson.Text(loyalty) != RuleSettingsJson.Text(stored.Loyalty);
         return result;
     }
 

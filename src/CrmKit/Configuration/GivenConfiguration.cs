@@ -11,4 +11,5 @@ internal readonly record struct GivenConfiguration(
     ContactPolicy? ContactPolicy,
     RoutingPolicy? Routing,
     StageRuleSettings? StageRules = null,
-    LoyaltyProgram? Loyalty = null);
+    LoyaltyProgram? Loyalty = null,
+    CaseDeadlinePolicy? CasePolicy = null);

@@ -5,7 +5,7 @@ namespace CrmKit;
 
 /// <summary>
 /// The stored form of the service-operations settings: the contact policy's priority mode and
-/// retry policy, and the routing (teams and assignment rules), as one JSON object under
+/// retry policy, the routing (teams and assignment rules) and the case deadline policy, as one JSON object under
 /// <c>operations</c> in the configuration document. A document without it (written before these
 /// settings were stored) reads as the defaults.
 /// </summary>
@@ -29,6 +29,7 @@ internal static class OperationsDocument
                 ["members"] = new JsonArray([.. t.Members.Select(m => (JsonNode?)JsonValue.Create(m))]),
             })]),
             ["rules"] = new JsonArray([.. routing.Rules.Select(r => (JsonNode?)Rule(r))]),
+            ["casePolicy"] = CasePolicyDocument.Write(configuration.CasePolicy),
         };
     }
 
@@ -54,7 +55,7 @@ internal static class OperationsDocument
             Rules = [.. o["rules"]!.AsArray().Select(r => ReadRule(r!.AsObject()))],
         };
         routing.Check();
-        return configuration with { ContactPolicy = policy, Routing = routing };
+        return configuration with { ContactPolicy = policy, Routing = routing, CasePolicy = CasePolicyDocument.Read(o["casePolicy"]) };
     }
 
     private static JsonObject Rule(AssignmentRule r)

@@ -98,6 +98,29 @@ internal static class CustomerExport
                         ["at"] = Instant(r.At),
                     }).ToArray()),
                 }).ToArray()),
+            ["contactAttempts"] = new JsonArray(dossier.Attempts.Select(a => (JsonNode?)new JsonObject
+            {
+                ["id"] = a.Id,
+                ["task"] = a.Task,
+                ["case"] = a.Case,
+                ["channel"] = a.Channel.Name,
+                ["at"] = Instant(a.At),
+                ["outcome"] = a.Outcome.ToString(),
+                ["callbackAt"] = a.CallbackAt is { } callback ? Instant(callback) : null,
+                ["actor"] = a.Actor,
+                ["note"] = a.Note,
+            }).ToArray()),
+            ["ownerChanges"] = new JsonArray(dossier.OwnerChanges.Select(o => (JsonNode?)new JsonObject
+            {
+                ["id"] = o.Id,
+                ["task"] = o.Task,
+                ["change"] = o.Kind.ToString(),
+                ["from"] = o.From,
+                ["to"] = o.To,
+                ["at"] = Instant(o.At),
+                ["actor"] = o.Actor,
+                ["note"] = o.Note,
+            }).ToArray()),
             ["careSuppressions"] = new JsonArray(dossier.CareSuppressions
                 .Select(x => (JsonNode?)new JsonObject { ["occasion"] = x.OccasionKey, ["channel"] = x.Channel.Name, ["reason"] = x.Reason.ToString(), ["at"] = Instant(x.At) }).ToArray()),
             ["pointsLedger"] = LoyaltyExport.Ledger(dossier.LedgerEntries),

@@ -14,7 +14,8 @@ public sealed class PersonalDataDesk
 
     /// <summary>
     /// Everything held about a customer as indented JSON (UTF-8 text, Unicode kept as is):
-    /// profile, stats, interactions, stage and grade history, claim, value figures, points ledger and referrals, merged codes and erasures.
+    /// profile, stats, interactions, stage and grade history, claim, value figures, segments, care tasks and suppressions, campaign
+    /// assignments, cases, contact attempts, owner changes, points ledger and referrals, merged codes and erasures.
     /// </summary>
     /// <exception cref="CustomerNotFoundException">No such customer.</exception>
     public string Export(CustomerCode customer) => ExportCore(customer, default).Wait();
@@ -33,7 +34,8 @@ public sealed class PersonalDataDesk
     /// <summary>
     /// Erases a customer's personal data in one transaction: name, attributes, tags, contact points,
     /// birthday, time zone and group leave the profile, every interaction loses its notes and
-    /// metadata, every care task its note and outcome text, and every ledger entry its note. The customer code, stage, consents (an opt-out must keep working), interaction
+    /// metadata, every care task its note and outcome text, every contact attempt and owner change its note, every case
+    /// its subject, notes and resolution summaries, and every ledger entry its note. The customer code, stage, consents (an opt-out must keep working), interaction
     /// kinds, channels, instants and amounts stay, so stats and totals are unchanged. The erasure is
     /// recorded. Call <see cref="CrmDatabase.Checkpoint"/> afterwards to move the change out of the
     /// log file at once.

@@ -38,6 +38,12 @@ public sealed record CustomerDossier
     /// <summary>The customer's service cases, each with its history.</summary>
     public IReadOnlyList<ServiceCase> Cases { get; init; } = [];
 
+    /// <summary>The contact attempts on the customer's care tasks and cases, by id.</summary>
+    public IReadOnlyList<ContactAttempt> Attempts { get; init; } = [];
+
+    /// <summary>The owner changes of the customer and of its care tasks, by id (a case keeps its own in its history).</summary>
+    public IReadOnlyList<OwnerChange> OwnerChanges { get; init; } = [];
+
     /// <summary>The customer's points ledger, in sequence order.</summary>
     public IReadOnlyList<Loyalty.LedgerEntry> LedgerEntries { get; init; } = [];
 
@@ -73,6 +79,8 @@ public sealed record CustomerDossier
             CampaignAssignments = await AssignmentsAsync(store.Campaigns, customer, cancellationToken).ConfigureAwait(false),
             Cases = [.. (await store.Cases.ListAsync(new CaseQuery { Customer = customer }, cancellationToken).ConfigureAwait(false))
                 .Select(r => CaseDocument.FromRecord(r, "the store"))],
+            Attempts = await store.Operations.AttemptsOfAsync(customer, cancellationToken).ConfigureAwait(false),
+            OwnerChanges = await store.Operations.OwnerChangesOfAsync(customer, cancellationToken).ConfigureAwait(false),
             LedgerEntries = await store.Loyalty.EntriesOfAsync(customer, cancellationToken).ConfigureAwait(false),
             Referrals = [.. await ReferralsAsync(store.Loyalty, customer, cancellationToken).ConfigureAwait(false)],
             MergedCodes = await store.Customers.AliasesOfAsync(customer, cancellationToken).ConfigureAwait(false),

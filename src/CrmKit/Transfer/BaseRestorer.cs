@@ -69,7 +69,7 @@ internal sealed class BaseRestorer(CrmContext context)
             var task = Known(f, RecordTables.ReadTask(f), t => t.Customer);
             // A task a merge kept beside the survivor's has a key marked with the merged code, which the
             // export does not carry: it is restored as a merged duplicate marked restored-1, restored-2…
-            for (var n = 0; await s.Care.InsertAsync(task, n == 0 ? CareKeys.Dedup(task) : CareKeys.MergedDuplicate(task, $"restored-{n}"), ct).ConfigureAwait(false) is null; n++) { }
+            for (var n = 0; await s.Care.InsertAsync(task, n == 0 ? CareKeys.Stored(task) : CareKeys.MergedDuplicate(task, $"restored-{n}"), ct).ConfigureAwait(false) is null; n++) { }
         }
         else if (table == TransferTable.Segments)
         {

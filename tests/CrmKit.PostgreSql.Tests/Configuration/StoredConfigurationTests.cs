@@ -33,6 +33,31 @@ public sealed class StoredConfigurationTests(PostgresDatabase server) : IClassFi
     }
 
     [Fact]
+    public void A_case_policy_is_stored_in_the_configuration_and_later_instances_escalate_with_it()
+    {
+        var shift = new[] { new WorkingHours(new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingHours(new TimeOnly(13, 0), TimeOnly.MinValue) };
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
+            new Dictionary<DayOfWeek, IReadOnlyList<WorkingHours>> { [DayOfWeek.Monday] = shift, [DayOfWeek.Saturday] = shift }, [new DateOnly(2026, 10, 1)]);
+        var policy = new CaseDeadlinePolicy(calendar,
+        [
+            new CaseDeadlineRule(null, null, null, TimeSpan.FromHours(8), TimeSpan.FromDays(2)),
+            new CaseDeadlineRule("complaint", TaskPriority.Urgent, "gold", TimeSpan.FromMinutes(10), TimeSpan.FromHours(4))
+            {
+                FirstResponseEscalation = new EscalationTarget("supervisor", "lead.wu"),
+                ResolutionEscalation = new EscalationTarget(null, "vip.desk"),
+            },
+        ]);
+        using (PostgreSqlCrm.Open(new CrmOptions { CasePolicy = policy }, Store("config_cases"))) { }
+
+        using var other = PostgreSqlCrm.Open(new CrmOptions(), Store("config_cases"));
+        var stored = other.Options.CasePolicy;
+        Assert.Equal("Asia/Shanghai", stored.Calendar.Zone.Id);
+        foreach (var day in Enum.GetValues<DayOfWeek>()) Assert.Equal(calendar.HoursOn(day), stored.Calendar.HoursOn(day));
+        Assert.Equal([new DateOnly(2026, 10, 1)], stored.Calendar.Holidays);
+        Assert.Equal(policy.Rules, stored.Rules);
+    }
+
+    [Fact]
     public void A_read_only_open_stores_nothing()
     {
         using (PostgreSqlCrm.Open(new CrmOptions { ReadOnly = true, Attributes = AttributeSchema.Empty.Define("age", AttributeType.Integer) }, Store("config_read"))) { }

@@ -6,8 +6,9 @@ namespace CrmKit.Tests.Cases;
 
 /// <summary>
 /// Invariants of service operations through a database: reassigning a leaving owner's book loses no
-/// task or case, contact attempts never break the contact policy, and under a full cap an urgent
-/// task is never dropped while below urgent the cap holds.
+/// task or case, contact attempts never break the contact policy, under a full cap an urgent
+/// task is never dropped while below urgent the cap holds, and a displaced occasion comes back once
+/// there is room.
 /// </summary>
 public class OperationsProperties
 {
@@ -158,6 +159,36 @@ public class OperationsProperties
             if (withdrawn.Any(w => !tasks.Any(t => t.Status == CareTaskStatus.Open && t.Priority > w.Priority))) return false.Label("a task gave way to one not above it");
             var refused = db.Crm.Care.Suppressions("P1").Count(s => s.Reason == SuppressionReason.FrequencyCap);
             return (tasks.Count + refused == p.Priorities.Length).Label("every proposal became a task or a cap suppression");
+        });
+
+    [Property(MaxTest = 30)]
+    public Property A_displaced_occasion_waits_while_the_cap_is_full_and_comes_back_once_there_is_room() =>
+        Prop.ForAll(Proposals.ToArbitrary(), p =>
+        {
+            var policy = ContactPolicy.Default with { MaxPerChannel = p.Cap, Priority = new PriorityPolicy { Mode = CapPriorityMode.HigherPriorityDisplaces } };
+            using var db = TestDatabase.InMemory(o => o with { ContactPolicy = policy });
+            db.Crm.Customers.Create(new Customer("P1", "Capped"));
+            var rules = p.Priorities.Select((priority, i) => (ICareRule)new Proposes($"rule-{i}", Channel.Phone, priority)).ToArray();
+            db.Crm.Care.Sweep(rules, db.Clock.GetUtcNow());
+            var first = db.Crm.Care.For("P1");
+            var held = first.Count(t => t.Status == CareTaskStatus.Open);
+            // Waiting: the occasions displaced or refused under the cap; none of them is urgent.
+            var waiting = rules.Length - held;
+
+            // The same day nothing changes: a displaced occasion never pushes out what displaced it.
+            var again = db.Crm.Care.Sweep(rules, db.Clock.GetUtcNow());
+            if (again.Created + again.Displaced != 0) return false.Label($"the repeated sweep created {again.Created} and displaced {again.Displaced}");
+            if (again.AlreadyKnown != held) return false.Label($"{again.AlreadyKnown} occasions known the same day, {held} held");
+
+            // Once the cap window has passed, the waiting occasions are proposed again and as many come back as the cap takes.
+            db.Clock.Advance(policy.CapWindow + TimeSpan.FromDays(1));
+            var later = db.Crm.Care.Sweep(rules, db.Clock.GetUtcNow());
+            var tasks = db.Crm.Care.For("P1");
+            var live = tasks.Where(t => t.Status == CareTaskStatus.Open).ToList();
+            if (live.GroupBy(t => t.OccasionKey).Any(g => g.Count() > 1)) return false.Label("an occasion has two open tasks");
+            if (later.AlreadyKnown != held) return false.Label($"{later.AlreadyKnown} occasions known later, {held} held");
+            var back = live.Count(t => first.All(f => f.Id != t.Id));
+            return (back == Math.Min(waiting, p.Cap)).Label($"{back} of {waiting} waiting occasion(s) came back under a cap of {p.Cap}");
         });
 
     /// <summary>Proposes one action now, for every customer.</summary>

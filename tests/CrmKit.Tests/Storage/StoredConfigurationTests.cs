@@ -141,6 +141,62 @@ public class StoredConfigurationTests
                     .And(crm.Options.ContactPolicy == given.ContactPolicy).Label($"policy {crm.Options.ContactPolicy} vs {given.ContactPolicy}");
             });
 
+    [Fact]
+    public void A_case_policy_is_stored_and_every_later_open_keeps_its_deadlines_and_escalations()
+    {
+        using var files = new DatabaseFiles();
+        var path = files.PathOf("crm.db");
+        var policy = CallCentrePolicy();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
+        using (CrmDatabase.Open(CrmOptions.ForNewOrExistingFile(path) with { CasePolicy = policy, TimeProvider = clock })) { }
+
+        using (var crm = CrmDatabase.Open(CrmOptions.ForFile(path) with { TimeProvider = clock }))
+        {
+            AssertSamePolicy(policy, crm.Options.CasePolicy);
+            crm.Customers.Create(new Customer("C-1", "Li Wei"));
+            var opened = crm.Cases.Open("C-1", "complaint", TaskPriority.Urgent, "Charged twice", Channel.Phone, "desk");
+            Assert.Equal(new DateTimeOffset(2026, 3, 9, 9, 10, 0, TimeSpan.FromHours(8)), opened.FirstResponseDue);
+            clock.Advance(TimeSpan.FromMinutes(11));
+            var escalated = Assert.Single(crm.Cases.Escalate());
+            Assert.Equal(("supervisor", "lead.wu"), (escalated.Level, escalated.Owner));
+        }
+
+        // A new policy replaces the stored one; the default comes back only when given.
+        using (CrmDatabase.Open(CrmOptions.ForFile(path) with { CasePolicy = CaseBook.DefaultPolicy })) { }
+        using var after = CrmDatabase.Open(CrmOptions.ForFile(path) with { ReadOnly = true });
+        AssertSamePolicy(CaseBook.DefaultPolicy, after.Options.CasePolicy);
+    }
+
+    /// <summary>Urgent complaints answered in 10 minutes of a Shanghai working day with a lunch break, a holiday, and escalations.</summary>
+    internal static CaseDeadlinePolicy CallCentrePolicy()
+    {
+        var shift = new[] { new WorkingHours(new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingHours(new TimeOnly(13, 0), new TimeOnly(18, 0)) };
+        var week = new Dictionary<DayOfWeek, IReadOnlyList<WorkingHours>>
+        {
+            [DayOfWeek.Monday] = shift, [DayOfWeek.Tuesday] = shift, [DayOfWeek.Wednesday] = shift, [DayOfWeek.Thursday] = shift, [DayOfWeek.Friday] = shift,
+            [DayOfWeek.Saturday] = [new WorkingHours(new TimeOnly(18, 0), TimeOnly.MinValue)],
+        };
+        var calendar = new BusinessCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), week, [new DateOnly(2026, 10, 1)]);
+        return new CaseDeadlinePolicy(calendar,
+        [
+            new CaseDeadlineRule(null, null, null, TimeSpan.FromHours(8), TimeSpan.FromDays(2)),
+            new CaseDeadlineRule("complaint", TaskPriority.Urgent, null, TimeSpan.FromMinutes(10), TimeSpan.FromHours(4))
+            {
+                FirstResponseEscalation = new EscalationTarget("supervisor", "lead.wu"),
+                ResolutionEscalation = new EscalationTarget("manager"),
+            },
+            new CaseDeadlineRule("complaint", null, "gold", TimeSpan.FromHours(1), TimeSpan.FromHours(8)) { ResolutionEscalation = new EscalationTarget(null, "vip.desk") },
+        ]);
+    }
+
+    internal static void AssertSamePolicy(CaseDeadlinePolicy expected, CaseDeadlinePolicy actual)
+    {
+        Assert.Equal(expected.Calendar.Zone.Id, actual.Calendar.Zone.Id);
+        foreach (var day in Enum.GetValues<DayOfWeek>()) Assert.Equal(expected.Calendar.HoursOn(day), actual.Calendar.HoursOn(day));
+        Assert.Equal(expected.Calendar.Holidays.Order(), actual.Calendar.Holidays.Order());
+        Assert.Equal(expected.Rules, actual.Rules);
+    }
+
     private static void AssertSameModel(StageModel expected, StageModel actual) => Assert.True(SameModel(expected, actual), "the stage models differ");
 
     private static bool SameModel(StageModel a, StageModel b) =>

@@ -19,9 +19,14 @@ public abstract class EraseContract
             input =>
             {
                 using var db = Open();
-                db.Crm.Customers.Create(input.customer);
+                db.Crm.Customers.Create(input.customer with { Owner = "rep.a" });
                 db.Crm.Customers.Create(new Customer("OTHER", "Unrelated Person"));
                 foreach (var batch in input.batches) db.Crm.Interactions.RecordBatch(batch);
+                // Free text about the customer in a case, a contact attempt and an owner change.
+                var name = input.customer.Name;
+                var opened = db.Crm.Cases.Open("C0", "complaint", TaskPriority.Normal, name, Channel.Phone, "desk");
+                db.Crm.Cases.Attempt(opened.Id, AttemptOutcome.NoAnswer, "agent.a", new AttemptDetails { Note = name });
+                db.Crm.Queues.Reassign("rep.a", "rep.b", "lead", name);
                 db.Crm.Checkpoint();
                 var before = db.Crm.Interactions.Stats("C0");
 
@@ -57,6 +62,30 @@ public abstract class EraseContract
         Assert.DoesNotContain("Layla", export);
         Assert.DoesNotContain("Rue 5", export);
         Assert.Contains("request 42", export);
+    }
+
+    [Fact]
+    public void The_export_lists_contact_attempts_and_owner_changes_and_erasure_drops_their_notes()
+    {
+        using var db = Open();
+        db.Crm.Customers.Create(new Customer("C0", "Layla Haddad") { Owner = "rep.a" });
+        var opened = db.Crm.Cases.Open("C0", "complaint", TaskPriority.High, "Billing", Channel.Phone, "desk");
+        db.Crm.Cases.Attempt(opened.Id, AttemptOutcome.Busy, "agent.zhao", new AttemptDetails { Note = "Layla asked for the evening" });
+        db.Crm.Queues.Reassign("rep.a", "rep.b", "head.of.sales", "Layla's rep left");
+
+        var export = System.Text.Json.Nodes.JsonNode.Parse(db.Crm.PersonalData.Export("C0"))!;
+        var attempt = Assert.Single(export["contactAttempts"]!.AsArray())!;
+        Assert.Equal(("Busy", "agent.zhao", opened.Id, "Layla asked for the evening"),
+            (attempt["outcome"]!.GetValue<string>(), attempt["actor"]!.GetValue<string>(), attempt["case"]!.GetValue<long>(), attempt["note"]!.GetValue<string>()));
+        var change = Assert.Single(export["ownerChanges"]!.AsArray())!;
+        Assert.Equal(("Reassigned", "rep.a", "rep.b", "Layla's rep left"),
+            (change["change"]!.GetValue<string>(), change["from"]!.GetValue<string>(), change["to"]!.GetValue<string>(), change["note"]!.GetValue<string>()));
+
+        db.Crm.PersonalData.Erase("C0", "privacy-officer", "request 42");
+        var after = db.Crm.PersonalData.Export("C0");
+        Assert.DoesNotContain("Layla", after);
+        Assert.Contains("\"contactAttempts\"", after);
+        Assert.Contains("rep.b", after);
     }
 
     private static IEnumerable<string> PersonalStrings(Customer c, IEnumerable<Interaction> interactions)

@@ -257,6 +257,34 @@ public abstract class OperationsContract
     }
 
     [Fact]
+    public void A_displaced_occasion_comes_back_once_the_cap_has_room_and_never_twice()
+    {
+        var policy = ContactPolicy.Default with { MaxPerChannel = 1, Priority = new PriorityPolicy { Mode = CapPriorityMode.HigherPriorityDisplaces } };
+        using var db = Open(o => o with { ContactPolicy = policy });
+        db.Crm.Customers.Create(Person("K11"));
+        var offer = new OneCall("offer", Channel.Phone, TaskPriority.Normal, "spring");
+        var routine = Task(db, "K11", "offer", Channel.Phone, occasion: "spring");
+        db.Crm.Care.Sweep([new OneCall("arrears", Channel.Phone, TaskPriority.Urgent, "2026-11")], db.Clock.GetUtcNow());
+        var withdrawn = db.Crm.Care.Get(routine.Id);
+        Assert.Equal((CareTaskStatus.Withdrawn, "frequency-cap"), (withdrawn.Status, withdrawn.ClosedBy));
+
+        // The same day the cap is still full: the offer waits, it does not displace the urgent task.
+        var sameDay = db.Crm.Care.Sweep([offer], db.Clock.GetUtcNow());
+        Assert.Equal((0, 0, 1), (sameDay.Created, sameDay.AlreadyKnown, sameDay.Suppressed));
+
+        // A week later there is room again: the displaced occasion is proposed once more, as a new task.
+        db.Clock.Advance(policy.CapWindow + TimeSpan.FromDays(1));
+        var later = db.Crm.Care.Sweep([offer], db.Clock.GetUtcNow());
+        Assert.Equal(1, later.Created);
+        var back = db.Crm.Care.For("K11").Single(t => t.Rule == "offer" && t.Status == CareTaskStatus.Open);
+        Assert.NotEqual(routine.Id, back.Id);
+        Assert.Equal(routine.OccasionKey, back.OccasionKey);
+        Assert.Equal(CareTaskStatus.Withdrawn, db.Crm.Care.Get(routine.Id).Status);
+        Assert.Equal((0, 1), (db.Crm.Care.Sweep([offer], db.Clock.GetUtcNow()).Created, db.Crm.Care.Sweep([offer], db.Clock.GetUtcNow()).AlreadyKnown));
+        Assert.Equal(2, db.Crm.Care.For("K11").Count(t => t.Rule == "offer"));
+    }
+
+    [Fact]
     public void Contact_success_counts_the_stored_attempts_on_the_channel_actually_used()
     {
         using var db = Open();
