@@ -67,7 +67,7 @@ public sealed class GradeBook
     /// <summary>Records a grade set through <see cref="CustomerBook.Create"/>, <see cref="CustomerBook.Update"/> or a sync import.</summary>
     internal static ValueTask RecordProfileGrade(IStoreSession session, CustomerCode code, string? from, string to, DateTimeOffset at, CancellationToken ct,
         string reason = ProfileReason, string actor = "system") =>
-        session.Grades.AppendAsync(new GradeChange(code, from, to, at, reason, actor, IsReview: false), ct);
+        session.Grades.AppendAsync(ProfileGrade(code, from, to, at, reason, actor), ct);
 
     /// <summary>The grade change recorded for a grade set through a customer's profile.</summary>
     internal static GradeChange ProfileGrade(CustomerCode code, string? from, string to, DateTimeOffset at, string reason = ProfileReason, string actor = "system") =>
