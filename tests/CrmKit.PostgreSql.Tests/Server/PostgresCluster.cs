@@ -117,6 +117,9 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>
     /// A connection string for <paramref name="database"/> as the superuser, over the socket.
     /// Pooling is on; after a restart, pooled connections are cleared by <see cref="StopAsync"/>.
+    /// Statements may take two minutes rather than the driver's default 30 seconds: a loaded
+    /// two-core CI machine once left one trivial statement (closing a cursor) unanswered past 30
+    /// seconds, and a test of behaviour must not fail on that.
     /// </summary>
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
@@ -126,6 +129,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         Database = database,
         IncludeErrorDetail = true,
         Timeout = 30,
+        CommandTimeout = 120,
     }.ConnectionString;
 
     /// <summary>Creates an empty database (a fresh name when none is given) and returns its name.</summary>
