@@ -111,9 +111,10 @@ internal sealed class SegmentRefresher(CrmContext context)
     /// overlaps the read instead of adding to it.
     /// </summary>
     /// <remarks>
-    /// The evaluations run on the thread pool and the scan stays on the calling thread: a store may
-    /// tie its read to that thread (an embedded store's transaction is per thread), so the wait for
-    /// the oldest chunk in flight blocks rather than awaits. Chunks are collected in the order they
+    /// The evaluations run on the thread pool. A store that ties its read to the calling thread (an
+    /// embedded store's transaction is per thread, <see cref="IThreadBoundSession"/>) keeps the scan
+    /// there, so the wait for the oldest chunk in flight blocks; any other store's refresh awaits
+    /// it, so no pool thread is held waiting for another. Chunks are collected in the order they
     /// came, so the verdicts come in scan order.
     /// </remarks>
     internal static async ValueTask<List<(CustomerCode Code, Outcome<bool> Member)>> EvaluateAllAsync(string segment, ISegmentPredicate predicate,
@@ -122,16 +123,17 @@ internal sealed class SegmentRefresher(CrmContext context)
         var verdicts = new List<(CustomerCode, Outcome<bool>)>();
         var inFlight = new Queue<(IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation)>(ChunksInFlight);
         var needs = predicate.Needs;
+        var threadBound = store is IThreadBoundSession;
         try
         {
             await foreach (var scanned in store.Customers.ScanAsync(scan, ct).ConfigureAwait(false))
             {
                 ct.ThrowIfCancellationRequested();
                 var chunk = await SnapshotCompletion.CompleteAsync(store, scanned, needs, ct).ConfigureAwait(false);
-                if (inFlight.Count == ChunksInFlight) Collect(verdicts, inFlight.Dequeue());
+                if (inFlight.Count == ChunksInFlight) await CollectAsync(verdicts, inFlight.Dequeue(), threadBound).ConfigureAwait(false);
                 inFlight.Enqueue((chunk, Task.Run(() => predicate.MatchAll(chunk, now), CancellationToken.None)));
             }
-            while (inFlight.Count > 0) Collect(verdicts, inFlight.Dequeue());
+            while (inFlight.Count > 0) await CollectAsync(verdicts, inFlight.Dequeue(), threadBound).ConfigureAwait(false);
             // A cancellation that came while the last chunks were evaluated is honoured too.
             ct.ThrowIfCancellationRequested();
         }
@@ -153,10 +155,11 @@ internal sealed class SegmentRefresher(CrmContext context)
         return verdicts;
     }
 
-    private static void Collect(List<(CustomerCode, Outcome<bool>)> verdicts, (IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation) done)
+    private static async ValueTask CollectAsync(List<(CustomerCode, Outcome<bool>)> verdicts,
+        (IReadOnlyList<CustomerSnapshot> Chunk, Task<Outcome<bool>[]> Evaluation) done, bool threadBound)
     {
         var (chunk, evaluation) = done;
-        var outcomes = evaluation.GetAwaiter().GetResult();
+        var outcomes = threadBound || evaluation.IsCompleted ? evaluation.GetAwaiter().GetResult() : await evaluation.ConfigureAwait(false);
         for (var i = 0; i < chunk.Count; i++) verdicts.Add((chunk[i].Customer.Code, outcomes[i]));
     }
 }

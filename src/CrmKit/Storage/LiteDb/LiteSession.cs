@@ -1,7 +1,7 @@
 namespace CrmKit.Storage.LiteDb;
 
 /// <summary>The embedded store's session: one for reads and one for the write unit of work, each with every aggregate.</summary>
-internal sealed class LiteSession : IStoreSession
+internal sealed class LiteSession : IStoreSession, IThreadBoundSession
 {
     internal LiteSession(LiteStore store, bool writable)
     {

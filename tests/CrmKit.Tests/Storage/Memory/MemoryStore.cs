@@ -55,7 +55,7 @@ internal sealed class MemoryStore : ICrmStore
 }
 
 /// <summary>One unit of work on a <see cref="MemoryState"/>; a write session marks the customers it changes.</summary>
-internal sealed class MemorySession : IStoreSession
+internal sealed class MemorySession : IStoreSession, IThreadBoundSession
 {
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private bool _closed;
