@@ -36,7 +36,7 @@ internal sealed class LiteOperations(LiteSession session) : IOperationStore
     public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsOfAsync(CustomerCode customer, CancellationToken cancellationToken) => Attempts(Where.Eq("c", customer.Value));
 
     public ValueTask<IReadOnlyList<ContactAttempt>> AttemptsBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Attempts(Query.And(Query.GTE("u", from.UtcTicks), Query.LT("u", to.UtcTicks)));
+        Attempts(Where.From("u", from.UtcTicks, to.UtcTicks));
 
     public ValueTask<IReadOnlyDictionary<long, int>> AttemptCountsAsync(IReadOnlyCollection<long> tasks, CancellationToken cancellationToken)
     {

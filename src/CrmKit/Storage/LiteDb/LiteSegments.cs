@@ -54,7 +54,7 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
 
     public ValueTask<IReadOnlyList<SegmentEvent>> EventsAsync(string segment, CustomerCode? customer, CancellationToken cancellationToken)
     {
-        var query = customer is { } c ? Query.And(Query.EQ("seg", segment), Query.EQ("c", c.Value)) : Query.EQ("seg", segment);
+        var query = customer is { } c ? Where.BothEq("seg", segment, "c", c.Value) : Where.Eq("seg", segment);
         return Completed.Value<IReadOnlyList<SegmentEvent>>(Store.SegmentEvents.Find(query).OrderBy(d => d["_id"].AsInt64).Select(SegmentDocument.ToEvent).ToArray());
     }
 

@@ -13,6 +13,13 @@ internal static class Where
 {
     internal static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create(field + " = @0", value ?? BsonValue.Null);
 
+    /// <summary>Both fields equal their values.</summary>
+    internal static BsonExpression BothEq(string field, BsonValue value, string other, BsonValue otherValue) =>
+        BsonExpression.Create($"{field} = @0 AND {other} = @1", value ?? BsonValue.Null, otherValue ?? BsonValue.Null);
+
+    /// <summary>The field is at least <paramref name="start"/> and less than <paramref name="end"/>.</summary>
+    internal static BsonExpression From(string field, BsonValue start, BsonValue end) => BsonExpression.Create($"{field} >= @0 AND {field} < @1", start, end);
+
     internal static BsonExpression Gt(string field, BsonValue value) => BsonExpression.Create(field + " > @0", value);
 
     internal static BsonExpression Between(string field, BsonValue start, BsonValue end) => BsonExpression.Create(field + " BETWEEN @0 AND @1", start, end);
