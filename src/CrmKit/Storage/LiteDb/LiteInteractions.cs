@@ -90,6 +90,6 @@ internal sealed class LiteInteractions(LiteSession session) : IInteractionStore
         var names = kinds?.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         var docs = Store.Interactions.FindAll();
         if (names is not null) docs = docs.Where(d => names.Contains(InteractionDocument.KindOf(d)));
-        return Completed.Chunks(Completed.InChunks(docs.Select(InteractionDocument.FromBson), SnapshotScan.DefaultChunkSize), cancellationToken);
+        return Completed.Chunks(Completed.InChunks(docs.Select(InteractionDocument.FromBson), LiteScan.MostPerChunk), cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ internal static class LiteScan
             : Completed.InChunks(store.Customers.FindAll().Select(d => Snapshot(d, values, null)), size);
     }
 
-    /// <summary>The most snapshots this store puts in one chunk, whatever the caller asks for.</summary>
+    /// <summary>The most items (customer snapshots, interactions, stage changes, segment events) this store puts in one chunk of a scan, whatever the caller asks for.</summary>
     /// <remarks>
     /// Chunks are built as documents are read, so a small one costs no extra reads. A large one
     /// keeps hundreds of mapped customers alive while the next documents are read and mapped, and

@@ -59,7 +59,7 @@ internal sealed class LiteSegments(LiteSession session) : ISegmentStore
     }
 
     public IAsyncEnumerable<IReadOnlyList<SegmentEvent>> ScanEventsAsync(string segment, CancellationToken cancellationToken) =>
-        Completed.Chunks(Completed.InChunks(Store.SegmentEvents.Find(Where.Eq("seg", segment)).Select(SegmentDocument.ToEvent), SnapshotScan.DefaultChunkSize), cancellationToken);
+        Completed.Chunks(Completed.InChunks(Store.SegmentEvents.Find(Where.Eq("seg", segment)).Select(SegmentDocument.ToEvent), LiteScan.MostPerChunk), cancellationToken);
 
     public ValueTask RecordRefreshAsync(SegmentRefreshRecord refresh, CancellationToken cancellationToken)
     {

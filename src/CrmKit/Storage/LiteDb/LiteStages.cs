@@ -25,7 +25,7 @@ internal sealed class LiteStages(LiteSession session) : IStageHistoryStore
         var changes = Store.StageChanges.FindAll()
             .Where(d => d["at"]["t"].AsInt64 is var t && t >= start && t < end)
             .Select(StageChangeDocument.FromBson);
-        return Completed.Chunks(Completed.InChunks(changes, SnapshotScan.DefaultChunkSize), cancellationToken);
+        return Completed.Chunks(Completed.InChunks(changes, LiteScan.MostPerChunk), cancellationToken);
     }
 
     public ValueTask<int> MoveAsync(CustomerCode from, CustomerCode to, CancellationToken cancellationToken)
