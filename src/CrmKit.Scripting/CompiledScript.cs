@@ -113,15 +113,28 @@ public abstract class CompiledScript : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Batches in a row that were cut short by <see cref="BudgetStreak"/> in this process.</summary>
+    private int _strikes;
+
     /// <summary>
     /// Evaluates each customer in this process with <paramref name="evaluate"/>, one outcome each in
     /// order. Once the script ran past the budget too often (see <see cref="BudgetStreak"/>), the rest
-    /// are not evaluated and fail as <see cref="ScriptFailure.Stopped"/>.
+    /// are not evaluated and fail as <see cref="ScriptFailure.Stopped"/>; after
+    /// <see cref="RemoteScript.StrikeLimit"/> batches in a row cut short that way, no customer is
+    /// evaluated until the script is loaded again, as in a worker.
     /// </summary>
     private protected Outcome<T>[] EvaluateEach<T>(IReadOnlyList<CustomerView> customers, Func<CustomerView, T> evaluate)
     {
         var outcomes = new Outcome<T>[customers.Count];
+        if (Volatile.Read(ref _strikes) >= RemoteScript.StrikeLimit)
+        {
+            var stopped = new ScriptRuntimeException(Path, null, ScriptFailure.Stopped, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the script was not evaluated: {RemoteScript.StrikeLimit} times in a row it ran past its budget so often that the rest of a batch was skipped; load it again to retry."), null);
+            Array.Fill(outcomes, Outcome<T>.Failed(stopped));
+            return outcomes;
+        }
         var streak = new BudgetStreak();
+        var succeeded = false;
         for (var i = 0; i < outcomes.Length; i++)
         {
             if (streak.Reached)
@@ -133,6 +146,7 @@ public abstract class CompiledScript : IDisposable
             {
                 outcomes[i] = Outcome<T>.Of(evaluate(customers[i]));
                 streak.Record(null);
+                succeeded = true;
             }
             catch (ScriptRuntimeException e)
             {
@@ -140,6 +154,8 @@ public abstract class CompiledScript : IDisposable
                 streak.Record(e);
             }
         }
+        if (streak.Reached) Interlocked.Increment(ref _strikes);
+        else if (succeeded) Volatile.Write(ref _strikes, 0);
         return outcomes;
     }
 

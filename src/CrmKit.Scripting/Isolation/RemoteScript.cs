@@ -58,7 +58,7 @@ internal sealed class RemoteScript
         if (Volatile.Read(ref _strikes) >= StrikeLimit)
         {
             var stopped = Failure(ScriptFailure.Stopped,
-                $"the script was not evaluated: {StrikeLimit} times in a row it ended its worker process or ran past its budget for every customer it was given; load it again to retry.");
+                $"the script was not evaluated: {StrikeLimit} times in a row it ended its worker process or ran past its budget so often that the rest of a batch was skipped; load it again to retry.");
             for (var i = start; i < start + count; i++) outcomes[i] = Outcome<T>.Failed(stopped);
             return;
         }
@@ -96,23 +96,24 @@ internal sealed class RemoteScript
     }
 
     /// <summary>
-    /// Keeps count of batches in a row in which the script succeeded for no one and either ended its
-    /// worker or ran past its budget for so many customers in a row that the worker skipped the
-    /// rest; any success starts the count again.
+    /// Keeps count of strikes in a row: a batch the worker gave up on because the script ran past
+    /// its budget for customer after customer (whatever it answered before), or a batch that ended
+    /// its worker without a single success. A batch answered to the end with a success starts the
+    /// count again. Counting a batch given up on as a strike even when some customers succeeded
+    /// keeps the cost of a script that runs past its budget for every other customer to a few
+    /// batches, however small the batches a refresh sends.
     /// </summary>
     private void Strike<T>(ReadOnlySpan<Outcome<T>> answers, bool ended)
     {
+        var succeeded = false;
         var skipped = false;
         foreach (var answer in answers)
         {
-            if (answer.Error is null)
-            {
-                Volatile.Write(ref _strikes, 0);
-                return;
-            }
-            skipped |= answer.Error is ScriptRuntimeException { Failure: ScriptFailure.Stopped };
+            if (answer.Error is null) succeeded = true;
+            else skipped |= answer.Error is ScriptRuntimeException { Failure: ScriptFailure.Stopped };
         }
-        if (ended || skipped) Interlocked.Increment(ref _strikes);
+        if (skipped || (ended && !succeeded)) Interlocked.Increment(ref _strikes);
+        else if (succeeded) Volatile.Write(ref _strikes, 0);
     }
 
     private Outcome<T> ReadOne<T>(BinaryReader reply, Func<BinaryReader, T> read)
