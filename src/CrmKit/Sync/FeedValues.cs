@@ -3,12 +3,12 @@ namespace CrmKit;
 /// <summary>
 /// Applies one feed record to an existing customer, field by field. A field the record leaves
 /// empty is left as it is. Without a system, the record's values replace the stored ones. With
-/// one, a value replaces the stored one when that value came from the same system or from no
-/// system (entered through CrmKit, and then kept aside rather than lost) unless a value of that system
-/// for the field was set aside before (by a merge, say); when another system gave
-/// it, the stored value stays and the record's is kept aside (<see cref="KeptValue"/>), once per
-/// value and system (a value a merge already kept from that system is not kept again). Tags and contact points are
-/// added, never removed. A consent is withdrawn by any feed, and given again only by the system
+/// one, a value replaces the stored one when that value came from the same system, or when it was
+/// entered through CrmKit (which is then kept aside rather than lost), unless a value of that
+/// system for the field was set aside before (by a merge, say). When another system gave the
+/// stored value, it stays and the record's is kept aside (<see cref="KeptValue"/>), once per value
+/// and system (a value a merge already kept from that system is not kept again). Tags and contact
+/// points are added, never removed. A consent is withdrawn by any feed, and given again only by the system
 /// that recorded it.
 /// </summary>
 internal sealed class FeedValues(Customer current, IReadOnlyList<ValueSource> sources, IReadOnlyList<KeptValue> kept, string? system, DateTimeOffset now)

@@ -143,17 +143,8 @@ internal static class CustomerDocument
         return result;
     }
 
-    private static BsonValue AttributeToBson(AttributeValue value) => value.Raw switch
-    {
-        string s => new BsonValue(s),
-        long l => new BsonValue(l),
-        decimal m => new BsonValue(m),
-        bool b => new BsonValue(b),
-        DateOnly date => new BsonValue(date.DayNumber),
-        DateTimeOffset instant => new BsonDocument { [InstantAttribute] = Bson.Moment(instant) },
-        string[] list => Bson.Strings(list),
-        var other => throw new InvalidOperationException($"Unexpected attribute value {other.GetType()}."),
-    };
+    private static BsonValue AttributeToBson(AttributeValue value) =>
+        TypedAttribute.ValueToBson(value, instant => new BsonDocument { [InstantAttribute] = Bson.Moment(instant) });
 
     private static AttributeValue AttributeFromBson(BsonValue v) => v.Type switch
     {

@@ -91,12 +91,7 @@ internal sealed partial class LiteStore
     }
 
     /// <summary>Stores <paramref name="stats"/> in the customer's document and marks it changed by this write: one document write.</summary>
-    internal void SetStats(BsonDocument customer, CustomerStats stats)
-    {
-        PutStats(customer, stats);
-        Stamp(customer);
-        Customers.Update(customer);
-    }
+    internal void SetStats(BsonDocument customer, CustomerStats stats) => SetStats([(customer, stats)]);
 
     /// <summary>Inserts a new customer's document, with empty stats, marked changed by this write.</summary>
     internal void InsertCustomer(Customer customer)

@@ -13,17 +13,20 @@ internal static class TypedAttribute
     internal static BsonValue ToBson(AttributeValue value) => new BsonDocument
     {
         ["t"] = (int)value.Type,
-        ["v"] = value.Raw switch
-        {
-            string s => new BsonValue(s),
-            long l => new BsonValue(l),
-            decimal m => new BsonValue(m),
-            bool b => new BsonValue(b),
-            DateOnly date => new BsonValue(date.DayNumber),
-            DateTimeOffset instant => Bson.Instant(instant),
-            string[] list => Bson.Strings(list),
-            var other => throw new InvalidOperationException($"Unexpected attribute value {other.GetType()}."),
-        },
+        ["v"] = ValueToBson(value, Bson.Instant),
+    };
+
+    /// <summary>The value alone, with instants in the form <paramref name="instant"/> gives (each format keeps its own).</summary>
+    internal static BsonValue ValueToBson(AttributeValue value, Func<DateTimeOffset, BsonValue> instant) => value.Raw switch
+    {
+        string s => new BsonValue(s),
+        long l => new BsonValue(l),
+        decimal m => new BsonValue(m),
+        bool b => new BsonValue(b),
+        DateOnly date => new BsonValue(date.DayNumber),
+        DateTimeOffset at => instant(at),
+        string[] list => Bson.Strings(list),
+        var other => throw new InvalidOperationException($"Unexpected attribute value {other.GetType()}."),
     };
 
     internal static AttributeValue FromBson(BsonValue doc)
